@@ -1,0 +1,214 @@
+"""The in-memory graph every sink reads: a networkx MultiDiGraph.
+
+Node attributes: ``label`` (one of NODE_LABELS) and ``id`` plus plain properties
+(str, int, bool, None, or lists of str). Edge attributes: ``type`` (one of
+REL_TYPES) plus plain properties; the multigraph key is the type, suffixed where
+one pair of nodes has several edges of a type (REPORTS from several sentences).
+
+(:Person)-[:PARTICIPATED_IN {role, name, title}]->(:Meeting)-[:HELD_IN]->(:Place)
+(:Person)-[:MET {meetings, first, last, meeting_ids}]->(:Person)   one edge per pair
+(:Person)-[:REPRESENTS {title, as_of}]->(:Country|:Organization)
+(:Organization)-[:PART_OF]->(:Country)
+(:Meeting)-[:PRODUCED]->(:Agreement)<-[:PARTY_TO {name}]-(:Country|:Organization|:Person)
+(:Agreement)-[:CONCERNS]->(:Topic)
+(:Article)-[:REPORTS {sentence, start, end}]->(:Meeting|:Agreement)
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from kg.records import Actor, Agreement, Corpus, Document, Meeting, PartialDate, Source
+
+NODE_LABELS = ("Person", "Country", "Organization", "Meeting", "Agreement", "Place", "Topic", "Article")
+ACTOR_LABELS = ("Person", "Country", "Organization")
+REL_TYPES = (
+    "PARTICIPATED_IN",
+    "HELD_IN",
+    "MET",
+    "REPRESENTS",
+    "PART_OF",
+    "PRODUCED",
+    "PARTY_TO",
+    "CONCERNS",
+    "REPORTS",
+)
+
+
+def article_id(doc_name: str) -> str:
+    return f"article:{doc_name}"
+
+
+def place_id(name_en: str | None, name: str) -> str:
+    from kg.ids import slug
+
+    return f"place:{slug(name_en or name)}"
+
+
+def _date(d: PartialDate | None) -> str | None:
+    return d.iso() if d else None
+
+
+def all_names(actor: Actor) -> list[str]:
+    names = {actor.name_zh_hans, actor.name_zh_hant, actor.name_en, *actor.aliases}
+    return sorted(n for n in names if n)
+
+
+def _actor_props(actor: Actor) -> dict[str, Any]:
+    return {
+        "label": actor.type,
+        "id": actor.id,
+        "name": actor.display_name,
+        "name_zh_hans": actor.name_zh_hans,
+        "name_zh_hant": actor.name_zh_hant,
+        "name_en": actor.name_en,
+        "aliases": sorted(set(actor.aliases)),
+        # Every spelling, for matching a query parameter in any script; `names_lower` folds case.
+        "names": all_names(actor),
+        "names_lower": sorted({n.lower() for n in all_names(actor)}),
+        "country": actor.country,
+        "titles": sorted({t.title for t in actor.titles}),
+        "in_dictionary": actor.in_dictionary,
+    }
+
+
+def meeting_name(meeting: Meeting, actors: dict[str, Actor]) -> str:
+    people = [actors[p.id].display_name for p in meeting.participants if p.role != "attendee" and p.id in actors]
+    when = f", {meeting.date.iso()}" if meeting.date else ""
+    return f"{meeting.kind.replace('_', ' ')}: {' – '.join(people)}{when}"
+
+
+def _add_sources(g: nx.MultiDiGraph, target: str, sources: Iterable[Source], docs: dict[str, Document]) -> None:
+    for i, src in enumerate(sources):
+        aid = article_id(src.doc)
+        if aid not in g:
+            doc = docs.get(src.doc)
+            g.add_node(
+                aid,
+                label="Article",
+                id=aid,
+                name=src.doc,
+                path=src.path,
+                title=doc.title if doc else src.title,
+                url=doc.url if doc else src.url,
+                published=_date(doc.published) if doc else None,
+            )
+        g.add_edge(aid, target, key=f"REPORTS:{i}", type="REPORTS", sentence=src.sentence, start=src.start, end=src.end)
+
+
+def build_graph(corpus: Corpus) -> nx.MultiDiGraph:
+    g = nx.MultiDiGraph()
+    docs = {d.name: d for d in corpus.documents}
+    for doc in corpus.documents:
+        aid = article_id(doc.name)
+        g.add_node(
+            aid,
+            label="Article",
+            id=aid,
+            name=doc.name,
+            path=doc.path,
+            title=doc.title,
+            url=doc.url,
+            published=_date(doc.published),
+        )
+    for actor in corpus.actors.values():
+        g.add_node(actor.id, **_actor_props(actor))
+    for actor in corpus.actors.values():
+        if actor.country and actor.country in g and actor.country != actor.id:
+            if actor.type == "Person":
+                title = actor.titles[-1] if actor.titles else None
+                g.add_edge(
+                    actor.id,
+                    actor.country,
+                    key="REPRESENTS",
+                    type="REPRESENTS",
+                    title=title.title if title else None,
+                    as_of=title.as_of if title else None,
+                )
+            elif actor.type == "Organization":
+                g.add_edge(actor.id, actor.country, key="PART_OF", type="PART_OF")
+    for topic in corpus.topics.values():
+        g.add_node(f"topic:{topic.id}", label="Topic", id=f"topic:{topic.id}", name=topic.label_en, label_zh=topic.label_zh)
+
+    for m in corpus.meetings:
+        g.add_node(
+            m.id,
+            label="Meeting",
+            id=m.id,
+            name=meeting_name(m, corpus.actors),
+            date=_date(m.date),
+            date_precision=m.date.precision if m.date else None,
+            date_text=m.date_text,
+            mode=m.mode,
+            kind=m.kind,
+            place=m.place.name if m.place else None,
+            place_en=m.place.name_en if m.place else None,
+        )
+        for p in m.participants:
+            g.add_edge(p.id, m.id, key="PARTICIPATED_IN", type="PARTICIPATED_IN", role=p.role, name=p.name, title=p.title)
+        if m.place:
+            pid = m.place.id or place_id(m.place.name_en, m.place.name)
+            if pid not in g:
+                g.add_node(pid, label="Place", id=pid, name=m.place.name_en or m.place.name, name_zh=m.place.name)
+            g.add_edge(m.id, pid, key="HELD_IN", type="HELD_IN")
+        _add_sources(g, m.id, m.sources, docs)
+    _add_met_edges(g, corpus.meetings)
+
+    for a in corpus.agreements:
+        g.add_node(
+            a.id,
+            label="Agreement",
+            id=a.id,
+            name=a.summary[:80],
+            summary=a.summary,
+            date=_date(a.date),
+            date_precision=a.date.precision if a.date else None,
+            kind=a.kind,
+            topics=list(a.topics),
+        )
+        for p in a.parties:
+            g.add_edge(p.id, a.id, key="PARTY_TO", type="PARTY_TO", name=p.name)
+        for t in a.topics:
+            g.add_edge(a.id, f"topic:{t}", key="CONCERNS", type="CONCERNS")
+        if a.meeting and a.meeting in g:
+            g.add_edge(a.meeting, a.id, key="PRODUCED", type="PRODUCED")
+        _add_sources(g, a.id, a.sources, docs)
+    return g
+
+
+def _add_met_edges(g: nx.MultiDiGraph, meetings: list[Meeting]) -> None:
+    """MET joins every two people who took part in one meeting (attendees included)."""
+    pairs: dict[tuple[str, str], list[Meeting]] = {}
+    for m in meetings:
+        people = sorted({p.id for p in m.participants if g.nodes[p.id].get("label") == "Person"})
+        for i, a in enumerate(people):
+            for b in people[i + 1 :]:
+                pairs.setdefault((a, b), []).append(m)
+    for (a, b), ms in sorted(pairs.items()):
+        dates = sorted(m.date.iso() for m in ms if m.date)
+        g.add_edge(
+            a,
+            b,
+            key="MET",
+            type="MET",
+            meetings=len(ms),
+            first=dates[0] if dates else None,
+            last=dates[-1] if dates else None,
+            meeting_ids=sorted(m.id for m in ms),
+        )
+
+
+def write_node_link(g: nx.MultiDiGraph, path: Path) -> None:
+    data = nx.node_link_data(g, edges="links")
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
+
+
+def read_node_link(path: Path) -> nx.MultiDiGraph:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    g: nx.MultiDiGraph = nx.node_link_graph(data, directed=True, multigraph=True, edges="links")
+    return g

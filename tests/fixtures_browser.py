@@ -1,0 +1,1 @@
+"""Browser fixture (being written)."""

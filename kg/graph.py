@@ -23,7 +23,7 @@ from typing import Any
 
 import networkx as nx
 
-from kg.records import Actor, Agreement, Corpus, Document, Meeting, PartialDate, Source
+from kg.records import Actor, ArticleMeta, Corpus, Meeting, PartialDate, Source
 
 NODE_LABELS = ("Person", "Country", "Organization", "Meeting", "Agreement", "Place", "Topic", "Article")
 ACTOR_LABELS = ("Person", "Country", "Organization")
@@ -83,7 +83,7 @@ def meeting_name(meeting: Meeting, actors: dict[str, Actor]) -> str:
     return f"{meeting.kind.replace('_', ' ')}: {' – '.join(people)}{when}"
 
 
-def _add_sources(g: nx.MultiDiGraph, target: str, sources: Iterable[Source], docs: dict[str, Document]) -> None:
+def _add_sources(g: nx.MultiDiGraph, target: str, sources: Iterable[Source], docs: dict[str, ArticleMeta]) -> None:
     for i, src in enumerate(sources):
         aid = article_id(src.doc)
         if aid not in g:

@@ -101,6 +101,24 @@ class Document:
 
 
 @dataclass(frozen=True)
+class ArticleMeta:
+    """What the graph keeps of a document: no text, so a corpus streams in flat memory."""
+
+    id: str
+    name: str
+    path: str
+    title: str | None = None
+    url: str | None = None
+    published: PartialDate | None = None
+    published_source: str | None = None
+    script: str = "zh-Hans"
+
+    @classmethod
+    def of(cls, doc: Document) -> ArticleMeta:
+        return cls(doc.id, doc.name, doc.path, doc.title, doc.url, doc.published, doc.published_source, doc.script)
+
+
+@dataclass(frozen=True)
 class Source:
     """Where a fact was read: one sentence of one article."""
 
@@ -204,7 +222,7 @@ class Topic:
 class DocumentEvents:
     """What extraction found in one document, before cross-document merging."""
 
-    document: Document
+    article: ArticleMeta
     meetings: list[Meeting]
     agreements: list[Agreement]
     actors: dict[str, Actor]
@@ -214,7 +232,7 @@ class DocumentEvents:
 class Corpus:
     """The resolved corpus every sink reads: one actor per real actor, merged events."""
 
-    documents: list[Document]
+    documents: list[ArticleMeta]
     actors: dict[str, Actor]
     meetings: list[Meeting]
     agreements: list[Agreement]

@@ -1,0 +1,95 @@
+"""`kg build`, `kg extract`, `kg eval`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from kg.cli.app import app
+from kg.records import DocumentEvents, Skipped
+
+DEFAULT_ARTICLES = [Path("examples/articles")]
+err = Console(stderr=True)
+
+
+def _skip_line(skipped: Skipped) -> str:
+    return f"skipped {skipped.path}: {skipped.reason}"
+
+
+@app.command()
+def build(
+    articles: list[Path] = typer.Argument(None, help="Article files or folders (default: examples/articles)."),
+    out: Path = typer.Option(Path("out"), "--out", "-o", help="Output folder."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes for extraction."),
+) -> None:
+    """Build the graph: events.jsonl, graph.json, graph.ttl, views/, the embedded database, report.json."""
+    from kg.build import build as run_build
+    from kg.ingest import discover
+
+    inputs = articles or DEFAULT_ARTICLES
+    total = len(discover(inputs)[0])
+    with Progress(
+        TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err,
+        transient=True, disable=not err.is_terminal,
+    ) as progress:
+        task = progress.add_task("articles", total=total)
+
+        def on_result(result: DocumentEvents | Skipped) -> None:
+            if isinstance(result, Skipped):
+                err.print(_skip_line(result), markup=False, highlight=False)
+            progress.advance(task)
+
+        _, report = run_build(inputs, out, workers=workers, on_result=on_result)
+    table = Table(title=f"kg build: {out}")
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    table.add_row("articles read", str(report.documents_read))
+    table.add_row("articles skipped", str(len(report.skipped)))
+    table.add_row("meetings", str(report.meetings))
+    table.add_row("agreements", str(report.agreements))
+    for label, count in sorted(report.actors.items()):
+        table.add_row(f"actors: {label}", str(count))
+    table.add_row("relationships", str(sum(report.relationships.values())))
+    Console().print(table)
+    for name, path in report.outputs.items():
+        typer.echo(f"{name}: {path}")
+    if report.documents_read == 0:
+        raise typer.Exit(code=1)
+
+
+@app.command()
+def extract(
+    paths: list[Path] = typer.Argument(..., help="Article files or folders."),
+    fmt: str = typer.Option("jsonl", "--format", help="Output format (jsonl)."),
+) -> None:
+    """Print the events of each article as JSON Lines (one object per event)."""
+    from kg.pipeline import iter_event_dicts
+
+    if fmt != "jsonl":
+        raise typer.BadParameter("only jsonl is supported", param_hint="--format")
+    for item in iter_event_dicts(paths):
+        if isinstance(item, Skipped):
+            err.print(_skip_line(item), markup=False, highlight=False)
+        else:
+            sys.stdout.write(json.dumps(item, ensure_ascii=False) + "\n")
+
+
+@app.command("eval")
+def evaluate(
+    gold: Path = typer.Argument(..., help="Gold events (JSON Lines)."),
+    articles: list[Path] = typer.Argument(None, help="Article files or folders (default: examples/articles)."),
+    borderline: Path = typer.Option(None, "--borderline", help="Borderline events: neither rewarded nor penalised."),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+) -> None:
+    """Precision, recall and F1 of the extractor against gold events; lists misses and false alarms."""
+    from kg.evaluate import format_report
+    from kg.pipeline import evaluate_articles
+
+    report = evaluate_articles(gold, articles or DEFAULT_ARTICLES, borderline)
+    typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) if as_json else format_report(report))

@@ -1,0 +1,319 @@
+"""Extraction of one document: sentence by sentence, with the context news writing relies on
+(双方 means the two sides of the talks just reported; 同日 the day of the last event)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from kg.actors import ActorDictionary, DictActor
+from kg.dates import DateMention, find_dates, infer_publication_date
+from kg.extract import patterns as P
+from kg.extract.agreements import AgreementMention, find_agreement
+from kg.extract.meetings import MeetingMention, find_meeting
+from kg.extract.mentions import ActorMention, MentionFinder, NewPerson
+from kg.extract.merge import merge_agreements_in_document, merge_meetings_in_document
+from kg.places import Gazetteer
+from kg.records import (
+    Actor,
+    ActorRef,
+    Agreement,
+    ArticleMeta,
+    Document,
+    DocumentEvents,
+    Meeting,
+    PartialDate,
+    Place,
+    Sentence,
+    Source,
+    Title,
+)
+from kg.topics import TopicVocabulary
+
+CONTEXT_WINDOW = 8
+"""How many sentences back 双方 may reach for the talks it refers to."""
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+@dataclass
+class _Context:
+    meeting: tuple[int, Meeting] | None = None
+    pair: tuple[int, list[ActorMention]] | None = None
+    group: tuple[int, list[ActorMention]] | None = None
+    last_date: PartialDate | None = None
+    actors: dict[str, Actor] = field(default_factory=dict)
+
+
+class DocumentExtractor:
+    def __init__(self, dictionary: ActorDictionary, gazetteer: Gazetteer, topics: TopicVocabulary) -> None:
+        self.dictionary = dictionary
+        self.finder = MentionFinder(dictionary, gazetteer)
+        self.topics = topics
+
+    def extract(self, doc: Document) -> DocumentEvents:
+        if doc.published is None:
+            inferred, how = infer_publication_date(doc.simplified)
+            if inferred is not None:
+                doc = replace(doc, published=inferred, published_source=how or "inferred")
+        ctx = _Context()
+        meetings: list[Meeting] = []
+        agreements: list[Agreement] = []
+        for index, sentence in enumerate(doc.sentences):
+            self._sentence(doc, index, sentence, ctx, meetings, agreements)
+        meetings, renamed = merge_meetings_in_document(meetings)
+        for a in agreements:
+            if a.meeting in renamed:
+                a.meeting = renamed[a.meeting]
+        agreements = merge_agreements_in_document(agreements)
+        used = {p.id for m in meetings for p in m.participants} | {p.id for a in agreements for p in a.parties}
+        for actor_id in list(used):
+            country = ctx.actors[actor_id].country if actor_id in ctx.actors else None
+            if country:
+                used.add(country)
+                self._actor(country, ctx)
+        actors = {k: v for k, v in ctx.actors.items() if k in used}
+        return DocumentEvents(ArticleMeta.of(doc), meetings, agreements, actors)
+
+    def _sentence(
+        self,
+        doc: Document,
+        index: int,
+        sentence: Sentence,
+        ctx: _Context,
+        meetings: list[Meeting],
+        agreements: list[Agreement],
+    ) -> None:
+        text = doc.simplified_of(sentence)
+        english = len(_CJK.findall(text)) < len(text) * 0.1
+        found = self.finder.find(text, sentence.text)
+        for person in found.new_people:
+            self._new_person(person, doc, ctx)
+        for m in found.actors:
+            self._actor(m.actor_id, ctx, title=m.title, doc=doc)
+        dates = find_dates(text, doc.published)
+        source = Source(doc.name, sentence.text, sentence.start, sentence.end, doc.id, doc.path, doc.url, doc.title)
+
+        attendees = P.ATTENDEES_EN if english else P.ATTENDEES_ZH
+        meeting_found = find_meeting(text, found.actors, found.places, english=english)
+        if meeting_found is None and ctx.meeting and attendees.search(text):
+            self._add_attendees(ctx.meeting[1], found.actors, source)
+        elif meeting_found is not None:
+            meeting = self._meeting(doc, index, meeting_found, text, dates, ctx, source)
+            meetings.append(meeting)
+            ctx.meeting = (index, meeting)
+            if meeting.date:
+                ctx.last_date = meeting.date
+        agreement_found = find_agreement(text, found.actors, english=english)
+        if agreement_found is not None:
+            agreement = self._agreement(doc, index, agreement_found, text, dates, ctx, source)
+            if agreement is not None:
+                agreements.append(agreement)
+        self._remember_sides(index, found.actors, ctx)
+
+    # -- meetings ---------------------------------------------------------------------------
+
+    def _meeting(
+        self,
+        doc: Document,
+        index: int,
+        found: MeetingMention,
+        text: str,
+        dates: list[DateMention],
+        ctx: _Context,
+        source: Source,
+    ) -> Meeting:
+        date, date_text = self._date_for(text, dates, ctx, doc, before=found.trigger_end)
+        place = None
+        if found.place:
+            place = Place(found.place.surface, found.place.name_en, found.place.place_id)
+        participants = [
+            ActorRef(m.actor_id, m.surface, m.type, m.title, role) for m, role in found.participants
+        ]
+        return Meeting(
+            id=f"meeting:{doc.name}:{index}",
+            participants=participants,
+            mode=found.mode,
+            date=date,
+            date_text=date_text,
+            place=place,
+            sources=[source],
+            kind=found.kind,
+        )
+
+    def _add_attendees(self, meeting: Meeting, actors: list[ActorMention], source: Source) -> None:
+        present = {p.id for p in meeting.participants}
+        for m in actors:
+            if m.type == "Person" and m.actor_id not in present:
+                meeting.participants.append(ActorRef(m.actor_id, m.surface, m.type, m.title, "attendee"))
+                present.add(m.actor_id)
+        if source not in meeting.sources:
+            meeting.sources.append(source)
+
+    def _date_for(
+        self, text: str, dates: list[DateMention], ctx: _Context, doc: Document, *, before: int | None = None
+    ) -> tuple[PartialDate | None, str | None]:
+        fixed = [d for d in dates if d.date is not None and d.kind != "vague"]
+        if fixed:
+            prior = [d for d in fixed if before is None or d.start < before] or fixed
+            best = max(prior, key=lambda d: (len(d.date.iso()) if d.date else 0, -d.start))
+            return best.date, best.text
+        same_day = [d for d in dates if d.kind == "same_day"]
+        if same_day or (P.SAME_DAY_ZH.search(text) and ctx.last_date):
+            return ctx.last_date, (same_day[0].text if same_day else P.SAME_DAY_ZH.search(text).group(0))  # type: ignore[union-attr]
+        vague = [d for d in dates if d.kind == "vague"]
+        if vague and doc.published:
+            # "日前" / "recently": near the article's date; keep only what that fixes safely.
+            pub = doc.published
+            near = PartialDate(pub.year, pub.month) if pub.day and pub.day > 7 else PartialDate(pub.year)
+            return near, vague[0].text
+        return None, None
+
+    # -- agreements -------------------------------------------------------------------------
+
+    def _agreement(
+        self,
+        doc: Document,
+        index: int,
+        found: AgreementMention,
+        text: str,
+        dates: list[DateMention],
+        ctx: _Context,
+        source: Source,
+    ) -> Agreement | None:
+        parties = self._parties(index, found, ctx)
+        if len(parties) < 2:
+            return None
+        topics = self.topics.topics_in(text)
+        meeting = self._context_meeting(index, parties, ctx)
+        date, _ = self._date_for(text, dates, ctx, doc)
+        if date is None and meeting is not None:
+            date = meeting.date
+        refs = [ActorRef(p.actor_id, p.surface, p.type, p.title, "party") for p in parties]
+        names = "、".join(self._display(p.actor_id, ctx) for p in parties)
+        return Agreement(
+            id=f"agreement:{doc.name}:{index}",
+            parties=refs,
+            topics=topics,
+            summary=f"{names}: {found.content[:160]}",
+            date=date,
+            sources=[source],
+            meeting=meeting.id if meeting else None,
+            kind=found.kind,
+        )
+
+    def _parties(self, index: int, found: AgreementMention, ctx: _Context) -> list[ActorMention]:
+        explicit = found.explicit
+        people = [a for a in explicit if a.type == "Person"]
+        others = [a for a in explicit if a.type != "Person"]
+        if len({p.actor_id for p in people}) >= 2 and found.implicit is None:
+            return people
+        if len({_side(a) for a in others}) >= 2:
+            return _one_per_side(others)
+        context: list[ActorMention] = []
+        if found.implicit == "pair":
+            context = self._context_pair(index, ctx)
+        elif found.implicit == "group":
+            context = ctx.group[1] if ctx.group and index - ctx.group[0] <= CONTEXT_WINDOW else []
+        return _one_per_side(others + context)
+
+    def _context_pair(self, index: int, ctx: _Context) -> list[ActorMention]:
+        meeting_at = ctx.meeting[0] if ctx.meeting and index - ctx.meeting[0] <= CONTEXT_WINDOW else -1
+        pair_at = ctx.pair[0] if ctx.pair and index - ctx.pair[0] <= CONTEXT_WINDOW else -1
+        if meeting_at >= 0 and meeting_at >= pair_at and ctx.meeting:
+            sides = self._meeting_sides(ctx.meeting[1], ctx)
+            if len(sides) == 2:
+                return sides
+        return ctx.pair[1] if ctx.pair and pair_at >= 0 else []
+
+    def _meeting_sides(self, meeting: Meeting, ctx: _Context) -> list[ActorMention]:
+        sides: list[ActorMention] = []
+        for p in meeting.participants:
+            if p.role == "attendee":
+                continue
+            country = ctx.actors[p.id].country if p.id in ctx.actors else None
+            if country and country not in {s.actor_id for s in sides}:
+                self._actor(country, ctx)
+                name = ctx.actors[country].name_zh_hans or country
+                sides.append(ActorMention(0, 0, name, country, "Country", "context", country=country))
+        return sides
+
+    def _context_meeting(self, index: int, parties: list[ActorMention], ctx: _Context) -> Meeting | None:
+        if not ctx.meeting or index - ctx.meeting[0] > CONTEXT_WINDOW:
+            return None
+        meeting = ctx.meeting[1]
+        people = {p.id for p in meeting.participants}
+        sides = {a.actor_id for a in self._meeting_sides(meeting, ctx)}
+        if all(p.actor_id in people or _side(p) in sides for p in parties):
+            return meeting
+        return None
+
+    def _remember_sides(self, index: int, actors: list[ActorMention], ctx: _Context) -> None:
+        non_people = [a for a in actors if a.type != "Person" and a.country]
+        sides = _one_per_side(non_people)
+        if len(sides) == 2:
+            ctx.pair = (index, sides)
+        elif len(sides) >= 3:
+            ctx.group = (index, sides)
+
+    # -- actors -----------------------------------------------------------------------------
+
+    def _actor(self, actor_id: str, ctx: _Context, *, title: str | None = None, doc: Document | None = None) -> None:
+        actor = ctx.actors.get(actor_id)
+        if actor is None:
+            entry = self.dictionary.actors.get(actor_id)
+            if entry is None:
+                return
+            actor = actor_from_dictionary(entry)
+            ctx.actors[actor_id] = actor
+        if title and doc and all(t.title != title for t in actor.titles):
+            as_of = doc.published.iso() if doc.published else None
+            actor.titles.append(Title(title, as_of, doc.name))
+
+    def _new_person(self, person: NewPerson, doc: Document, ctx: _Context) -> None:
+        if person.actor_id in ctx.actors:
+            return
+        english = person.name.isascii()
+        ctx.actors[person.actor_id] = Actor(
+            id=person.actor_id,
+            type="Person",
+            name_zh_hans=None if english else person.name,
+            name_en=person.name if english else None,
+            aliases=[person.name],
+            country=person.country,
+            titles=[Title(person.title, doc.published.iso() if doc.published else None, doc.name)],
+            in_dictionary=False,
+        )
+
+    def _display(self, actor_id: str, ctx: _Context) -> str:
+        actor = ctx.actors.get(actor_id)
+        return actor.display_name if actor else actor_id
+
+
+def actor_from_dictionary(entry: DictActor) -> Actor:
+    return Actor(
+        id=entry.id,
+        type=entry.type,
+        name_zh_hans=entry.name_zh_hans,
+        name_zh_hant=entry.name_zh_hant,
+        name_en=entry.name_en,
+        aliases=sorted({*entry.aliases, *entry.short_aliases}),
+        country=entry.country,
+        titles=[Title(t[1] or t[0], str(t[2]) if t[2] else None, "dictionary") for t in entry.titles],
+        in_dictionary=True,
+    )
+
+
+def _side(actor: ActorMention) -> str:
+    return actor.actor_id if actor.type == "Person" else (actor.country or actor.actor_id)
+
+
+def _one_per_side(actors: list[ActorMention]) -> list[ActorMention]:
+    """One party per country: an organization stands for its country unless it is the one named."""
+    chosen: dict[str, ActorMention] = {}
+    for a in actors:
+        side = _side(a)
+        current = chosen.get(side)
+        if current is None or (current.type == "Country" and a.type == "Organization"):
+            chosen[side] = a
+    return list(chosen.values())

@@ -1,0 +1,96 @@
+"""Who met whom in one sentence: the meeting verb, both sides, the place and the mode."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract import patterns as P
+from kg.extract.mentions import ActorMention, PlaceMention
+from kg.records import Mode
+
+
+@dataclass(frozen=True)
+class MeetingMention:
+    participants: list[tuple[ActorMention, str]]
+    """Each person with the role the sentence gives them (participant, host, guest, sender, recipient)."""
+    mode: Mode
+    kind: str
+    trigger_start: int
+    trigger_end: int
+    place: PlaceMention | None
+
+
+def _people(mentions: list[ActorMention]) -> list[ActorMention]:
+    seen: dict[str, ActorMention] = {}
+    for m in mentions:
+        if m.type == "Person" and m.actor_id not in seen:
+            seen[m.actor_id] = m
+    return list(seen.values())
+
+
+def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around a trigger: from after the previous '；' or '。' to the next one."""
+    left = max(text.rfind(c, 0, start) for c in "；;。") + 1
+    rights = [i for i in (text.find(c, end) for c in "；;。") if i >= 0]
+    return left, min(rights) if rights else len(text)
+
+
+def find_meeting(
+    text: str, actors: list[ActorMention], places: list[PlaceMention], *, english: bool
+) -> MeetingMention | None:
+    """The meeting a sentence reports, if it reports one between at least two people."""
+    if not english and P.MEETING_REFERENCE_ZH.search(text) and len(_people(actors)) < 2:
+        return None
+    for pattern, mode, kind, directional in P.MEETING_EN if english else P.MEETING_ZH:
+        for trigger in pattern.finditer(text):
+            found = _meeting_at(text, trigger, actors, places, mode, kind, directional)
+            if found:
+                return found
+    return None
+
+
+def _meeting_at(
+    text: str,
+    trigger: re.Match[str],
+    actors: list[ActorMention],
+    places: list[PlaceMention],
+    mode: Mode,
+    kind: str,
+    directional: bool,
+) -> MeetingMention | None:
+    left, right = _clause_bounds(text, trigger.start(), trigger.end())
+    before = _people([a for a in actors if left <= a.start < trigger.start()])
+    after_end = _next_break(text, trigger.end(), right)
+    after = _people([a for a in actors if trigger.end() <= a.start < after_end])
+    if directional and after:
+        # A会见B / A sent a letter to B: the subject is the nearest person before the verb,
+        # unless several are coordinated ("A和B会见C").
+        hosts = before
+        guests = [a for a in after if a.actor_id not in {h.actor_id for h in hosts}]
+        role_in, role_out = ("sender", "recipient") if mode == "letter" else ("host", "guest")
+        participants = [(h, role_in) for h in hosts] + [(g, role_out) for g in guests]
+    else:
+        participants = [(p, "participant") for p in _people(before + after)]
+    if len({p.actor_id for p, _ in participants}) < 2:
+        return None
+    return MeetingMention(participants, mode, kind, trigger.start(), trigger.end(), _place(text, places, left, right))
+
+
+def _next_break(text: str, start: int, limit: int) -> int:
+    found = re.search(r"[，,。；;]|\s(?:in|on|at|to)\s", text[start:limit])
+    return start + found.start() if found else limit
+
+
+def _place(text: str, places: list[PlaceMention], left: int, right: int) -> PlaceMention | None:
+    """The most specific place introduced by 在/于/in/at in the clause ('在北京钓鱼台国宾馆' -> the guesthouse)."""
+    chosen: PlaceMention | None = None
+    for place in places:
+        if not left <= place.start < right:
+            continue
+        lead = text[max(left, place.start - 8) : place.start]
+        introduced = re.search(r"(?:在|于)[^，。；、]{0,6}$", lead) or re.search(r"\b(?:in|at)(?: the)?\s+$", lead, re.I)
+        follows_chosen = chosen is not None and place.start - chosen.end <= 1
+        if introduced or follows_chosen:
+            chosen = place
+    return chosen

@@ -1,0 +1,187 @@
+"""Actors, titles and places named in one sentence.
+
+Dictionary names come first (an Aho-Corasick pass in kg.actors); people the
+dictionary does not know are found after an official title
+("柬埔寨副首相兼外交大臣宋金达", "Foreign Minister Jane Doe").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from kg.actors import ActorDictionary
+from kg.ids import slug
+from kg.places import Gazetteer
+from kg.records import ActorType
+
+# What may follow a Chinese name: a verb, a preposition or punctuation.
+_NAME_END_ZH = (
+    r"举行|会谈|会见|会晤|会面|通电话|通话|在|于|同|与|和|及|跟|、|，|,|。|；|：|:|表示|指出|说|称|强调|出席|"
+    r"参加|进行|一行|时|的|等|率|访|抵|致|共同|就|也|还|先生|女士|阁下|（|\(|\s|$|再|又|则|对|向|将|已|曾|首次|分别|"
+    r"一同|一起|签署|介绍|认为|主持|会|宣布|答|回答|发表|前往|应约|应邀|今天|昨天|当天|日前|近日|\d|[一二三四五六七八九十]+日"
+)
+_BAD_NAME = re.compile(r"^[的了们会等和与同在及也还就对向是为从以而并或]|[部会院局处厅委馆国省市方们级职府长员团军队]$")
+
+_EN_NAME = r"((?:[A-Z][a-z'\-]+|[A-Z]\.)(?:\s(?:[A-Z][a-z'\-]+|[A-Z]\.|bin|van|de|da)){0,3})"
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    start: int
+    end: int
+    surface: str
+    actor_id: str
+    type: ActorType
+    kind: str
+    """name | short | side | adjective | abbrev | context_only | titled."""
+    title: str | None = None
+    country: str | None = None
+
+
+@dataclass(frozen=True)
+class NewPerson:
+    """A person the dictionary does not know, found after a title."""
+
+    actor_id: str
+    name: str
+    title: str
+    country: str | None
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    start: int
+    end: int
+    surface: str
+    place_id: str
+    name_en: str | None
+    name_zh: str | None
+
+
+@dataclass(frozen=True)
+class SentenceMentions:
+    actors: list[ActorMention]
+    places: list[PlaceMention]
+    new_people: list[NewPerson]
+
+
+class MentionFinder:
+    def __init__(self, dictionary: ActorDictionary, gazetteer: Gazetteer) -> None:
+        self.dictionary = dictionary
+        self.gazetteer = gazetteer
+        self._title_zh, self._title_en = _title_patterns(tuple(dictionary.title_vocabulary()))
+
+    def find(self, simplified: str, original: str) -> SentenceMentions:
+        actors: list[ActorMention] = []
+        taken: list[tuple[int, int]] = []
+        for hit in self.dictionary.find(simplified):
+            actor = self.dictionary.actors[hit.actor_id]
+            if hit.kind == "context_only" and not self._in_context(simplified, hit.start, hit.end):
+                continue
+            actors.append(
+                ActorMention(
+                    hit.start, hit.end, original[hit.start : hit.end], hit.actor_id, actor.type, hit.kind,
+                    country=actor.country if actor.type != "Country" else actor.id,
+                )
+            )
+            taken.append((hit.start, hit.end))
+        new_people: list[NewPerson] = []
+        for match in self._title_zh.finditer(simplified):
+            self._add_titled(match, simplified, original, actors, taken, new_people, english=False)
+        for match in self._title_en.finditer(simplified):
+            self._add_titled(match, simplified, original, actors, taken, new_people, english=True)
+        actors = self._with_titles(actors, simplified)
+        actors.sort(key=lambda m: m.start)
+        places = [
+            PlaceMention(p.start, p.end, original[p.start : p.end], p.place_id, p.name_en, p.name_zh)
+            for p in self.gazetteer.find(simplified)
+        ]
+        return SentenceMentions(actors, places, new_people)
+
+    def _in_context(self, text: str, start: int, end: int) -> bool:
+        """A one-character name like 敦 counts only after a title or before a meeting verb."""
+        before = text[max(0, start - 6) : start]
+        after = text[end : end + 3]
+        titled = any(before.endswith(t) for t in self.dictionary.title_vocabulary())
+        verb = re.match(r"会谈|会见|会晤|举行|通电话|表示|说|指出|、", after) is not None
+        joined = before.endswith(("和", "同", "与", "、"))
+        return titled or (verb and joined) or (verb and titled)
+
+    def _add_titled(
+        self,
+        match: re.Match[str],
+        simplified: str,
+        original: str,
+        actors: list[ActorMention],
+        taken: list[tuple[int, int]],
+        new_people: list[NewPerson],
+        *,
+        english: bool,
+    ) -> None:
+        start, end = match.span("name")
+        if any(s < end and start < e for s, e in taken):
+            return
+        name = simplified[start:end].strip()
+        if not name or (not english and _BAD_NAME.search(name)):
+            return
+        if english and name.split()[0] in {"The", "A", "An", "His", "Her", "Their", "Cambodia", "China"}:
+            return
+        known = self.dictionary.lookup(name)
+        country = self._country_before(simplified, match.start())
+        title = match.group("title")
+        if known is not None and known.type == "Person":
+            actor_id, country = known.id, known.country
+        elif known is not None:
+            return
+        else:
+            actor_id = f"person:{slug(name)}"
+            new_people.append(NewPerson(actor_id, name, title, country))
+        actors.append(ActorMention(start, end, original[start:end], actor_id, "Person", "titled", title, country))
+        taken.append((start, end))
+
+    def _country_before(self, text: str, pos: int) -> str | None:
+        """The country named just before a title: '柬埔寨副首相' -> Cambodia; '中国驻缅甸大使' -> China."""
+        window = text[max(0, pos - 12) : pos + 8]
+        offset = max(0, pos - 12)
+        hits = [h for h in self.dictionary.find(window) if h.start + offset <= pos + 2]
+        for hit in hits:
+            actor = self.dictionary.actors[hit.actor_id]
+            preceded_by_posting = window[max(0, hit.start - 1) : hit.start] == "驻"
+            if not preceded_by_posting:
+                if actor.type == "Country":
+                    return actor.id
+                if actor.country:
+                    return actor.country
+        return None
+
+    def _with_titles(self, actors: list[ActorMention], text: str) -> list[ActorMention]:
+        """A known person named right after a title carries that title as written."""
+        out = []
+        for m in actors:
+            if m.type == "Person" and m.title is None:
+                before = text[max(0, m.start - 16) : m.start]
+                found = self._title_zh.search(before + "X")
+                title = found.group("title") if found and found.end("title") == len(before) else None
+                if title is None:
+                    english = re.search(r"((?:[A-Z][a-z]+ ){0,4}(?:[A-Z][a-z]+))\s$", before)
+                    vocab = self.dictionary.title_vocabulary()
+                    if english and any(english.group(1).endswith(t) for t in vocab if t.isascii()):
+                        title = english.group(1)
+                if title:
+                    m = ActorMention(m.start, m.end, m.surface, m.actor_id, m.type, m.kind, title, m.country)
+            out.append(m)
+        return out
+
+
+@cache
+def _title_patterns(vocabulary: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    zh = sorted((t for t in vocabulary if not t.isascii()), key=len, reverse=True)
+    en = sorted((t for t in vocabulary if t.isascii()), key=len, reverse=True)
+    zh_titles = "|".join(re.escape(t) for t in zh) or "(?!)"
+    title_zh = rf"(?P<title>(?:{zh_titles})(?:[、兼和](?:[^，。、]{{0,8}}?)(?:{zh_titles}))*)"
+    pattern_zh = re.compile(rf"{title_zh}(?P<name>[\u3400-\u9fff·]{{1,5}}?)(?=(?:{_NAME_END_ZH}))")
+    en_titles = "|".join(re.escape(t) for t in en) or "(?!)"
+    pattern_en = re.compile(rf"\b(?P<title>(?:{en_titles}))\s+(?P<name>{_EN_NAME[1:-1]})")
+    return pattern_zh, pattern_en

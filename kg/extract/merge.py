@@ -1,0 +1,122 @@
+"""One event per real event: mentions of the same meeting or agreement become one record with many sources."""
+
+from __future__ import annotations
+
+import re
+
+from kg.records import ActorRef, Agreement, Meeting, PartialDate
+
+_NOT_TEXT = re.compile(r"[\s\W_]+")
+
+
+def principals(meeting: Meeting) -> frozenset[str]:
+    return frozenset(p.id for p in meeting.participants if p.role != "attendee")
+
+
+def dates_compatible(a: PartialDate | None, b: PartialDate | None, *, loose: bool) -> bool:
+    """Equal dates always agree; within one article an undated or less precise mention agrees too."""
+    if a is None or b is None:
+        return loose
+    if a == b:
+        return True
+    return loose and (a.iso().startswith(b.iso()) or b.iso().startswith(a.iso()))
+
+
+def more_precise(a: PartialDate | None, b: PartialDate | None) -> PartialDate | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return a if len(a.iso()) >= len(b.iso()) else b
+
+
+def _merge_participants(into: list[ActorRef], more: list[ActorRef]) -> None:
+    present = {p.id: i for i, p in enumerate(into)}
+    for p in more:
+        if p.id not in present:
+            present[p.id] = len(into)
+            into.append(p)
+        elif into[present[p.id]].title is None and p.title:
+            into[present[p.id]] = p if into[present[p.id]].role == p.role else into[present[p.id]]
+
+
+def _absorb_meeting(kept: Meeting, other: Meeting) -> None:
+    _merge_participants(kept.participants, other.participants)
+    if more_precise(kept.date, other.date) is not kept.date:
+        kept.date, kept.date_text = other.date, other.date_text
+    kept.place = kept.place or other.place
+    if kept.place and other.place and other.place.name_en and not kept.place.name_en:
+        kept.place = other.place
+    kept.sources.extend(s for s in other.sources if s not in kept.sources)
+
+
+def merge_meetings(meetings: list[Meeting], *, within_document: bool) -> tuple[list[Meeting], dict[str, str]]:
+    """Merge meetings with the same principals and compatible dates; returns the kept ones and old id -> kept id."""
+    kept: list[Meeting] = []
+    renamed: dict[str, str] = {}
+    for m in meetings:
+        target = next(
+            (
+                k
+                for k in kept
+                if principals(k) == principals(m)
+                and dates_compatible(k.date, m.date, loose=within_document)
+                and (k.mode == m.mode or within_document)
+            ),
+            None,
+        )
+        if target is None:
+            kept.append(m)
+            renamed[m.id] = m.id
+        else:
+            _absorb_meeting(target, m)
+            renamed[m.id] = target.id
+    return kept, renamed
+
+
+def merge_meetings_in_document(meetings: list[Meeting]) -> tuple[list[Meeting], dict[str, str]]:
+    return merge_meetings(meetings, within_document=True)
+
+
+def bigrams(text: str) -> set[str]:
+    clean = _NOT_TEXT.sub("", text)
+    return {clean[i : i + 2] for i in range(len(clean) - 1)}
+
+
+def overlap(a: str, b: str) -> float:
+    """Share of the shorter text's character bigrams found in the other."""
+    ba, bb = bigrams(a), bigrams(b)
+    if not ba or not bb:
+        return 0.0
+    return len(ba & bb) / min(len(ba), len(bb))
+
+
+def _same_agreement(a: Agreement, b: Agreement, *, within_document: bool) -> bool:
+    if {p.id for p in a.parties} != {p.id for p in b.parties}:
+        return False
+    if not dates_compatible(a.date, b.date, loose=within_document):
+        return False
+    text_a = " ".join(s.sentence for s in a.sources)
+    text_b = " ".join(s.sentence for s in b.sources)
+    if overlap(text_a, text_b) >= 0.6:
+        return True
+    same_meeting = a.meeting is not None and a.meeting == b.meeting
+    return same_meeting and bool(a.topics) and set(a.topics) == set(b.topics)
+
+
+def merge_agreements(agreements: list[Agreement], *, within_document: bool) -> list[Agreement]:
+    kept: list[Agreement] = []
+    for a in agreements:
+        target = next((k for k in kept if _same_agreement(k, a, within_document=within_document)), None)
+        if target is None:
+            kept.append(a)
+            continue
+        target.sources.extend(s for s in a.sources if s not in target.sources)
+        target.topics = list(dict.fromkeys([*target.topics, *a.topics]))
+        target.date = more_precise(target.date, a.date)
+        target.meeting = target.meeting or a.meeting
+    return kept
+
+
+def merge_agreements_in_document(agreements: list[Agreement]) -> list[Agreement]:
+    return merge_agreements(agreements, within_document=True)

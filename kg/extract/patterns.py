@@ -1,0 +1,88 @@
+"""How diplomatic news is written: trigger words and phrase shapes, compiled once.
+
+All Chinese patterns run on the simplified-Chinese view of a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.records import Mode
+
+CJK = r"\u3400-\u9fff"
+
+# Meeting verbs -> (mode, kind, directional). A directional verb takes its guest or
+# recipient after it (A会见B, A致函B); a symmetric one lists both sides before it.
+MEETING_TRIGGERS_ZH: list[tuple[str, Mode, str, bool]] = [
+    (r"视频会晤|视频会见|视频会谈|视频会议|视频通话|视频连线|云会见|以视频方式(?:会见|会谈|会晤)", "video", "video_meeting", False),
+    (r"通电话|通话|电话交谈|电话会谈|热线通话", "phone", "phone_call", False),
+    (r"致函|致信|复信|复函|致贺信|致贺电|致电|致口信|致国书", "letter", "letter", True),
+    (r"会谈|会晤|会面|见面|磋商|举行会议", "in_person", "talks", False),
+    (r"会见|接见|拜会|拜见|礼节性拜会", "in_person", "meeting", True),
+]
+
+MEETING_TRIGGERS_EN: list[tuple[str, Mode, str, bool]] = [
+    (
+        r"held (?:a )?(?:video|virtual) (?:call|meeting|talks|conference)s?(?: with)?|"
+        r"(?:in|via|by) (?:a )?video (?:link|call|conference)|virtual(?:ly)? met(?: with)?",
+        "video",
+        "video_meeting",
+        False,
+    ),
+    (
+        r"(?:spoke|talked|held (?:a )?(?:phone|telephone) (?:call|conversation|talks)) "
+        r"(?:by|over the|on the|via) (?:tele)?phone|(?:had|held) (?:a )?(?:phone|telephone) "
+        r"(?:call|conversation|talks) with|phone call with|telephone conversation with|spoke by phone",
+        "phone",
+        "phone_call",
+        False,
+    ),
+    (r"sent (?:a )?(?:congratulatory )?(?:letter|message) to|in a letter to|wrote to", "letter", "letter", True),
+    (r"(?:held|holds|hold|holding) (?:talks|a meeting|consultations)(?: with)?", "in_person", "talks", False),
+    (r"(?:met|meets|meeting) with|\bmet\b|\bmeets\b", "in_person", "meeting", True),
+]
+
+MEETING_ZH = [(re.compile(p), mode, kind, directional) for p, mode, kind, directional in MEETING_TRIGGERS_ZH]
+MEETING_EN = [(re.compile(p, re.IGNORECASE), mode, kind, d) for p, mode, kind, d in MEETING_TRIGGERS_EN]
+
+# "在会谈中指出": the talks are referred to, not reported.
+MEETING_REFERENCE_ZH = re.compile(r"在(?:会谈|会见|会晤|通话|会面)(?:中|时)")
+
+# "蔡奇、王毅参加会谈。" / "... attended the talks": attendees of the last meeting reported.
+ATTENDEES_ZH = re.compile(
+    r"(?:参加|出席|陪同|在座)(?:了)?(?:会谈|会见|会晤|会面|活动|上述活动|上述会见|会见和会谈|签字仪式|视频会晤)"
+    r"[。；]?\s*$|(?:参加|出席)(?:了)?(?:上述|以上)?(?:会见|会谈|活动)"
+)
+ATTENDEES_EN = re.compile(r"\b(?:attended|were present at|were also present at|took part in) the (?:talks|meeting)", re.I)
+
+# Agreement triggers. STRONG ones make an agreement on their own; JOINT ones need a
+# plural subject (双方, 两国, 中柬, X与Y ...).
+AGREEMENT_STRONG_ZH = re.compile(
+    r"一致同意|达成(?:了)?(?:重要|广泛|多项|新的)?(?:共识|一致|协议)|签署|签订|草签|商定|议定|决议|"
+    r"作出(?:了)?[^，。；]{0,20}?(?:决定|决策)|决定|同意|发表(?:了)?联合声明|宣布建立"
+)
+AGREEMENT_JOINT_ZH = re.compile(r"共同|联合|合力|携手|一道(?!同)")
+JOINT_MODAL_ZH = re.compile(r"(?:双方|两国|各方|三方|四方|几方|[三四五六]国)[^，。；]{0,3}?(?:要|将|应|应当|愿|一致|同意|决定|都|均)")
+# "中方愿同柬方一道" is one side's pledge, not an agreement.
+ONE_SIDED_ZH = re.compile(r"(?<!双)(?<!各)方(?:愿|将|要|会|希望|期待)(?:意)?(?:同|与|和|跟)")
+
+AGREEMENT_EN = re.compile(
+    r"\b(?:agreed|agree|signed|sign|inked|reached (?:an? )?(?:consensus|agreement|understanding)|decided|pledged|"
+    r"vowed|committed) (?:to )?",
+    re.IGNORECASE,
+)
+PLURAL_SUBJECT_EN = re.compile(r"\b(?:the two sides|both sides|the two countries|both countries|the parties|all parties)\b", re.I)
+JOINT_EN = re.compile(r"\b(?:jointly|together|joint)\b", re.I)
+
+# A reporting clause before the content: "王毅也说，" "He said" — its speaker is not a party.
+REPORTING_ZH = re.compile(r"(?:表示|指出|说|强调|提到|称|认为|介绍|宣布|希望|呼吁|谈到)[，,：:]")
+
+PLURAL_SIDES_ZH = re.compile(r"双方|两国|两党|两军|彼此")
+MULTI_SIDES_ZH = re.compile(r"各方|三方|四方|几方|[三四五六]国")
+
+# The same day as the previous event: "同日", "当天", "当时".
+SAME_DAY_ZH = re.compile(r"同日|当天|当日|当时|同一天")
+SAME_DAY_EN = re.compile(r"\b(?:the same day|on the same day|at the time|then)\b", re.I)
+
+PLACE_PREFIX_ZH = re.compile(r"(?:在|于|赴|抵达)$")
+PLACE_PREFIX_EN = re.compile(r"\b(?:in|at|at the)\s*$", re.I)

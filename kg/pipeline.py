@@ -1,0 +1,93 @@
+"""ingest -> normalize -> extract -> resolve: from article paths to a resolved Corpus.
+
+One document's extraction depends on that document and the dictionaries only, so
+documents stream through worker processes and nothing holds the corpus text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from functools import cache
+from pathlib import Path
+
+from kg.actors import ActorDictionary
+from kg.extract.document import DocumentExtractor
+from kg.ingest import discover, read_document
+from kg.normalize import normalize
+from kg.places import Gazetteer
+from kg.records import Corpus, DocumentEvents, Skipped
+from kg.resolve import resolve
+from kg.topics import TopicVocabulary
+
+Progress = Callable[[DocumentEvents | Skipped], None]
+
+
+@cache
+def _extractor() -> DocumentExtractor:
+    return DocumentExtractor(ActorDictionary.load(), Gazetteer.load(), TopicVocabulary.load())
+
+
+def extract_path(path: Path) -> DocumentEvents | Skipped:
+    """Read, clean and extract one article; a file that cannot be read comes back as Skipped."""
+    raw = read_document(path)
+    if isinstance(raw, Skipped):
+        return raw
+    try:
+        document = normalize(raw)
+    except ValueError as exc:
+        return Skipped(str(path), f"cannot be normalized: {exc}")
+    if not document.sentences:
+        return Skipped(str(path), "no text left after cleaning")
+    return _extractor().extract(document)
+
+
+def _warm() -> None:
+    _extractor()
+
+
+def iter_extracted(paths: Sequence[Path], workers: int = 1) -> Iterator[DocumentEvents | Skipped]:
+    """Extraction results in input order, from `workers` processes (1: this process)."""
+    if workers <= 1 or len(paths) < 2:
+        yield from map(extract_path, paths)
+        return
+    with ProcessPoolExecutor(max_workers=workers, initializer=_warm) as pool:
+        yield from pool.map(extract_path, paths, chunksize=max(1, min(64, len(paths) // (workers * 4) or 1)))
+
+
+def extract_corpus(
+    inputs: Iterable[Path], *, workers: int = 1, on_result: Progress | None = None
+) -> Corpus:
+    paths, skipped = discover(list(inputs))
+    results: list[DocumentEvents] = []
+    for result in iter_extracted(paths, workers):
+        if on_result:
+            on_result(result)
+        if isinstance(result, Skipped):
+            skipped.append(result)
+        else:
+            results.append(result)
+    return resolve(results, TopicVocabulary.load().topics, skipped)
+
+
+def iter_event_dicts(inputs: Iterable[Path], *, workers: int = 1) -> Iterator[dict[str, object] | Skipped]:
+    """Each document's events in the JSONL contract, document by document (no cross-article merge)."""
+    from kg.sinks.jsonl import event_dicts
+
+    paths, skipped = discover(list(inputs))
+    yield from skipped
+    topics = TopicVocabulary.load().topics
+    for result in iter_extracted(paths, workers):
+        if isinstance(result, Skipped):
+            yield result
+            continue
+        corpus = resolve([result], topics)
+        yield from event_dicts(corpus.meetings, corpus.agreements, corpus.actors)
+
+
+def evaluate_articles(gold: Path, articles: Iterable[Path], borderline: Path | None = None):  # type: ignore[no-untyped-def]
+    """Score the extractor on gold events (kg eval)."""
+    from kg.evaluate import evaluate, read_gold
+
+    predictions = [e for e in iter_event_dicts(articles) if isinstance(e, dict)]
+    return evaluate(read_gold(gold), predictions, read_gold(borderline) if borderline else [])

@@ -1,0 +1,72 @@
+"""Cross-document resolution: one actor per real actor, one meeting per real meeting, stable ids."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from kg.extract.merge import merge_agreements, merge_meetings, principals
+from kg.ids import short_hash
+from kg.records import Actor, Agreement, ArticleMeta, Corpus, DocumentEvents, Meeting, Skipped, Topic
+
+
+def _merge_actor(into: Actor, other: Actor) -> None:
+    into.aliases = sorted({*into.aliases, *other.aliases})
+    for title in other.titles:
+        if all(t.title != title.title for t in into.titles):
+            into.titles.append(title)
+    into.name_zh_hans = into.name_zh_hans or other.name_zh_hans
+    into.name_zh_hant = into.name_zh_hant or other.name_zh_hant
+    into.name_en = into.name_en or other.name_en
+    into.country = into.country or other.country
+
+
+def meeting_id(meeting: Meeting) -> str:
+    key = [*sorted(principals(meeting)), meeting.mode, meeting.date.iso() if meeting.date else ""]
+    if meeting.date is None:
+        first = meeting.sources[0]
+        key += [first.doc, str(first.start)]
+    return f"meeting:{short_hash(*key)}"
+
+
+def agreement_id(agreement: Agreement) -> str:
+    first = agreement.sources[0]
+    key = [*sorted(p.id for p in agreement.parties), first.doc, str(first.start)]
+    return f"agreement:{short_hash(*key)}"
+
+
+def resolve(
+    per_document: Iterable[DocumentEvents], topics: dict[str, Topic], skipped: Iterable[Skipped] = ()
+) -> Corpus:
+    documents: list[ArticleMeta] = []
+    actors: dict[str, Actor] = {}
+    meetings: list[Meeting] = []
+    agreements: list[Agreement] = []
+    for events in per_document:
+        documents.append(events.article)
+        for actor_id, actor in events.actors.items():
+            if actor_id in actors:
+                _merge_actor(actors[actor_id], actor)
+            else:
+                actors[actor_id] = actor
+        meetings.extend(events.meetings)
+        agreements.extend(events.agreements)
+
+    merged_meetings, renamed = merge_meetings(meetings, within_document=False)
+    final_ids = {m.id: meeting_id(m) for m in merged_meetings}
+    for m in merged_meetings:
+        m.id = final_ids[m.id]
+    for a in agreements:
+        if a.meeting is not None:
+            a.meeting = final_ids.get(renamed.get(a.meeting, a.meeting))
+    merged_agreements = merge_agreements(agreements, within_document=False)
+    for a in merged_agreements:
+        a.id = agreement_id(a)
+    used_topics = {t for a in merged_agreements for t in a.topics}
+    return Corpus(
+        documents=sorted(documents, key=lambda d: d.name),
+        actors=dict(sorted(actors.items())),
+        meetings=sorted(merged_meetings, key=lambda m: (m.date.iso() if m.date else "", m.id)),
+        agreements=sorted(merged_agreements, key=lambda a: (a.date.iso() if a.date else "", a.id)),
+        topics={k: v for k, v in sorted(topics.items()) if k in used_topics},
+        skipped=list(skipped),
+    )

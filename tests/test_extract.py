@@ -1,0 +1,117 @@
+"""Extraction on the seed articles and on small articles written for the tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.pipeline import extract_corpus
+from kg.records import Corpus, Meeting
+
+ARTICLES = Path(__file__).parent / "articles"
+
+
+def meetings_between(corpus: Corpus, *people: str) -> list[Meeting]:
+    wanted = set(people)
+    return [m for m in corpus.meetings if wanted <= {p.id for p in m.participants if p.role != "attendee"}]
+
+
+@pytest.fixture(scope="module")
+def written() -> Corpus:
+    return extract_corpus([ARTICLES])
+
+
+def test_seed_000_talks_in_phnom_penh_on_the_sunday_before_publication(examples_corpus: Corpus) -> None:
+    (talks,) = meetings_between(examples_corpus, "person:wang-yi", "person:sok-chenda-sok")
+    assert talks.date and talks.date.iso() == "2024-04-21"
+    assert talks.place and talks.place.name_en == "Phnom Penh"
+    assert talks.mode == "in_person"
+    (king,) = meetings_between(examples_corpus, "person:wang-yi", "person:norodom-sihamoni")
+    assert king.date and king.date.iso() == "2024-04-21", "同日 takes the day of the talks before it"
+
+
+def test_seed_003_one_meeting_from_the_chinese_and_english_halves(examples_corpus: Corpus) -> None:
+    (talks,) = meetings_between(examples_corpus, "person:xi-jinping", "person:hun-sen")
+    assert talks.date and talks.date.iso() == "2024-12-03"
+    docs = {s.doc for s in talks.sources}
+    assert docs == {"003_a0a0f59d0ea457fc.txt"}
+    sentences = " ".join(s.sentence for s in talks.sources)
+    assert "釣魚臺國賓館" in sentences and "held talks with" in sentences
+    attendees = {p.id for p in talks.participants if p.role == "attendee"}
+    assert {"person:cai-qi", "person:wang-yi"} <= attendees
+
+
+def test_each_person_is_one_actor_across_articles_and_scripts(examples_corpus: Corpus) -> None:
+    wang = examples_corpus.actors["person:wang-yi"]
+    assert wang.name_en == "Wang Yi" and wang.name_zh_hans == "王毅"
+    docs_naming_wang = {
+        s.doc for m in examples_corpus.meetings for s in m.sources if any(p.id == wang.id for p in m.participants)
+    }
+    assert {"000_2a8417f8f61e67d4.txt", "002_54619307483b616e.txt", "003_a0a0f59d0ea457fc.txt"} <= docs_naming_wang
+    xi_ids = {p.id for m in examples_corpus.meetings for p in m.participants if p.name in {"习近平", "習近平", "Xi Jinping"}}
+    assert xi_ids == {"person:xi-jinping"}
+
+
+def test_every_event_carries_its_evidence_sentence(examples_corpus: Corpus, examples_dir: Path) -> None:
+    for event in [*examples_corpus.meetings, *examples_corpus.agreements]:
+        assert event.sources, event
+        for source in event.sources:
+            assert source.sentence.strip()
+            assert (examples_dir / source.doc).exists()
+
+
+def test_seed_000_agreement_parties_topics_and_meeting(examples_corpus: Corpus) -> None:
+    fraud = [a for a in examples_corpus.agreements if "telecom-fraud" in a.topics and a.doc.startswith("000")]
+    assert len(fraud) == 1, "the lead and the body state one agreement"
+    (agreement,) = fraud
+    assert {p.id for p in agreement.parties} == {"country:china", "country:cambodia"}
+    assert {"online-gambling", "human-trafficking"} <= set(agreement.topics)
+    assert agreement.date and agreement.date.iso() == "2024-04-21"
+    (talks,) = meetings_between(examples_corpus, "person:wang-yi", "person:sok-chenda-sok")
+    assert agreement.meeting == talks.id
+    assert len(agreement.sources) >= 2
+
+
+def test_english_weekdays_resolve_to_the_days_before_publication(written: Corpus) -> None:
+    (talks,) = meetings_between(written, "person:wang-yi", "person:maris-sangiampongsa")
+    assert talks.date and talks.date.iso() == "2025-02-10"
+    assert talks.place and talks.place.name_en == "Beijing"
+    (call,) = meetings_between(written, "person:xi-jinping", "person:vladimir-putin")
+    assert call.mode == "phone" and call.date and call.date.iso() == "2025-02-11"
+    (agreement,) = [a for a in written.agreements if a.meeting == talks.id]
+    assert {p.id for p in agreement.parties} == {"country:china", "country:thailand"}
+    assert {"telecom-fraud", "online-gambling"} <= set(agreement.topics)
+
+
+def test_traditional_chinese_video_meeting_consensus_and_same_day(written: Corpus) -> None:
+    video = [m for m in written.meetings if m.mode == "video"]
+    assert len(video) == 1
+    (meeting,) = video
+    assert meeting.date and meeting.date.iso() == "2023-06-14"
+    names = {p.name for p in meeting.participants}
+    assert "王小洪" in names and any("拉坎" in n for n in names)
+    (consensus,) = [a for a in written.agreements if a.meeting == meeting.id]
+    assert consensus.kind == "consensus"
+    assert {"telecom-fraud", "online-gambling"} <= set(consensus.topics)
+    (envoy,) = [m for m in written.meetings if any("范" in p.name for p in m.participants)]
+    assert envoy.date and envoy.date.iso() == "2023-06-14"
+    roles = {p.name: p.role for p in envoy.participants}
+    assert roles["王小洪"] == "host"
+
+
+def test_letters_and_people_found_by_their_title(written: Corpus) -> None:
+    (letter,) = [m for m in written.meetings if m.mode == "letter"]
+    roles = {p.id: p.role for p in letter.participants}
+    assert roles["person:wang-yi"] == "sender"
+    recipient = next(p for p in letter.participants if p.role == "recipient")
+    assert recipient.name == "阿里·萨布里"
+    assert written.actors[recipient.id].country == "country:sri-lanka"
+    assert letter.date and letter.date.iso() == "2024-03-08"
+    (envoy,) = [m for m in written.meetings if any(p.name == "姜再冬" for p in m.participants)]
+    assert envoy.date and envoy.date.iso() == "2024-03-09"
+    assert envoy.place and envoy.place.name_en == "Vientiane"
+    (signed,) = [a for a in written.agreements if a.kind == "signed"]
+    assert signed.meeting == envoy.id
+    assert "human-trafficking" in signed.topics
+    assert {p.id for p in signed.parties} == {"country:china", "country:laos"}

@@ -1,0 +1,109 @@
+"""The networkx graph as rows for a database: nodes grouped by label, relationships by
+(start label, type, end label), properties as the database stores them.
+
+Stored properties, on both backends:
+- every graph property, except that empty strings are stored as null (absent in Neo4j);
+- dates stay ISO strings as the graph has them (`date`, `published`, MET `first`/`last`), partial
+  dates included (2024-04), because ISO strings order correctly and a partial date must not be
+  padded with an invented day; where a date is known to the day a native DATE is added beside it:
+  `day` next to `date`, `published_day` next to `published`;
+- relationships carry `key`, the multigraph key, which tells apart several relationships of one
+  type between two nodes (REPORTS from several sentences) and makes reloading idempotent.
+Labels and types are checked against the whitelist in kg.graph: nothing else reaches a database.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import networkx as nx
+
+from kg.graph import NODE_LABELS, REL_TYPES
+
+_DAY_OF = {"date": "day", "published": "published_day"}
+
+
+@dataclass(frozen=True)
+class EdgeGroup:
+    start: str
+    type: str
+    end: str
+
+
+@dataclass(frozen=True)
+class EdgeRow:
+    start: str
+    end: str
+    key: str
+    props: dict[str, Any]
+
+    def identity(self, rel_type: str) -> str:
+        """The same text the Neo4j loader builds for a stored relationship (see schema/neo4j/load)."""
+        return f"{self.start}|{rel_type}|{self.key}|{self.end}"
+
+
+def check_label(label: str) -> str:
+    if label not in NODE_LABELS:
+        raise ValueError(f"node label {label!r} is not one of {', '.join(NODE_LABELS)}")
+    return label
+
+
+def check_type(rel_type: str) -> str:
+    if rel_type not in REL_TYPES:
+        raise ValueError(f"relationship type {rel_type!r} is not one of {', '.join(REL_TYPES)}")
+    return rel_type
+
+
+def _day(value: Any) -> date | None:
+    if isinstance(value, str) and len(value) == 10:
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def stored_props(attrs: dict[str, Any], drop: tuple[str, ...]) -> dict[str, Any]:
+    props: dict[str, Any] = {}
+    for name, value in attrs.items():
+        if name in drop:
+            continue
+        props[name] = None if value == "" else value
+    for name, day_name in _DAY_OF.items():
+        if name in props:
+            props[day_name] = _day(props[name])
+    return props
+
+
+def node_rows(graph: nx.MultiDiGraph) -> dict[str, list[dict[str, Any]]]:
+    """Per label, each node's stored properties (with `id`)."""
+    rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for node_id, attrs in graph.nodes(data=True):
+        label = check_label(attrs.get("label", ""))
+        props = stored_props(attrs, drop=("label",))
+        props["id"] = node_id
+        rows[label].append(props)
+    return dict(rows)
+
+
+def edge_rows(graph: nx.MultiDiGraph) -> dict[EdgeGroup, list[EdgeRow]]:
+    rows: dict[EdgeGroup, list[EdgeRow]] = defaultdict(list)
+    for start, end, key, attrs in graph.edges(keys=True, data=True):
+        group = EdgeGroup(
+            check_label(graph.nodes[start]["label"]),
+            check_type(attrs.get("type", "")),
+            check_label(graph.nodes[end]["label"]),
+        )
+        props = stored_props(attrs, drop=("type",))
+        props["key"] = str(key)
+        rows[group].append(EdgeRow(start, end, str(key), props))
+    return dict(rows)
+
+
+def batches(items: list[Any], size: int) -> list[list[Any]]:
+    if size < 1:
+        raise ValueError("batch size must be at least 1")
+    return [items[i : i + size] for i in range(0, len(items), size)]

@@ -1,0 +1,309 @@
+"""The graph as RDF (schema/ontology.ttl): Turtle, JSON-LD or N-Triples.
+
+IRIs derive from node ids only (person:wang-yi -> https://kg.example.org/id/person/wang-yi),
+and the Turtle is written in a canonical order, so the same graph gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import quote
+
+import networkx as nx
+from rdflib import RDF, RDFS, XSD, Graph, Namespace, URIRef
+from rdflib import Literal as Lit
+from rdflib.namespace import DCTERMS, PROV, SKOS
+from rdflib.term import Node
+
+from kg.ids import short_hash
+
+RdfFormat = Literal["ttl", "jsonld", "nt"]
+
+BASE_IRI = "https://kg.example.org/"
+ID_IRI = BASE_IRI + "id/"
+KG = Namespace(BASE_IRI + "ontology#")
+SCHEMA = Namespace("https://schema.org/")
+TOPIC_SCHEME = URIRef(ID_IRI + "scheme/topics")
+
+NODE_CLASSES: dict[str, URIRef] = {
+    "Person": SCHEMA.Person,
+    "Country": SCHEMA.Country,
+    "Organization": SCHEMA.Organization,
+    "Meeting": KG.Meeting,
+    "Agreement": KG.Agreement,
+    "Place": SCHEMA.Place,
+    "Topic": SKOS.Concept,
+    "Article": SCHEMA.NewsArticle,
+}
+ACTOR_NAME_TAGS = (("name_zh_hans", "zh-Hans"), ("name_zh_hant", "zh-Hant"), ("name_en", "en"))
+# Node-id prefixes that read as Turtle prefixes: person:wang-yi is the IRI's own short form.
+ID_PREFIXES = ("person", "country", "org", "meeting", "agreement", "place", "topic", "article")
+
+_YEAR = re.compile(r"\d{4}")
+_YEAR_MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def local_path(node_id: str) -> str:
+    """The IRI path of a node id: 'person:wang-yi' -> 'person/wang-yi', every other character escaped."""
+    kind, sep, name = node_id.partition(":")
+    if not sep:
+        kind, name = "node", node_id
+    return f"{quote(kind, safe='')}/{quote(name, safe='-._~')}"
+
+
+def node_iri(node_id: str) -> URIRef:
+    return URIRef(ID_IRI + local_path(node_id))
+
+
+def date_literal(text: str) -> Lit:
+    """xsd:date, xsd:gYearMonth or xsd:gYear by how much of the date is known.
+
+    Text that is no valid date stays a plain string, which the shapes then reject.
+    """
+    if _DAY.fullmatch(text):
+        try:
+            dt.date.fromisoformat(text)
+        except ValueError:
+            return Lit(text)
+        return Lit(text, datatype=XSD.date)
+    if _YEAR_MONTH.fullmatch(text):
+        return Lit(text, datatype=XSD.gYearMonth)
+    if _YEAR.fullmatch(text):
+        return Lit(text, datatype=XSD.gYear)
+    return Lit(text)
+
+
+@cache
+def _to_simplified() -> Any:
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def script_tag(text: str) -> str | None:
+    """zh-Hant when converting to simplified changes the text, zh-Hans for other Chinese, en for Latin."""
+    if _CJK.search(text):
+        return "zh-Hant" if _to_simplified().convert(text) != text else "zh-Hans"
+    if _LATIN.search(text):
+        return "en"
+    return None
+
+
+def _tagged(text: str) -> Lit:
+    return Lit(text, lang=script_tag(text))
+
+
+class _Writer:
+    def __init__(self) -> None:
+        self.rdf = Graph(bind_namespaces="none")
+        for prefix, ns in (
+            ("kg", KG), ("schema", SCHEMA), ("prov", PROV), ("skos", SKOS), ("dcterms", DCTERMS),
+            ("rdf", RDF), ("rdfs", RDFS), ("xsd", XSD),
+        ):
+            self.rdf.bind(prefix, ns)
+        for prefix in ID_PREFIXES:
+            self.rdf.bind(prefix, Namespace(f"{ID_IRI}{prefix}/"))
+
+    def add(self, s: Node, p: Node, o: Node | str | int | bool | None) -> None:
+        if o is None:
+            return
+        self.rdf.add((s, p, o if isinstance(o, Node) else Lit(o)))
+
+    def add_all(self, s: Node, p: Node, values: Iterable[Any] | None) -> None:
+        for value in values or ():
+            self.add(s, p, value)
+
+    def add_date(self, s: Node, p: Node, text: str | None) -> None:
+        if text:
+            self.add(s, p, date_literal(text))
+
+    # ------------------------------------------------------------ nodes
+
+    def node(self, node_id: str, data: dict[str, Any]) -> None:
+        label = data.get("label")
+        cls = NODE_CLASSES.get(str(label))
+        if cls is None:
+            return
+        s = node_iri(node_id)
+        self.add(s, RDF.type, cls)
+        self.add(s, DCTERMS.identifier, node_id)
+        self.add(s, RDFS.label, data.get("name"))
+        getattr(self, f"_node_{str(label).lower()}", self._actor)(s, node_id, data)
+
+    def _actor(self, s: URIRef, node_id: str, data: dict[str, Any]) -> None:
+        names = [(data.get(key), tag) for key, tag in ACTOR_NAME_TAGS]
+        for name, tag in names:
+            if name:
+                self.add(s, SCHEMA.name, Lit(name, lang=tag))
+        if not any(name for name, _ in names) and data.get("name"):
+            self.add(s, SCHEMA.name, _tagged(data["name"]))
+        self.add_all(s, SCHEMA.alternateName, data.get("aliases"))
+        self.add_all(s, SCHEMA.jobTitle, data.get("titles"))
+        if data.get("country") and data["country"] != node_id:
+            self.add(s, KG.country, node_iri(data["country"]))
+        self.add(s, KG.inDictionary, data.get("in_dictionary"))
+
+    def _node_meeting(self, s: URIRef, node_id: str, data: dict[str, Any]) -> None:
+        self.add_date(s, SCHEMA.startDate, data.get("date"))
+        self.add(s, KG.dateText, data.get("date_text"))
+        self.add(s, KG.mode, data.get("mode"))
+        self.add(s, KG.kind, data.get("kind"))
+
+    def _node_agreement(self, s: URIRef, node_id: str, data: dict[str, Any]) -> None:
+        self.add(s, KG.summary, data.get("summary"))
+        self.add_date(s, DCTERMS.date, data.get("date"))
+        self.add(s, KG.kind, data.get("kind"))
+
+    def _node_place(self, s: URIRef, node_id: str, data: dict[str, Any]) -> None:
+        for key in ("name", "name_zh"):
+            if data.get(key):
+                self.add(s, SCHEMA.name, _tagged(data[key]))
+
+    def _node_topic(self, s: URIRef, node_id: str, data: dict[str, Any]) -> None:
+        self.add(s, SKOS.inScheme, TOPIC_SCHEME)
+        self.add(s, SKOS.topConceptOf, TOPIC_SCHEME)
+        self.add(TOPIC_SCHEME, SKOS.hasTopConcept, s)
+        self.add(s, SKOS.notation, node_id.partition(":")[2] or None)
+        if data.get("name"):
+            self.add(s, SKOS.prefLabel, Lit(data["name"], lang="en"))
+        if data.get("label_zh"):
+            self.add(s, SKOS.prefLabel, Lit(data["label_zh"], lang="zh-Hans"))
+
+    def _node_article(self, s: URIRef, node_id: str, data: dict[str, Any]) -> None:
+        self.add(s, KG.fileName, data.get("name"))
+        self.add(s, KG.path, data.get("path") or None)
+        self.add(s, SCHEMA.headline, data.get("title"))
+        if data.get("url"):
+            self.add(s, SCHEMA.url, Lit(data["url"], datatype=XSD.anyURI))
+        self.add_date(s, SCHEMA.datePublished, data.get("published"))
+
+    def topic_scheme(self) -> None:
+        self.add(TOPIC_SCHEME, RDF.type, SKOS.ConceptScheme)
+        self.add(TOPIC_SCHEME, DCTERMS.identifier, "scheme:topics")
+        self.add(TOPIC_SCHEME, SKOS.prefLabel, Lit("Topics", lang="en"))
+        self.add(TOPIC_SCHEME, SKOS.prefLabel, Lit("议题", lang="zh-Hans"))
+
+    # ------------------------------------------------------------ edges
+
+    def edge(self, u: str, v: str, data: dict[str, Any]) -> None:
+        s, o = node_iri(u), node_iri(v)
+        kind = data.get("type")
+        simple = {
+            "HELD_IN": SCHEMA.location,
+            "PART_OF": KG.partOf,
+            "PRODUCED": KG.produced,
+            "CONCERNS": KG.concerns,
+        }
+        if kind in simple:
+            self.add(s, simple[str(kind)], o)
+        elif kind == "PARTICIPATED_IN":
+            self.add(s, KG.participatedIn, o)
+            q = URIRef(f"{o}/participant/{local_path(u)}")
+            self.add(q, RDF.type, KG.Participation)
+            self.add(q, KG.participant, s)
+            self.add(q, KG.meeting, o)
+            self.add(q, KG.role, data.get("role"))
+            self.add(q, KG.nameAsWritten, data.get("name"))
+            self.add(q, KG.titleAsWritten, data.get("title"))
+        elif kind == "PARTY_TO":
+            self.add(s, KG.partyTo, o)
+            q = URIRef(f"{o}/party/{local_path(u)}")
+            self.add(q, RDF.type, KG.PartyRole)
+            self.add(q, KG.party, s)
+            self.add(q, KG.agreement, o)
+            self.add(q, KG.nameAsWritten, data.get("name"))
+        elif kind == "REPRESENTS":
+            self.add(s, KG.represents, o)
+            q = URIRef(f"{s}/represents/{local_path(v)}")
+            self.add(q, RDF.type, KG.Representation)
+            self.add(q, KG.representative, s)
+            self.add(q, KG.represented, o)
+            self.add(q, KG.titleAsWritten, data.get("title"))
+            self.add_date(q, KG.asOf, data.get("as_of"))
+        elif kind == "MET":
+            self.add(s, KG.met, o)
+            q = URIRef(f"{s}/met/{local_path(v)}")
+            self.add(q, RDF.type, KG.MetSummary)
+            self.add(q, KG.person, s)
+            self.add(q, KG.person, o)
+            self.add(q, KG.meetingCount, data.get("meetings"))
+            self.add_date(q, KG.firstMet, data.get("first"))
+            self.add_date(q, KG.lastMet, data.get("last"))
+            for meeting_id in data.get("meeting_ids") or ():
+                self.add(q, KG.viaMeeting, node_iri(meeting_id))
+        elif kind == "REPORTS":
+            self._provenance(u, v, data)
+
+    def _provenance(self, article: str, fact: str, data: dict[str, Any]) -> None:
+        """fact prov:wasDerivedFrom article, qualified by the sentence that states it."""
+        a, f = node_iri(article), node_iri(fact)
+        sentence, start, end = data.get("sentence"), data.get("start"), data.get("end")
+        self.add(f, PROV.wasDerivedFrom, a)
+        derivation = URIRef(f"{f}/source/{short_hash(article, str(start), str(end), str(sentence))}")
+        self.add(f, PROV.qualifiedDerivation, derivation)
+        self.add(derivation, RDF.type, PROV.Derivation)
+        self.add(derivation, PROV.entity, a)
+        if sentence is None:
+            return
+        quote_iri = URIRef(f"{a}/sentence/{start}-{end}-{short_hash(sentence, length=8)}")
+        self.add(derivation, KG.evidence, quote_iri)
+        self.add(quote_iri, RDF.type, KG.EvidenceSentence)
+        self.add(quote_iri, SCHEMA.text, sentence)
+        self.add(quote_iri, KG.startOffset, start)
+        self.add(quote_iri, KG.endOffset, end)
+        self.add(quote_iri, PROV.wasQuotedFrom, a)
+
+
+def graph_to_rdf(graph: nx.MultiDiGraph) -> Graph:
+    """The RDF form of the graph model; see schema/ontology.ttl for the mapping."""
+    writer = _Writer()
+    labels = {str(d.get("label")) for _, d in graph.nodes(data=True)}
+    if "Topic" in labels:
+        writer.topic_scheme()
+    for node_id, data in sorted(graph.nodes(data=True), key=lambda item: str(item[0])):
+        writer.node(str(node_id), data)
+    edges = sorted(graph.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2])))
+    for u, v, _key, data in edges:
+        writer.edge(str(u), str(v), data)
+    return writer.rdf
+
+
+def canonical_ntriples(rdf: Graph) -> str:
+    """N-Triples, one statement a line, sorted: the same graph always gives the same text."""
+    text = rdf.serialize(format="nt", encoding="utf-8").decode("utf-8")
+    lines = {line for line in text.splitlines() if line}
+    return "".join(f"{line}\n" for line in sorted(lines))
+
+
+def _jsonld(rdf: Graph) -> str:
+    context = {prefix: str(ns) for prefix, ns in rdf.namespaces()}
+    data = json.loads(rdf.serialize(format="json-ld", context=context, auto_compact=True))
+    if isinstance(data.get("@graph"), list):
+        data["@graph"].sort(key=lambda node: str(node.get("@id")))
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def rdf_text(graph: nx.MultiDiGraph, fmt: RdfFormat) -> str:
+    rdf = graph_to_rdf(graph)
+    if fmt == "ttl":
+        return rdf.serialize(format="turtle")
+    if fmt == "nt":
+        return canonical_ntriples(rdf)
+    if fmt == "jsonld":
+        return _jsonld(rdf)
+    raise ValueError(f"unknown RDF format {fmt!r}: expected ttl, jsonld or nt")
+
+
+def write_rdf(graph: nx.MultiDiGraph, path: Path, fmt: RdfFormat = "ttl") -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(rdf_text(graph, fmt), encoding="utf-8")
+    return path

@@ -1,0 +1,121 @@
+"""Interactive HTML views of the graph (vis-network, as bundled by pyvis), readable offline.
+
+`write_views` writes out_dir/views/: index.html, network.html (who met whom), agreements.html
+(parties ↔ agreements ↔ topics) and ego/<actor>.html for every actor with meetings.
+`write_filtered_view` writes the single page `kg view` asks for.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import networkx as nx
+
+from kg.sinks.views.facts import GraphFacts, read_facts
+from kg.sinks.views.index import ego_file_name, write_index
+from kg.sinks.views.page import country_colours, page_data
+from kg.sinks.views.render import Assets, render_page, write_assets
+from kg.sinks.views.select import (
+    ViewFilter,
+    ViewSpec,
+    agreements_view,
+    ego_view,
+    filtered_view,
+    network_view,
+)
+
+__all__ = ["UnknownName", "ViewFilter", "resolve_name", "write_filtered_view", "write_views"]
+
+
+class UnknownName(LookupError):
+    """A name given to a filter matches no actor, country or topic in the graph."""
+
+
+def _write(
+    path: Path,
+    spec: ViewSpec,
+    facts: GraphFacts,
+    colours: dict[str, str],
+    assets: Assets,
+    ego_dir: str | None,
+    index_href: str | None,
+) -> Path:
+    def ego_href(node_id: str) -> str | None:
+        if ego_dir is None or node_id not in facts.participants:
+            return None
+        return f"{ego_dir}/{ego_file_name(node_id)}" if ego_dir else ego_file_name(node_id)
+
+    data = page_data(spec, facts, colours, ego_href, index_href)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(render_page(data, assets), encoding="utf-8")
+    return path
+
+
+def write_views(graph: nx.MultiDiGraph, out_dir: Path) -> Path:
+    """Write every view under out_dir/views/ and return the path of its index.html."""
+    views = out_dir / "views"
+    facts = read_facts(graph)
+    colours = country_colours(facts)
+    inline = Assets()
+    network = _write(views / "network.html", network_view(facts), facts, colours, inline, "ego", "index.html")
+    agreements = _write(
+        views / "agreements.html", agreements_view(facts), facts, colours, inline, "ego", "index.html"
+    )
+    write_assets(views / "assets")
+    shared = Assets(shared_dir="../assets")
+    egos: dict[str, Path] = {}
+    for actor_id in sorted(facts.participants):
+        if actor_id in facts.entities:
+            path = views / "ego" / ego_file_name(actor_id)
+            egos[actor_id] = _write(
+                path, ego_view(facts, actor_id), facts, colours, shared, "", "../index.html"
+            )
+    return write_index(views, facts, network, agreements, egos)
+
+
+def resolve_name(graph: nx.MultiDiGraph, text: str, labels: tuple[str, ...]) -> str:
+    """The id of the node whose id or any name (any script, any case) is `text`."""
+    wanted = text.strip().lower()
+    for node_id, data in graph.nodes(data=True):
+        if data.get("label") not in labels:
+            continue
+        names = {str(node_id).lower(), *(str(n).lower() for n in data.get("names_lower") or [])}
+        names.update(str(data.get(k) or "").lower() for k in ("name", "label_zh"))
+        if wanted in names or (data.get("label") == "Topic" and f"topic:{wanted}" == node_id):
+            return str(node_id)
+    raise UnknownName(text)
+
+
+def write_filtered_view(
+    graph: nx.MultiDiGraph,
+    out_path: Path,
+    actor: str | None = None,
+    topic: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    country: str | None = None,
+) -> Path:
+    """One self-contained page with the meetings and agreements that pass every filter given.
+    `actor` and `country` may be any spelling of a name; `topic` a topic id or name."""
+    flt = ViewFilter(
+        actor=resolve_name(graph, actor, ("Person", "Country", "Organization")) if actor else None,
+        topic=resolve_name(graph, topic, ("Topic",)).removeprefix("topic:") if topic else None,
+        since=since,
+        until=until,
+        country=resolve_name(graph, country, ("Country",)) if country else None,
+    )
+    facts = read_facts(graph)
+    spec = network_view(facts) if flt.is_empty() else filtered_view(facts, flt)
+    ego_index = out_path.parent / "ego"
+    ego_dir = os.path.relpath(ego_index, out_path.parent) if ego_index.is_dir() else None
+    index = out_path.parent / "index.html"
+    return _write(
+        out_path,
+        spec,
+        facts,
+        country_colours(facts),
+        Assets(),
+        ego_dir,
+        "index.html" if index.is_file() else None,
+    )

@@ -1,0 +1,221 @@
+"""What the views show about each node, read once from the graph.
+
+A view page carries entities (the nodes it draws) and events (meetings and agreements,
+with their evidence sentences); both come from a `GraphFacts` index built here, so that
+writing thousands of ego views does not walk the graph again for each one.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from kg.graph import ACTOR_LABELS
+
+
+@dataclass(frozen=True)
+class Evidence:
+    sentence: str
+    article: str
+    title: str | None
+    href: str | None
+
+
+@dataclass
+class Event:
+    """A meeting or an agreement as a side panel lists it."""
+
+    id: str
+    kind: str  # "meeting" | "agreement"
+    name: str
+    date: str | None
+    actor_ids: list[str]
+    topic_ids: list[str]
+    country_ids: list[str]
+    evidence: list[Evidence]
+    place: str | None = None
+    mode: str | None = None
+    summary: str | None = None
+    meeting: str | None = None
+
+
+@dataclass
+class Entity:
+    """A node as a side panel describes it: names in every script, titles, its events."""
+
+    id: str
+    label: str
+    name: str
+    names: dict[str, str]
+    aliases: list[str]
+    titles: list[str]
+    country: str | None
+    events: list[str] = field(default_factory=list)
+
+    @property
+    def search_names(self) -> list[str]:
+        return sorted(
+            {self.name.lower(), *(n.lower() for n in self.names.values()), *(a.lower() for a in self.aliases)}
+        )
+
+
+@dataclass
+class GraphFacts:
+    entities: dict[str, Entity]
+    events: dict[str, Event]
+    met: dict[tuple[str, str], list[str]]
+    """Each MET pair (as the graph orders it) and the meetings behind it."""
+    met_neighbours: dict[str, set[str]]
+    met_pairs: dict[str, list[tuple[str, str]]]
+    """Actor id -> the MET pairs it is in."""
+    participants: dict[str, list[str]]
+    """Actor id -> meetings it took part in."""
+    page_events: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Events as pages embed them, made once and shared by every view."""
+
+    def country_name(self, country_id: str | None) -> str | None:
+        if country_id is None:
+            return None
+        entity = self.entities.get(country_id)
+        return entity.name if entity else country_id
+
+
+def _href(path: str | None, url: str | None) -> str | None:
+    """A link to the source article: its URL, else its file (absolute, so it opens from any view)."""
+    if url and url.lower().startswith(("http://", "https://")):
+        return url
+    if path:
+        return Path(path).resolve().as_uri()
+    return None
+
+
+def _names(data: dict[str, Any]) -> dict[str, str]:
+    scripts = {
+        "en": data.get("name_en"),
+        "zh-Hans": data.get("name_zh_hans"),
+        "zh-Hant": data.get("name_zh_hant"),
+    }
+    if data.get("label") == "Topic":
+        scripts = {"en": data.get("name"), "zh-Hans": data.get("label_zh")}
+    elif data.get("label") == "Place":
+        scripts = {"en": data.get("name"), "zh-Hans": data.get("name_zh")}
+    return {script: str(name) for script, name in scripts.items() if name}
+
+
+def _entity(node_id: str, data: dict[str, Any]) -> Entity:
+    label = str(data.get("label", ""))
+    country = data.get("country")
+    if label == "Country":
+        country = node_id
+    return Entity(
+        id=node_id,
+        label=label,
+        name=str(data.get("name") or node_id),
+        names=_names(data),
+        aliases=[str(a) for a in data.get("aliases") or []],
+        titles=[str(t) for t in data.get("titles") or []],
+        country=str(country) if country else None,
+    )
+
+
+def _evidence(graph: nx.MultiDiGraph, target: str) -> list[Evidence]:
+    found = []
+    for source, _, data in graph.in_edges(target, data=True):
+        if data.get("type") != "REPORTS":
+            continue
+        article = graph.nodes[source]
+        found.append(
+            Evidence(
+                sentence=str(data.get("sentence") or ""),
+                article=str(article.get("name") or source),
+                title=article.get("title"),
+                href=_href(article.get("path"), article.get("url")),
+            )
+        )
+    return sorted(found, key=lambda e: (e.article, e.sentence))
+
+
+def _in_by_type(graph: nx.MultiDiGraph, node: str, rel: str) -> list[str]:
+    return sorted({u for u, _, d in graph.in_edges(node, data=True) if d.get("type") == rel})
+
+
+def _out_by_type(graph: nx.MultiDiGraph, node: str, rel: str) -> list[str]:
+    return sorted({v for _, v, d in graph.out_edges(node, data=True) if d.get("type") == rel})
+
+
+def read_facts(graph: nx.MultiDiGraph) -> GraphFacts:
+    entities: dict[str, Entity] = {}
+    events: dict[str, Event] = {}
+    for node_id, data in graph.nodes(data=True):
+        label = data.get("label")
+        if label in (*ACTOR_LABELS, "Topic"):
+            entities[node_id] = _entity(node_id, data)
+    participants: dict[str, list[str]] = defaultdict(list)
+    for node_id, data in graph.nodes(data=True):
+        label = data.get("label")
+        if label not in ("Meeting", "Agreement"):
+            continue
+        rel = "PARTICIPATED_IN" if label == "Meeting" else "PARTY_TO"
+        actors = [a for a in _in_by_type(graph, node_id, rel) if a in entities]
+        topics = _out_by_type(graph, node_id, "CONCERNS")
+        produced_by = _in_by_type(graph, node_id, "PRODUCED")
+        place = data.get("place_en") or data.get("place")
+        if data.get("place_en") and data.get("place") and data["place"] != data["place_en"]:
+            place = f"{data['place_en']} ({data['place']})"
+        events[node_id] = Event(
+            id=node_id,
+            kind="meeting" if label == "Meeting" else "agreement",
+            name=str(data.get("name") or node_id),
+            date=data.get("date"),
+            actor_ids=actors,
+            topic_ids=[t.removeprefix("topic:") for t in topics],
+            country_ids=sorted({c for a in actors if (c := entities[a].country)}),
+            evidence=_evidence(graph, node_id),
+            place=place,
+            mode=data.get("mode"),
+            summary=data.get("summary"),
+            meeting=produced_by[0] if produced_by else None,
+        )
+        for actor in actors:
+            entities[actor].events.append(node_id)
+            if label == "Meeting":
+                participants[actor].append(node_id)
+        for topic in topics:
+            if topic in entities:
+                entities[topic].events.append(node_id)
+    _inherit_meeting_topics(events)
+    _add_produced_agreements(events, entities)
+
+    met: dict[tuple[str, str], list[str]] = {}
+    met_neighbours: dict[str, set[str]] = defaultdict(set)
+    met_pairs: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for u, v, data in graph.edges(data=True):
+        if data.get("type") == "MET" and u in entities and v in entities:
+            met[(u, v)] = sorted(data.get("meeting_ids") or [])
+            met_neighbours[u].add(v)
+            met_neighbours[v].add(u)
+            met_pairs[u].append((u, v))
+            met_pairs[v].append((u, v))
+    for entity in entities.values():
+        entity.events = sorted(set(entity.events), key=lambda e: (events[e].date or "", e))
+    return GraphFacts(entities, events, met, dict(met_neighbours), dict(met_pairs), dict(participants))
+
+
+def _inherit_meeting_topics(events: dict[str, Event]) -> None:
+    """A meeting is about the topics of the agreements it produced (for the topic filter)."""
+    for event in events.values():
+        if event.kind == "agreement" and event.meeting in events:
+            meeting = events[event.meeting]
+            meeting.topic_ids = sorted({*meeting.topic_ids, *event.topic_ids})
+
+
+def _add_produced_agreements(events: dict[str, Event], entities: dict[str, Entity]) -> None:
+    """The people at a meeting are listed with the agreements it produced, even when not parties."""
+    for event in events.values():
+        if event.kind == "agreement" and event.meeting in events:
+            for actor in events[event.meeting].actor_ids:
+                entities[actor].events.append(event.id)

@@ -1,0 +1,215 @@
+"""A view as the data its page draws: vis-network nodes and edges with colours, sizes and positions,
+and the entities and events its side panel, search box and filters read."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import asdict
+from typing import Any
+
+from kg.sinks.views.facts import Entity, GraphFacts
+from kg.sinks.views.layout import force_layout
+from kg.sinks.views.select import ViewSpec
+
+LARGE_VIEW = 1000
+"""Above this many nodes, positions are computed in Python and physics is off."""
+
+PALETTE = (
+    *("#d62728", "#1f77b4", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b"),
+    *("#e377c2", "#17becf", "#bcbd22", "#393b79", "#637939", "#843c39"),
+)
+OTHER_COUNTRY = "#9e9e9e"
+AGREEMENT_COLOUR = "#f2c94c"
+TOPIC_COLOUR = "#56ccf2"
+SHAPES = {
+    "Person": "dot",
+    "Country": "diamond",
+    "Organization": "square",
+    "Agreement": "box",
+    "Topic": "star",
+}
+EDGE_MEANING = {
+    "MET": "met: width = number of meetings",
+    "PARTY_TO": "party to an agreement",
+    "CONCERNS": "agreement concerns a topic",
+}
+
+
+def country_colours(facts: GraphFacts) -> dict[str, str]:
+    """The same colour for a country in every view: the countries with most actors get the palette."""
+    counts = Counter(e.country for e in facts.entities.values() if e.country and e.label != "Topic")
+    ranked = sorted(counts, key=lambda c: (-counts[c], c))
+    return {country: PALETTE[i] for i, country in enumerate(ranked[: len(PALETTE)])}
+
+
+def _label(entity: Entity) -> str:
+    """English and Chinese names on two lines, so the graph reads in both scripts."""
+    english = entity.names.get("en")
+    chinese = entity.names.get("zh-Hans") or entity.names.get("zh-Hant")
+    if english and chinese and english != chinese:
+        return f"{english}\n{chinese}"
+    return english or chinese or entity.name
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _entity_dict(entity: Entity, facts: GraphFacts, href: str | None) -> dict[str, Any]:
+    return {
+        "kind": entity.label,
+        "name": entity.name,
+        "names": entity.names,
+        "aliases": entity.aliases,
+        "titles": entity.titles,
+        "country": facts.country_name(entity.country) if entity.label != "Country" else None,
+        "search": entity.search_names,
+        "href": href,
+    }
+
+
+def _event_dict(event_id: str, facts: GraphFacts) -> dict[str, Any]:
+    if event_id in facts.page_events:
+        return facts.page_events[event_id]
+    event = facts.events[event_id]
+    data = asdict(event)
+    data["actors"] = [facts.entities[a].name for a in event.actor_ids]
+    data["topics"] = [
+        facts.entities[f"topic:{t}"].name if f"topic:{t}" in facts.entities else t for t in event.topic_ids
+    ]
+    data["countries"] = event.country_ids
+    del data["actor_ids"], data["country_ids"]
+    facts.page_events[event_id] = data
+    return data
+
+
+def _node_events(spec: ViewSpec, node_id: str, facts: GraphFacts) -> list[str]:
+    if node_id in facts.events:
+        return [node_id]
+    if node_id in spec.events_of:
+        return spec.events_of[node_id]
+    return facts.entities[node_id].events
+
+
+def page_data(
+    spec: ViewSpec,
+    facts: GraphFacts,
+    colours: dict[str, str],
+    ego_href: Callable[[str], str | None],
+    index_href: str | None,
+) -> dict[str, Any]:
+    degree: Counter[str] = Counter()
+    for edge in spec.edges:
+        degree[edge.source] += 1
+        degree[edge.target] += 1
+    large = len(spec.node_ids) > LARGE_VIEW
+    positions = force_layout(spec.node_ids, [(e.source, e.target) for e in spec.edges]) if large else {}
+
+    nodes: list[dict[str, Any]] = []
+    entities: dict[str, dict[str, Any]] = {}
+    used_countries: set[str] = set()
+    event_ids: set[str] = set()
+    for node_id in spec.node_ids:
+        events = _node_events(spec, node_id, facts)
+        event_ids.update(events)
+        if node_id in facts.events:
+            event = facts.events[node_id]
+            kind, label, colour = "Agreement", _short(event.summary or event.name), AGREEMENT_COLOUR
+            entities[node_id] = {
+                "kind": kind,
+                "name": event.summary or event.name,
+                "names": {},
+                "aliases": [],
+                "titles": [],
+                "country": None,
+                "search": [],
+                "href": None,
+            }
+        else:
+            entity = facts.entities[node_id]
+            kind, label = entity.label, _label(entity)
+            colour = TOPIC_COLOUR if kind == "Topic" else colours.get(entity.country or "", OTHER_COUNTRY)
+            if entity.country and kind != "Topic":
+                used_countries.add(entity.country)
+            entities[node_id] = _entity_dict(entity, facts, ego_href(node_id))
+        node: dict[str, Any] = {
+            "id": node_id,
+            "label": label,
+            "kind": kind,
+            "color": colour,
+            "shape": SHAPES.get(kind, "dot"),
+            "size": round(10 + 6 * math.sqrt(degree[node_id]), 1),
+            "events": events,
+            "ego": node_id == spec.ego,
+        }
+        if large:
+            node["x"], node["y"] = positions[node_id]
+        nodes.append(node)
+
+    edges = []
+    for edge in spec.edges:
+        event_ids.update(edge.events)
+        edges.append(
+            {
+                "id": f"{edge.source}|{edge.type}|{edge.target}",
+                "from": edge.source,
+                "to": edge.target,
+                "type": edge.type,
+                "width": round(1 + 2 * math.log2(len(edge.events)), 2) if edge.type == "MET" else 1,
+                "events": list(edge.events),
+            }
+        )
+
+    event_data = {e: _event_dict(e, facts) for e in sorted(event_ids)}
+    topics = sorted({t for e in event_data.values() for t in e["topic_ids"]})
+    countries = sorted({c for e in event_data.values() for c in e["countries"]})
+    kinds_shown = sorted({n["kind"] for n in nodes})
+    return {
+        "title": spec.title,
+        "description": spec.description,
+        "notice": spec.notice or _large_notice(large, len(nodes), len(edges)),
+        "physics": not large,
+        "ego": spec.ego,
+        "index": index_href,
+        "nodes": nodes,
+        "edges": edges,
+        "entities": entities,
+        "events": event_data,
+        "legend": {
+            "colours": [
+                {"label": facts.country_name(c), "color": colours[c]}
+                for c in colours
+                if c in used_countries
+            ]
+            + (
+                [{"label": "other or unknown country", "color": OTHER_COUNTRY}]
+                if _has_other(nodes, colours)
+                else []
+            )
+            + ([{"label": "agreement", "color": AGREEMENT_COLOUR}] if "Agreement" in kinds_shown else [])
+            + ([{"label": "topic", "color": TOPIC_COLOUR}] if "Topic" in kinds_shown else []),
+            "shapes": [{"label": k.lower(), "shape": SHAPES.get(k, "dot")} for k in kinds_shown],
+            "edges": [EDGE_MEANING[t] for t in sorted({e["type"] for e in edges}) if t in EDGE_MEANING],
+            "size": "node size = number of connections in this view",
+        },
+        "topics": [
+            {"id": t, "name": facts.entities[f"topic:{t}"].name if f"topic:{t}" in facts.entities else t}
+            for t in topics
+        ],
+        "countries": [{"id": c, "name": facts.country_name(c)} for c in countries],
+    }
+
+
+def _has_other(nodes: list[dict[str, Any]], colours: dict[str, str]) -> bool:
+    return any(n["color"] == OTHER_COUNTRY for n in nodes)
+
+
+def _large_notice(large: bool, nodes: int, edges: int) -> str | None:
+    if not large:
+        return None
+    return (
+        f"Large view ({nodes:,} nodes, {edges:,} edges): positions computed in advance, physics off. "
+        "Zoom in to read labels."
+    )

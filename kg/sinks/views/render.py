@@ -1,0 +1,99 @@
+"""HTML pages that work offline: vis-network comes from the pyvis package, inlined or as a local file,
+and a Content-Security-Policy lets the page load nothing from anywhere else."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+VIS_VERSION = "9.1.2"
+ASSET_FILES = ("vis-network.min.js", "view.js")
+_PLACEHOLDER = re.compile(r"__(CSP|TITLE|CSS|DATA|SCRIPTS)__")
+
+
+@cache
+def vis_network_js() -> str:
+    """The vis-network bundle shipped inside pyvis (no CDN)."""
+    bundle = resources.files("pyvis") / "lib" / f"vis-{VIS_VERSION}" / "vis-network.min.js"
+    text = bundle.read_text(encoding="utf-8")
+    if "</script" in text.lower() or "<!--" in text:
+        raise ValueError("vis-network bundle cannot be inlined in a <script> element")
+    return text
+
+
+@cache
+def template(name: str) -> str:
+    return (resources.files("kg.sinks.views") / "templates" / name).read_text(encoding="utf-8")
+
+
+def asset_text(name: str) -> str:
+    return vis_network_js() if name == "vis-network.min.js" else template(name)
+
+
+def script_json(data: Any) -> str:
+    """JSON that cannot end its <script> element: `<`, `>`, `&` and the JS line separators escaped."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return (
+        text.replace("&", "\\u0026")
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
+
+
+def _sha256(text: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()
+
+
+@dataclass(frozen=True)
+class Assets:
+    """Where a page gets its scripts: inlined (one self-contained file) or from a shared folder
+    next to it, so thousands of ego views do not each carry half a megabyte of vis-network."""
+
+    shared_dir: str | None = None
+    """Relative URL of the folder holding ASSET_FILES, or None to inline them."""
+
+    def scripts_and_policy(self) -> tuple[str, str]:
+        if self.shared_dir is None:
+            sources = [asset_text(name) for name in ASSET_FILES]
+            scripts = "\n".join(f"<script>{source}</script>" for source in sources)
+            allowed = " ".join(f"'{_sha256(s)}'" for s in sources)
+        else:
+            scripts = "\n".join(
+                f'<script src="{html.escape(self.shared_dir)}/{name}"></script>' for name in ASSET_FILES
+            )
+            # Local files only: file: for pages opened from disk, 'self' when served.
+            allowed = "'self' file:"
+        policy = (
+            f"default-src 'none'; script-src {allowed}; style-src 'unsafe-inline'; img-src data:; "
+            "connect-src 'none'; form-action 'none'; base-uri 'none'"
+        )
+        return scripts, policy
+
+
+def render_page(data: dict[str, Any], assets: Assets) -> str:
+    scripts, policy = assets.scripts_and_policy()
+    values = {
+        "CSP": html.escape(policy, quote=False),
+        "TITLE": html.escape(str(data.get("title", "kg view"))),
+        "CSS": template("view.css"),
+        "DATA": script_json(data),
+        "SCRIPTS": scripts,
+    }
+    # One pass, so a placeholder-like string inside the data is never substituted.
+    return _PLACEHOLDER.sub(lambda m: values[m.group(1)], template("view.html"))
+
+
+def write_assets(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in ASSET_FILES:
+        (folder / name).write_text(asset_text(name), encoding="utf-8")

@@ -1,0 +1,168 @@
+"""Which nodes and edges each view draws: the actor network, agreements, one actor's ego network,
+and the filtered view of `kg view`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kg.sinks.views.facts import GraphFacts
+
+
+@dataclass(frozen=True)
+class ViewEdge:
+    source: str
+    target: str
+    type: str
+    events: tuple[str, ...]
+
+
+@dataclass
+class ViewSpec:
+    title: str
+    description: str
+    node_ids: list[str]
+    edges: list[ViewEdge]
+    ego: str | None = None
+    notice: str | None = None
+    events_of: dict[str, list[str]] = field(default_factory=dict)
+    """Per node, the events its panel lists in this view (default: all of the node's events)."""
+
+
+@dataclass(frozen=True)
+class ViewFilter:
+    actor: str | None = None
+    """An actor id (already resolved from a name)."""
+    topic: str | None = None
+    since: str | None = None
+    until: str | None = None
+    country: str | None = None
+    """A country id."""
+
+    def is_empty(self) -> bool:
+        return not (self.actor or self.topic or self.since or self.until or self.country)
+
+
+def date_in_range(date: str | None, since: str | None, until: str | None) -> bool:
+    """Compare on the parts a (possibly partial) date fixes: 2024-04 is within since 2024-04-15."""
+    if not since and not until:
+        return True
+    if not date:
+        return False
+    if since and date < since[: len(date)]:
+        return False
+    return not (until and date > until[: len(date)])
+
+
+def _met_edges(facts: GraphFacts, keep: set[str] | None = None) -> list[ViewEdge]:
+    edges = []
+    for (u, v), meetings in sorted(facts.met.items()):
+        chosen = tuple(m for m in meetings if keep is None or m in keep)
+        if chosen:
+            edges.append(ViewEdge(u, v, "MET", chosen))
+    return edges
+
+
+def network_view(facts: GraphFacts) -> ViewSpec:
+    """Every actor that took part in a meeting; MET edges weighted by the number of meetings."""
+    node_ids = sorted(a for a in facts.participants if a in facts.entities)
+    return ViewSpec(
+        title="Actor network",
+        description="Who met whom: edge width is the number of meetings, colour the country, size the degree",
+        node_ids=node_ids,
+        edges=_met_edges(facts),
+    )
+
+
+def agreements_view(facts: GraphFacts, keep: set[str] | None = None) -> ViewSpec:
+    """Parties ↔ agreements ↔ topics."""
+    node_ids: set[str] = set()
+    edges: list[ViewEdge] = []
+    for event in sorted(facts.events.values(), key=lambda e: e.id):
+        if event.kind != "agreement" or (keep is not None and event.id not in keep):
+            continue
+        node_ids.add(event.id)
+        for party in event.actor_ids:
+            node_ids.add(party)
+            edges.append(ViewEdge(party, event.id, "PARTY_TO", (event.id,)))
+        for topic in event.topic_ids:
+            topic_node = f"topic:{topic}"
+            if topic_node in facts.entities:
+                node_ids.add(topic_node)
+                edges.append(ViewEdge(event.id, topic_node, "CONCERNS", (event.id,)))
+    return ViewSpec(
+        title="Agreements",
+        description="Parties, the agreements they reached, and the topics the agreements concern.",
+        node_ids=sorted(node_ids),
+        edges=edges,
+    )
+
+
+def ego_view(facts: GraphFacts, actor_id: str) -> ViewSpec:
+    """One actor, the people it met and the meetings among them; panels list what involves the actor."""
+    ego = facts.entities[actor_id]
+    circle = {actor_id, *facts.met_neighbours.get(actor_id, set())}
+    pairs = {
+        pair for n in circle for pair in facts.met_pairs.get(n, []) if pair[0] in circle and pair[1] in circle
+    }
+    edges = [ViewEdge(u, v, "MET", tuple(facts.met[(u, v)])) for u, v in sorted(pairs)]
+    own = set(ego.events)
+    events_of = {n: [e for e in facts.entities[n].events if e in own] for n in circle if n != actor_id}
+    events_of[actor_id] = list(ego.events)
+    return ViewSpec(
+        title=f"Ego network: {ego.name}",
+        description=f"{ego.name}, the actors met and the meetings among them.",
+        node_ids=sorted(circle),
+        edges=edges,
+        ego=actor_id,
+        events_of=events_of,
+    )
+
+
+def _selected_events(facts: GraphFacts, flt: ViewFilter) -> set[str]:
+    chosen = set()
+    for event in facts.events.values():
+        if not date_in_range(event.date, flt.since, flt.until):
+            continue
+        if flt.topic and flt.topic not in event.topic_ids:
+            continue
+        if flt.country and flt.country not in event.country_ids:
+            continue
+        if (
+            flt.actor
+            and flt.actor not in event.actor_ids
+            and event.id not in facts.entities[flt.actor].events
+        ):
+            continue
+        chosen.add(event.id)
+    return chosen
+
+
+def filtered_view(facts: GraphFacts, flt: ViewFilter) -> ViewSpec:
+    """The meetings and agreements that pass every filter: their actors, MET and agreement edges."""
+    chosen = _selected_events(facts, flt)
+    meetings = {e for e in chosen if facts.events[e].kind == "meeting"}
+    agreements = agreements_view(facts, keep={e for e in chosen if facts.events[e].kind == "agreement"})
+    node_ids = set(agreements.node_ids)
+    for meeting in meetings:
+        node_ids.update(facts.events[meeting].actor_ids)
+    if flt.actor:
+        node_ids.add(flt.actor)
+    events_of = {
+        n: [e for e in facts.entities[n].events if e in chosen] for n in node_ids if n in facts.entities
+    }
+    parts = [
+        f"actor {facts.entities[flt.actor].name}" if flt.actor else "",
+        f"topic {flt.topic}" if flt.topic else "",
+        f"country {facts.country_name(flt.country)}" if flt.country else "",
+        f"from {flt.since}" if flt.since else "",
+        f"until {flt.until}" if flt.until else "",
+    ]
+    what = ", ".join(p for p in parts if p) or "everything"
+    return ViewSpec(
+        title=f"Filtered view: {what}",
+        description=f"{len(meetings)} meetings and {len(chosen - meetings)} agreements matching {what}.",
+        node_ids=sorted(node_ids),
+        edges=_met_edges(facts, keep=meetings) + agreements.edges,
+        ego=flt.actor,
+        events_of=events_of,
+    )

@@ -1,0 +1,1 @@
+"""Text helpers for ingest and normalize: decoding, markup removal, pinyin, sentences, datelines."""

@@ -30,9 +30,7 @@ def test_the_whole_graph_is_in_the_database(embedded_dir: Path):
         for label in NODE_LABELS:
             expected = sum(1 for _, d in graph.nodes(data=True) if d["label"] == label)
             assert db.run(f"MATCH (n:{label}) RETURN count(n)").rows == [[expected]], label
-        meeting = db.run(
-            "MATCH (m:Meeting {date: '2024-04-21'}) RETURN m.day, m.place_en, m.mode"
-        ).records()
+        meeting = db.run("MATCH (m:Meeting {date: '2024-04-21'}) RETURN m.day, m.place_en, m.mode").records()
         assert [(str(r["m.day"]), r["m.place_en"], r["m.mode"]) for r in meeting] == [
             ("2024-04-21", "Phnom Penh", "in_person")
         ]

@@ -17,16 +17,24 @@ def _counts(driver) -> tuple[int, int]:
 
 
 def _snapshot(driver) -> set[tuple]:
-    rows = Neo4jBackend(driver).run(
-        "MATCH (a)-[r]->(b) RETURN a.id, type(r), r.key, b.id, properties(r), properties(a), properties(b)"
-    ).rows
+    rows = (
+        Neo4jBackend(driver)
+        .run(
+            "MATCH (a)-[r]->(b) "
+            "RETURN a.id, type(r), r.key, b.id, properties(r), properties(a), properties(b)"
+        )
+        .rows
+    )
     return {repr(row) for row in rows}
 
 
 def test_load_then_reload_gives_the_same_graph(neo4j_driver):
     graph = sample_graph()
     first = load_neo4j(graph, neo4j_driver, wipe=True, batch_size=7)
-    assert (first.nodes_created, first.relationships_created) == (graph.number_of_nodes(), graph.number_of_edges())
+    assert (first.nodes_created, first.relationships_created) == (
+        graph.number_of_nodes(),
+        graph.number_of_edges(),
+    )
     assert _counts(neo4j_driver) == (graph.number_of_nodes(), graph.number_of_edges())
     before = _snapshot(neo4j_driver)
     again = load_neo4j(graph, neo4j_driver, batch_size=3)
@@ -56,12 +64,10 @@ def test_changed_and_removed_articles_leave_no_stale_facts(neo4j_driver):
 def test_partial_load_replaces_only_the_facts_of_its_articles(neo4j_driver):
     load_neo4j(sample_graph(), neo4j_driver, wipe=True)
     changed = sample_graph(changed=True)
-    march_only = changed.subgraph(
-        [n for n in changed if n != f"article:{DOC_MARCH}"] and
-        {f"article:{DOC_MARCH}", *changed.successors(f"article:{DOC_MARCH}")}
-        | {p for m in changed.successors(f"article:{DOC_MARCH}") for p in changed.predecessors(m)}
-        | {p for m in changed.successors(f"article:{DOC_MARCH}") for p in changed.successors(m)}
-    ).copy()
+    article = f"article:{DOC_MARCH}"
+    facts = set(changed.successors(article))
+    around = {n for f in facts for n in (*changed.predecessors(f), *changed.successors(f))}
+    march_only = changed.subgraph({article, *facts, *around}).copy()
     load_neo4j(march_only, neo4j_driver, prune=False)
     backend = Neo4jBackend(neo4j_driver)
     dates = {r[0] for r in backend.run("MATCH (m:Meeting) RETURN m.date").rows}
@@ -71,16 +77,27 @@ def test_partial_load_replaces_only_the_facts_of_its_articles(neo4j_driver):
 
 def test_schema_gives_every_label_a_unique_id(neo4j_driver):
     load_neo4j(sample_graph(), neo4j_driver, wipe=True)
-    constraints = Neo4jBackend(neo4j_driver).run(
-        "SHOW CONSTRAINTS YIELD labelsOrTypes, properties, type RETURN labelsOrTypes[0], properties, type"
-    ).rows
+    constraints = (
+        Neo4jBackend(neo4j_driver)
+        .run(
+            "SHOW CONSTRAINTS YIELD labelsOrTypes, properties, type RETURN labelsOrTypes[0], properties, type"
+        )
+        .rows
+    )
     from kg.graph import NODE_LABELS
 
-    assert {label for label, props, kind in constraints if props == ["id"] and "UNIQUE" in kind} >= set(NODE_LABELS)
+    assert {label for label, props, kind in constraints if props == ["id"] and "UNIQUE" in kind} >= set(
+        NODE_LABELS
+    )
     assert len(schema_statements()) >= len(NODE_LABELS) + 3
-    hits = Neo4jBackend(neo4j_driver).run(
-        "CALL db.awaitIndexes(60) CALL db.index.fulltext.queryNodes('names', '習近平') YIELD node RETURN node.id"
-    ).rows
+    hits = (
+        Neo4jBackend(neo4j_driver)
+        .run(
+            "CALL db.awaitIndexes(60) "
+            "CALL db.index.fulltext.queryNodes('names', '習近平') YIELD node RETURN node.id"
+        )
+        .rows
+    )
     assert ["person:xi-jinping"] in hits
 
 

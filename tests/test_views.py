@@ -144,6 +144,8 @@ def test_kg_view_command_writes_the_view_and_prints_its_path(graph, tmp_path):
     assert "person:xi-jinping" in {n["id"] for n in page_data(path)["nodes"]}
     bad = CliRunner().invoke(app, ["view", "--topic", "weather", "--out", str(tmp_path)])
     assert bad.exit_code != 0 and "weather" in bad.output
+    bad_date = CliRunner().invoke(app, ["view", "--since", "yesterday", "--out", str(tmp_path)])
+    assert bad_date.exit_code != 0 and "YYYY-MM-DD" in bad_date.output
 
 
 def test_large_views_get_positions_from_python_and_a_notice(tmp_path):

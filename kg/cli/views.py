@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import webbrowser
 from pathlib import Path
 
@@ -9,6 +10,8 @@ import typer
 
 from kg.cli.app import app
 from kg.ids import slug
+
+_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 
 def _file_name(**filters: str | None) -> str:
@@ -30,6 +33,9 @@ def view(
     from kg.graph import read_node_link
     from kg.sinks.views import UnknownName, write_filtered_view
 
+    for flag, value in (("--since", since), ("--until", until)):
+        if value and not _DATE.fullmatch(value):
+            raise typer.BadParameter(f"{value!r} is not YYYY, YYYY-MM or YYYY-MM-DD", param_hint=flag)
     out_dir = Path(out)
     graph_json = out_dir / "graph.json"
     if not graph_json.is_file():

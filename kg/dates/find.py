@@ -253,8 +253,8 @@ def _scan(text: str, anchor: PartialDate | None) -> list[_Found]:
         try:
             found_match = _Match(match.groupdict(), match.group(), future_ok)
             value, kind, until, weekday = _HANDLERS[name](found_match, anchor)
-        except (KeyError, ValueError):
-            continue  # a numeral outside what dates use (e.g. 百 in a day): not a date
+        except (KeyError, ValueError, OverflowError):
+            continue  # a numeral dates do not use (百 in a day), or a day off the calendar: not a date
         written_year = name in _YEAR_WRITTEN or bool(name in _YEAR_GROUP and match.group(_YEAR_GROUP[name]))
         found.append(_Found(match.start(), match.end(), value, kind, until, weekday,
                             year_from_anchor=value is not None and not written_year and kind == "absolute"))
@@ -262,8 +262,8 @@ def _scan(text: str, anchor: PartialDate | None) -> list[_Found]:
 
 
 def _merge_parenthesized(text: str, found: list[_Found], anchor: PartialDate | None) -> list[_Found]:
-    """`星期天（4月21日）`, `一年前（2022年7月5日）`: the explicit date in brackets wins; a weekday
-    before it checks the year when the article's date gives only a year (or month)."""
+    """`星期天（4月21日）`, `一年前（2022年7月5日）`, `12月3日（星期二）`: one mention, the explicit date
+    wins; the weekday checks the year when the article's date gives only a year (or month)."""
     merged: list[_Found] = []
     i = 0
     while i < len(found):
@@ -281,6 +281,20 @@ def _merge_parenthesized(text: str, found: list[_Found], anchor: PartialDate | N
             if outer.weekday is not None and year_uncertain:
                 value = _year_matching_weekday(value, outer.weekday)
             merged.append(replace(inner, start=outer.start, end=close.end(), date=value))
+            i += 2
+            continue
+        if (  # 12月3日（星期二）
+            inner is not None
+            and inner.weekday is not None
+            and outer.kind == "absolute"
+            and outer.date is not None
+            and OPEN_PAREN.match(text, outer.end, inner.start)
+            and (close := CLOSE_PAREN.match(text, inner.end))
+        ):
+            value = outer.date
+            if outer.year_from_anchor and anchor is not None and anchor.day is None:
+                value = _year_matching_weekday(value, inner.weekday)
+            merged.append(replace(outer, end=close.end(), date=value))
             i += 2
             continue
         merged.append(outer)

@@ -11,20 +11,25 @@ are not clues: news names years of plans and of history as freely as its own."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kg.dates import resolve as R
 from kg.dates.anniversaries import founding_year_en, founding_year_zh
-from kg.dates.find import find_dates
+from kg.dates.find import DateMention, find_dates
 from kg.dates.numerals import DAY_CN, MONTH, to_int
 from kg.dates.patterns import FUTURE_MARKER, MONTH_NUMBER, MONTHS_EN
 from kg.records import PartialDate
 
 PUBLISHED_LABEL = re.compile(
-    r"(?:发布|發佈|发表|發表|更新|出版)?(?:时间|時間|日期)\s*[:：]\s*|\b(?i:published|updated|date)\s*(?:on)?\s*:\s*"
+    r"(?:发布|發佈|发表|發表|更新|出版)(?:时间|時間|日期)\s*[:：]\s*"
+    r"|\b(?i:published|updated)(?:\s+on)?\s*:?\s*|^(?i:date)\s*:\s*",
+    re.M,
 )
+"""A publication date as pages label it (`發佈時間:2024-12-04`, `Published: Dec. 4, 2024`,
+front-matter `date:`); an unlabelled `时间：` may be the time of an event."""
 YEARS_BEFORE = re.compile(r"^(?:(?P<n>[0-9]{1,3}|[一二两三四五六七八九十]{1,3})年前|(?P<rel>去年|前年)"
-                          r"|(?P<en>[0-9]{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten)"
+                          r"|(?P<en>[0-9]{1,3}|(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten))"
                           r"\s+years?\s+ago|(?P<last>[Ll]ast\s+year))\s*[（(]")
 ANNIVERSARY_ZH = re.compile(r"(?P<n>[0-9]{1,3}|[一二三四五六七八九十百]{1,5})\s*周年")
 ANNIVERSARY_EN = re.compile(
@@ -85,23 +90,39 @@ def _labelled_date(text: str) -> tuple[PartialDate, str] | None:
 
 def _date_clues(text: str) -> list[_Clue]:
     clues = []
-    for mention in find_dates(text, None):
+    for offset, mention in _mentions_by_line(text):
         if mention.date is None or mention.kind != "absolute":
             continue
+        at = offset + mention.start
         before = YEARS_BEFORE.match(mention.text)
-        if before is not None:
-            clues.append(_Clue(mention.date.year + _years(before), True, mention.text, mention.start))
-        elif mention.date.month is not None and not _future(text, mention.start):
-            clues.append(_Clue(mention.date.year, False, mention.text, mention.start))
+        years_before = _years(before) if before is not None else None
+        if years_before is not None:
+            clues.append(_Clue(mention.date.year + years_before, True, mention.text, at))
+        elif mention.date.month is not None and not _future(text, at):
+            clues.append(_Clue(mention.date.year, False, mention.text, at))
     return clues
 
 
-def _years(before: re.Match[str]) -> int:
+def _mentions_by_line(text: str) -> Iterator[tuple[int, DateMention]]:
+    """find_dates line by line: it is made for sentences (English forms are tried only where Latin
+    letters are), and no date expression spans lines."""
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        if len(line.strip()) > 1:
+            for mention in find_dates(line, None):
+                yield offset, mention
+        offset += len(line)
+
+
+def _years(before: re.Match[str]) -> int | None:
     if before.group("rel"):
         return 1 if before.group("rel") == "去年" else 2
     if before.group("last"):
         return 1
-    return to_int(before.group("n") or before.group("en"))
+    try:
+        return to_int(before.group("n") or before.group("en"))
+    except ValueError:
+        return None
 
 
 def _future(text: str, at: int) -> bool:
@@ -119,7 +140,11 @@ def _anniversary_clues(text: str) -> list[_Clue]:
         if founding is None:
             continue
         relative = YEAR_OF_CLAUSE_ZH.search(clause)
-        clue = _anniversary(founding[0], to_int(m.group("n")), relative.group() if relative else None,
+        try:
+            years = to_int(m.group("n"))
+        except ValueError:
+            continue
+        clue = _anniversary(founding[0], years, relative.group() if relative else None,
                             text[clause_start : m.end()], clause_start, bool(PLANNED.search(clause)))
         if clue is not None:
             clues.append(clue)

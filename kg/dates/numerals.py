@@ -24,8 +24,15 @@ EN_NUMBERS = {
 
 
 def to_int(text: str) -> int:
-    """The value of a number written in digits or Chinese numerals (up to 九十九, or digit strings)."""
-    text = text.strip().translate(_FULLWIDTH)
+    """The value of a number written in digits or Chinese numerals (up to 九百九十九, or digit strings);
+    ValueError for anything else (十十)."""
+    try:
+        return _value(text.strip().translate(_FULLWIDTH))
+    except KeyError as error:
+        raise ValueError(f"not a number: {text!r}") from error
+
+
+def _value(text: str) -> int:
     if text.isdigit():
         return int(text)
     if text.lower() in EN_NUMBERS:

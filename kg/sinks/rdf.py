@@ -1,7 +1,8 @@
 """The graph as RDF (schema/ontology.ttl): Turtle, JSON-LD or N-Triples.
 
 IRIs derive from node ids only (person:wang-yi -> https://kg.example.org/id/person/wang-yi),
-and the Turtle is written in a canonical order, so the same graph gives the same bytes.
+and Turtle and N-Triples are written in a canonical order, so the same graph gives the same bytes
+(rdflib's own Turtle writer orders by reference counts and is several times slower).
 """
 
 from __future__ import annotations
@@ -277,6 +278,74 @@ def graph_to_rdf(graph: nx.MultiDiGraph) -> Graph:
     return writer.rdf
 
 
+# A Turtle local name we can write without backslash escapes: no leading '-' or '.', no trailing '.'.
+_PN_LOCAL = re.compile(
+    r"(?:[A-Za-z0-9_]|%[0-9A-Fa-f]{2})(?:(?:[A-Za-z0-9_.\-]|%[0-9A-Fa-f]{2})*(?:[A-Za-z0-9_\-]|%[0-9A-Fa-f]{2}))?"
+)
+_NEEDS_ESCAPE = re.compile(r'[\\"\x00-\x1f\x7f]')
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(text: str) -> str:
+    return _NEEDS_ESCAPE.sub(lambda m: _ESCAPES.get(m.group(), f"\\u{ord(m.group()):04X}"), text)
+
+
+# Literals Turtle writes bare (10, true) when their lexical form is the plain one.
+_BARE = {XSD.integer: re.compile(r"[+-]?[0-9]+"), XSD.boolean: re.compile(r"true|false")}
+
+
+class _TurtleTerms:
+    """Turtle text for the terms of the export: prefixed names where the local part allows."""
+
+    def __init__(self, rdf: Graph) -> None:
+        # Longest namespace first, so person/ wins over a shorter namespace that also matches.
+        bound = [(str(ns), prefix) for prefix, ns in rdf.namespaces()]
+        self.prefixes = sorted(bound, key=lambda p: -len(p[0]))
+        self.cache: dict[URIRef, str] = {}
+
+    def iri(self, iri: URIRef) -> str:
+        text = self.cache.get(iri)
+        if text is None:
+            text = f"<{iri}>"
+            for ns, prefix in self.prefixes:
+                if iri.startswith(ns) and _PN_LOCAL.fullmatch(iri[len(ns) :]):
+                    text = f"{prefix}:{iri[len(ns) :]}"
+                    break
+            self.cache[iri] = text
+        return text
+
+    def term(self, term: Node) -> str:
+        if isinstance(term, URIRef):
+            return self.iri(term)
+        if isinstance(term, Lit):
+            if term.datatype in _BARE and _BARE[term.datatype].fullmatch(str(term)):
+                return str(term)
+            text = f'"{_escape(str(term))}"'
+            if term.language:
+                return f"{text}@{term.language}"
+            if term.datatype is not None and term.datatype != XSD.string:
+                return f"{text}^^{self.iri(term.datatype)}"
+            return text
+        return term.n3()
+
+
+def canonical_turtle(rdf: Graph) -> str:
+    """Turtle in one fixed order (subjects, then rdf:type first, then predicates and objects by text),
+    so the same graph always gives the same bytes whatever the order triples were added in."""
+    terms = _TurtleTerms(rdf)
+    subjects: dict[str, dict[str, set[str]]] = {}
+    for s, p, o in rdf:
+        predicate = "a" if p == RDF.type else terms.term(p)
+        subjects.setdefault(terms.term(s), {}).setdefault(predicate, set()).add(terms.term(o))
+    lines = [f"@prefix {prefix}: <{ns}> ." for ns, prefix in sorted(terms.prefixes, key=lambda p: p[1])]
+    for subject in sorted(subjects):
+        predicates = subjects[subject]
+        order = sorted(predicates, key=lambda p: (p != "a", p))
+        body = " ;\n    ".join(f"{p} {', '.join(sorted(predicates[p]))}" for p in order)
+        lines.append(f"\n{subject} {body} .")
+    return "\n".join(lines) + "\n"
+
+
 def canonical_ntriples(rdf: Graph) -> str:
     """N-Triples, one statement a line, sorted: the same graph always gives the same text."""
     text = rdf.serialize(format="nt", encoding="utf-8").decode("utf-8")
@@ -295,7 +364,7 @@ def _jsonld(rdf: Graph) -> str:
 def rdf_text(graph: nx.MultiDiGraph, fmt: RdfFormat) -> str:
     rdf = graph_to_rdf(graph)
     if fmt == "ttl":
-        return rdf.serialize(format="turtle")
+        return canonical_turtle(rdf)
     if fmt == "nt":
         return canonical_ntriples(rdf)
     if fmt == "jsonld":

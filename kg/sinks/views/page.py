@@ -179,9 +179,7 @@ def page_data(
         "events": event_data,
         "legend": {
             "colours": [
-                {"label": facts.country_name(c), "color": colours[c]}
-                for c in colours
-                if c in used_countries
+                {"label": facts.country_name(c), "color": colours[c]} for c in colours if c in used_countries
             ]
             + (
                 [{"label": "other or unknown country", "color": OTHER_COUNTRY}]

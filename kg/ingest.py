@@ -1,0 +1,171 @@
+"""Ingest: find article files, read and decode them, and turn their markup into plain paragraphs.
+
+`read_document` never raises: a file that cannot be read becomes a `Skipped` with a
+one-line reason, so one bad file never stops a corpus. `RawDocument.text` holds one
+paragraph per line, markup gone, but otherwise as written (normalize cleans it).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Literal
+
+from kg.records import RawDocument, Skipped
+from kg.text.decode import NotText, decode_bytes
+from kg.text.frontmatter import BrokenFrontMatter, FrontMatter, split_front_matter
+from kg.text.html import PARAGRAPH_BREAK, html_meta, html_text, looks_like_html, parse_html
+from kg.text.markdown import join_wrapped, markdown_paragraphs, strip_markdown_inline, text_paragraphs
+
+ARTICLE_SUFFIXES = frozenset({".md", ".markdown", ".html", ".htm", ".txt"})
+MAX_BYTES = 20_000_000
+"""Larger files are refused unread: no news article is this big, and reading it would cost memory."""
+
+Format = Literal["markdown", "html", "text"]
+
+
+def discover(inputs: Sequence[Path]) -> tuple[list[Path], list[Skipped]]:
+    """Article files under `inputs` (files and directories, recursively), in a stable order,
+    and the files that were passed over, with why.
+
+    Directories yield their files with an article suffix, sorted by path; other files in them
+    are reported as skipped (hidden files and folders are ignored). A file named explicitly
+    is always read, whatever its suffix."""
+    paths: list[Path] = []
+    skipped: list[Skipped] = []
+    seen: set[Path] = set()
+
+    def add(path: Path) -> None:
+        key = path.resolve()
+        if key not in seen:
+            seen.add(key)
+            paths.append(path)
+
+    for given in inputs:
+        path = Path(given)
+        if path.is_dir():
+            for found in _walk(path):
+                if found.suffix.lower() in ARTICLE_SUFFIXES:
+                    add(found)
+                else:
+                    skipped.append(Skipped(str(found), _unsupported(found)))
+        elif path.is_file():
+            add(path)
+        elif path.exists():
+            skipped.append(Skipped(str(path), "not a regular file or directory"))
+        else:
+            skipped.append(Skipped(str(path), "no such file or directory"))
+    return paths, skipped
+
+
+def _walk(root: Path) -> list[Path]:
+    found: list[Path] = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found.extend(Path(folder) / name for name in files if not name.startswith("."))
+    return sorted(found, key=lambda path: path.relative_to(root).parts)
+
+
+def _unsupported(path: Path) -> str:
+    kind = f"'{path.suffix}'" if path.suffix else "no suffix"
+    return f"not an article file ({kind}; articles are {', '.join(sorted(ARTICLE_SUFFIXES))})"
+
+
+def read_document(path: Path, *, max_bytes: int = MAX_BYTES) -> RawDocument | Skipped:
+    """The decoded article at `path`, or why it cannot be used."""
+    try:
+        data = _read_bytes(path, max_bytes)
+        if isinstance(data, Skipped):
+            return data
+        return parse_document(data, path=path)
+    except NotText as exc:
+        return Skipped(str(path), str(exc))
+    except BrokenFrontMatter as exc:
+        return Skipped(str(path), f"broken front matter: {exc}")
+    except Exception as exc:  # one malformed file must never stop the corpus
+        return Skipped(str(path), f"could not be read: {type(exc).__name__}: {exc}".splitlines()[0])
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes | Skipped:
+    try:
+        size = path.stat().st_size
+        if not path.is_file():
+            return Skipped(str(path), "not a regular file")
+        if size > max_bytes:
+            return Skipped(str(path), f"too large: {_megabytes(size)}, over the {_megabytes(max_bytes)} limit")
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)  # the file may have grown since stat
+    except FileNotFoundError:
+        return Skipped(str(path), "no such file")
+    except PermissionError:
+        return Skipped(str(path), "permission denied")
+    except OSError as exc:
+        return Skipped(str(path), f"cannot be read: {exc.strerror or exc}")
+    if len(data) > max_bytes:
+        return Skipped(str(path), f"too large: over the {_megabytes(max_bytes)} limit")
+    if not data:
+        return Skipped(str(path), "empty file")
+    return data
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB"
+
+
+def parse_document(data: bytes, *, path: Path) -> RawDocument | Skipped:
+    """Decode and de-markup the bytes of one article (raises NotText / BrokenFrontMatter)."""
+    text, encoding = decode_bytes(data)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        return Skipped(str(path), "only whitespace, no text")
+    suffix = path.suffix.lower()
+    split = split_front_matter(text)
+    front, body = split if split else (FrontMatter(), text)
+    fmt: Format
+    if suffix in (".html", ".htm") or (split is None and _is_html_page(body)):
+        fmt = "html"
+        paragraphs, front = _html_paragraphs(body)
+    else:
+        markdown = suffix in (".md", ".markdown") or split is not None or _looks_like_markdown(body)
+        fmt = "markdown" if markdown else "text"
+        if looks_like_html(body):
+            body = html_text(parse_html(body)).replace(PARAGRAPH_BREAK, "\n\n")
+        paragraphs = markdown_paragraphs(strip_markdown_inline(body)) if markdown else text_paragraphs(body)
+    paragraphs = [p for p in paragraphs if p.strip()]
+    if not paragraphs:
+        what = "the HTML holds no article text (only markup, scripts or navigation)" if fmt == "html" else (
+            "no article text left after removing markup"
+        )
+        return Skipped(str(path), what)
+    return RawDocument(
+        path=str(path),
+        name=path.name,
+        text="\n".join(paragraphs),
+        fmt=fmt,
+        title=front.title,
+        url=front.url,
+        author=front.author,
+        published_text=front.date,
+        encoding=encoding,
+    )
+
+
+def _is_html_page(text: str) -> bool:
+    head = text.lstrip()[:200].lower()
+    return head.startswith(("<!doctype html", "<html", "<?xml")) and "<html" in text[:4000].lower()
+
+
+def _html_paragraphs(html: str) -> tuple[list[str], FrontMatter]:
+    tree = parse_html(html)
+    meta = html_meta(tree, html)
+    blocks = html_text(tree).split(PARAGRAPH_BREAK)
+    paragraphs = [join_wrapped(block) for block in blocks]
+    return paragraphs, FrontMatter(title=meta.title, date=meta.date, url=meta.url, author=meta.author)
+
+
+_MARKDOWN_SIGNS = ("](", "\n# ", "\n## ", "**", "\n---", "\n===")
+
+
+def _looks_like_markdown(text: str) -> bool:
+    return text.startswith("#") or any(sign in text for sign in _MARKDOWN_SIGNS)

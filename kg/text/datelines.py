@@ -1,0 +1,116 @@
+"""Publication dates: from a metadata value, or from a date line at the top of the article.
+
+Only what is written is kept: `2024-06` stays a month, never padded to a day. A date in
+the body of the story is not a dateline; only short lines among the first few qualify.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from kg.records import PartialDate
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+_NUMERIC = r"(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})(?:\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)\s*日?|\s*月)?"
+_MONTH_FIRST = rf"{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)"
+_DAY_FIRST = rf"(?P<d>\d{{1,2}})\s+{_MONTH},?\s+(?P<y>(?:19|20)\d\d)"
+_COMPACT = r"(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?!\d)"
+
+_DATE_PATTERNS = tuple(
+    re.compile(p, re.IGNORECASE) for p in (_NUMERIC, _MONTH_FIRST, _DAY_FIRST, _COMPACT, r"(?P<y>(?:19|20)\d\d)$")
+)
+_START = tuple(re.compile(r"\s*(?:\w+,\s*)?" + p.pattern, re.IGNORECASE) for p in _DATE_PATTERNS[:3])
+
+_LABELLED = re.compile(
+    r"(?<![A-Za-z])(?:发布时间|發佈時間|發布時間|发布日期|發佈日期|發布日期|发稿时间|發稿時間|时间|時間|日期"
+    r"|published(?:\s+on)?|posted(?:\s+on)?|date)\s*[:：]?\s*",
+    re.IGNORECASE,
+)
+_CLOCK = re.compile(r"\d{1,2}:\d{2}")
+_ENGLISH_DATELINE = re.compile(r"[A-Z][A-Z .'’-]{1,40},\s*")
+DATELINE_PARAGRAPHS = 6
+"""How many paragraphs from the top may hold the date line."""
+DATELINE_MAX_CHARS = 120
+
+
+def parse_date(value: str | None) -> PartialDate | None:
+    """The date a metadata value states (ISO, 2024年12月4日, Dec. 3, 2024, RFC 2822 ...), or None."""
+    if not value:
+        return None
+    value = value.strip().translate(_FULLWIDTH_DIGITS)
+    for pattern in _DATE_PATTERNS:
+        match = pattern.match(value) or (pattern.search(value) if pattern is not _DATE_PATTERNS[-1] else None)
+        if match:
+            return _to_date(match)
+    return None
+
+
+def find_dateline(paragraphs: Sequence[str]) -> PartialDate | None:
+    """The publication date from a date line among the first paragraphs, or None.
+
+    A date line is labelled (`發佈時間:2024-12-04 09:06:32`, `发布时间：2024年12月4日`,
+    `Published: Dec. 3, 2024`), or a short line starting with a full date, or carrying a
+    date and a clock time (`2024-12-04 09:06  来源：新华社`), or an English wire dateline
+    with a year (`BEIJING, Dec. 3, 2024 (Xinhua) --`)."""
+    for paragraph in paragraphs[:DATELINE_PARAGRAPHS]:
+        line = paragraph[:DATELINE_MAX_CHARS].translate(_FULLWIDTH_DIGITS)
+        found = _dateline(line, short=len(paragraph) <= DATELINE_MAX_CHARS)
+        if found is not None:
+            return found
+    return None
+
+
+def _dateline(line: str, *, short: bool) -> PartialDate | None:
+    for label in _LABELLED.finditer(line):
+        if label.group(0).strip() and (date := _full_date_at(line, label.end())):
+            return date
+    if not short:
+        return _wire_dateline(line)
+    if date := _full_date_at(line, 0):
+        return date
+    for match in _DATE_PATTERNS[0].finditer(line):
+        if match.group("d") and _CLOCK.match(line[match.end() :].lstrip()):
+            return _to_date(match)
+    return _wire_dateline(line)
+
+
+def _wire_dateline(line: str) -> PartialDate | None:
+    place = _ENGLISH_DATELINE.match(line)
+    return _full_date_at(line, place.end()) if place else None
+
+
+def _full_date_at(line: str, position: int) -> PartialDate | None:
+    for pattern in _START:
+        match = pattern.match(line, position)
+        if match and match.groupdict().get("d"):
+            return _to_date(match)
+    return None
+
+
+def _to_date(match: re.Match[str]) -> PartialDate | None:
+    groups = match.groupdict()
+    year = int(groups["y"])
+    if groups.get("mon"):
+        month: int | None = _MONTHS[groups["mon"].lower()[:3]]
+    else:
+        month = int(groups["m"]) if groups.get("m") else None
+    day = int(groups["d"]) if groups.get("d") else None
+    if month is None:
+        return PartialDate(year)
+    if not 1 <= month <= 12:
+        return None
+    if day is None:
+        return PartialDate(year, month)
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return None
+    return PartialDate(year, month, day)

@@ -1,0 +1,212 @@
+"""Ingest: the seed articles and small articles written here come out as the article's paragraphs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.ingest import discover, read_document
+from kg.records import RawDocument, Skipped
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "articles"
+
+
+def read(path: Path) -> RawDocument:
+    raw = read_document(path)
+    assert isinstance(raw, RawDocument), raw
+    return raw
+
+
+def seed(prefix: str) -> RawDocument:
+    return read(next(EXAMPLES.glob(f"{prefix}_*.txt")))
+
+
+def test_discover_lists_the_seed_articles_in_order():
+    paths, skipped = discover([EXAMPLES])
+    assert [p.name[:3] for p in paths] == ["000", "001", "002", "003", "004"]
+    assert skipped == []
+
+
+def test_jekyll_post_with_html_yields_only_the_article_paragraphs():
+    raw = seed("000")
+    assert raw.fmt == "markdown"
+    assert raw.title == "王毅：中柬共同打击网赌电诈和人口贩卖等违法活动"
+    assert raw.url == "https://www.zaobao.com/realtime/china/story20240422-3478505"
+    assert raw.author == "联合早报"
+    assert raw.published_text is not None and raw.published_text.startswith("2024-04-22")
+    lines = raw.text.split("\n")
+    assert lines[0] == raw.title  # the title link line, as plain text
+    assert "中共政治局委员、中国外交部长王毅（左）星期天（4月21日）在金边同柬埔寨副首相兼外交大臣宋金达（右）举行会谈。（新华社）" in lines
+    assert "王毅同日也在金边与柬埔寨国王西哈莫尼会面。" in lines
+    assert lines[-1].endswith("680余名嫌疑人已全部被从柬埔寨押解回中国。")
+    for leftover in ("img", "dfp", "http", "layout:", "categories", "<", ">", "](", "------", "1713745985000"):
+        assert leftover not in raw.text
+
+
+def test_markdown_images_links_bold_and_headings_become_plain_text():
+    raw = seed("002")
+    assert raw.fmt == "markdown"
+    for leftover in ("![", "](", "**", "inews.gtimg.com", "# "):
+        assert leftover not in raw.text
+    lines = raw.text.split("\n")
+    assert lines[0] == "严厉打击！王毅、陈文清接连提到这一问题，公安部已出手"
+    assert "撰文 | 余晖" in lines
+    # the converter's padding around bold is gone, and its wrapped lines are joined again
+    assert "王毅表示，中方愿同泰方深化各领域合作，推动中老泰联通发展构想取得更多可视成果。" in lines
+    assert any("地区国家的前列”“电信诈骗就是网络安全的漏洞之一" in line for line in lines)
+    assert any(line.startswith("各方决定，在泰国清迈共同建立专项行动综合协调中心，并针对") for line in lines)
+
+
+def test_plain_text_keeps_every_line_as_a_paragraph():
+    raw = seed("004")
+    assert raw.fmt == "text"
+    assert raw.text.count("\n") == 12
+    assert raw.text.startswith("國務(wù)委員、公安部部長趙克志")  # cleaning is normalize's job
+
+
+def test_html_page_keeps_paragraphs_and_captions_and_drops_page_furniture(tmp_path: Path):
+    page = tmp_path / "talks.html"
+    page.write_text(
+        """<!DOCTYPE html><html><head>
+        <title>王毅同宋金达会谈 - 新闻网</title>
+        <meta property="og:title" content="王毅同宋金达举行会谈">
+        <meta property="article:published_time" content="2024-04-21T20:15:00+08:00">
+        <link rel="canonical" href="https://news.example.org/2024/04/21/talks.html">
+        <meta name="author" content="本网记者">
+        <style>p { color: red }</style>
+        </head><body>
+        <header><a href="/">首页</a> 新闻网</header>
+        <nav><ul><li>国际</li><li>国内</li></ul></nav>
+        <article>
+          <h1>王毅同宋金达举行会谈</h1>
+          <figure><img src="photo.jpg" alt="照片说明文字"><figcaption>王毅（左）同宋金达（右）会谈。（新华社）</figcaption></figure>
+          <p>据外交部网站消息，王毅星期天（4月21日）
+             在金边同宋金达举行会谈。</p>
+          <div class="share-buttons">分享到微信</div>
+          <div id="dfp-ad-mid">广告内容</div>
+          <p>双方同意共同打击网赌电诈。<br>这是第二段。</p>
+          <section class="related-articles"><p>相关新闻：别的文章</p></section>
+        </article>
+        <aside>热门排行</aside>
+        <footer>版权所有</footer>
+        <script>var tracker = "跟踪代码";</script>
+        </body></html>""",
+        encoding="utf-8",
+    )
+    raw = read(page)
+    assert raw.fmt == "html"
+    assert raw.title == "王毅同宋金达举行会谈"
+    assert raw.published_text == "2024-04-21T20:15:00+08:00"
+    assert raw.url == "https://news.example.org/2024/04/21/talks.html"
+    assert raw.author == "本网记者"
+    assert raw.text.split("\n") == [
+        "王毅同宋金达举行会谈",
+        "王毅（左）同宋金达（右）会谈。（新华社）",
+        "据外交部网站消息，王毅星期天（4月21日）在金边同宋金达举行会谈。",
+        "双方同意共同打击网赌电诈。",
+        "这是第二段。",
+    ]
+
+
+def test_html_date_from_time_element_when_no_meta(tmp_path: Path):
+    page = tmp_path / "page.htm"
+    page.write_text(
+        '<html><body><p>Posted <time datetime="2025-02-12">Feb 12</time></p>'
+        "<p>Wang Yi held talks with Maris Sangiampongsa.</p></body></html>",
+        encoding="utf-8",
+    )
+    raw = read(page)
+    assert raw.published_text == "2025-02-12"
+    assert "Wang Yi held talks with Maris Sangiampongsa." in raw.text.split("\n")
+
+
+def test_front_matter_that_is_not_valid_yaml_is_still_read(tmp_path: Path):
+    post = tmp_path / "post.md"
+    post.write_text(
+        "---\ntitle: Wang Yi: talks in Phnom Penh\ndate: 2024-04-21\nfrom: https://example.org/a\n---\n\n"
+        "Wang Yi held talks with Sok Chenda Sok in Phnom Penh.\n",
+        encoding="utf-8",
+    )
+    raw = read(post)
+    assert raw.title == "Wang Yi: talks in Phnom Penh"
+    assert raw.published_text == "2024-04-21"
+    assert raw.url == "https://example.org/a"
+    assert raw.text == "Wang Yi held talks with Sok Chenda Sok in Phnom Penh."
+
+
+def test_markdown_lists_quotes_and_setext_headings(tmp_path: Path):
+    post = tmp_path / "list.markdown"
+    post.write_text(
+        "Talks in Beijing\n================\n\n> Xi Jinping met Hun Sen.\n\n"
+        "- China and Cambodia agreed to fight telecom fraud.\n- They signed [a plan](https://x.org/p \"t\").\n",
+        encoding="utf-8",
+    )
+    raw = read(post)
+    assert raw.text.split("\n") == [
+        "Talks in Beijing",
+        "Xi Jinping met Hun Sen.",
+        "China and Cambodia agreed to fight telecom fraud.",
+        "They signed a plan.",
+    ]
+
+
+ZH_HANS = "外交部长王毅同泰国副总理兼外长敦举行会谈。双方一致同意共同打击电信诈骗。"
+ZH_HANT = "國務委員、公安部部長趙克志與柬埔寨副首相兼內政大臣薩肯出席視頻會晤和簽字儀式。雙方同意繼續推進執法合作。"
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding", "reported"),
+    [
+        (ZH_HANS * 3, "gb18030", "gb18030"),
+        (ZH_HANS * 3, "gbk", "gb18030"),
+        (ZH_HANT * 3, "big5", "big5"),
+        (ZH_HANT * 3, "utf-8-sig", "utf-8-sig"),
+        (ZH_HANS, "utf-16", "utf-16"),
+        (ZH_HANS, "utf-8", "utf-8"),
+    ],
+)
+def test_encodings_are_detected(tmp_path: Path, text: str, encoding: str, reported: str):
+    path = tmp_path / "article.txt"
+    path.write_bytes(text.encode(encoding))
+    raw = read(path)
+    assert raw.text == text
+    assert raw.encoding == reported
+
+
+def test_utf8_with_a_few_broken_bytes_is_read_as_utf8(tmp_path: Path):
+    path = tmp_path / "cut.txt"
+    good = (ZH_HANS * 4).encode("utf-8")
+    path.write_bytes(good[:50] + b"\xe4\xb8" + good[50:])  # a character cut in half
+    raw = read(path)
+    assert raw.encoding.startswith("utf-8")
+    assert "双方一致同意共同打击电信诈骗" in raw.text
+
+
+def test_discover_walks_folders_in_order_and_reports_other_files(tmp_path: Path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "deep").mkdir(parents=True)
+    (tmp_path / ".git").mkdir()
+    for name in ("b/2.md", "a/deep/1.html", "a/0.txt", "z.htm", "y.markdown", ".git/config.txt", ".hidden.md"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    (tmp_path / "a" / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    paths, skipped = discover([tmp_path, tmp_path / "z.htm"])
+    assert [p.relative_to(tmp_path).as_posix() for p in paths] == [
+        "a/0.txt",
+        "a/deep/1.html",
+        "b/2.md",
+        "y.markdown",
+        "z.htm",
+    ]
+    assert [(Path(s.path).name, "'.png'" in s.reason) for s in skipped] == [("photo.png", True)]
+
+
+def test_discover_is_deterministic_and_reads_explicit_files_whatever_their_suffix(tmp_path: Path):
+    note = tmp_path / "article.text"
+    note.write_text("王毅同宋金达举行会谈。", encoding="utf-8")
+    paths, skipped = discover([note, note, tmp_path / "missing.md"])
+    assert paths == [note]
+    assert [(s.path, s.reason) for s in skipped] == [(str(tmp_path / "missing.md"), "no such file or directory")]
+    assert read(note).text == "王毅同宋金达举行会谈。"
+    assert discover([tmp_path]) == discover([tmp_path])
+    assert isinstance(read_document(tmp_path / "missing.md"), Skipped)

@@ -267,13 +267,17 @@ def _titles(raw: Any) -> tuple[Title, ...]:
 
 def _entry(raw: dict[str, Any], actor_type: ActorType) -> DictActor:
     zh = raw.get("zh")
+    converted = to_traditional(zh) if zh else None
+    hant = raw.get("hant") or converted
+    # Where Taiwan spells a name its own way (川普), the converted mainland form (特朗普) still counts.
+    extra = (converted,) if converted and converted != hant else ()
     return DictActor(
         id=raw["id"],
         type=actor_type,
         name_zh_hans=zh,
-        name_zh_hant=raw.get("hant") or (to_traditional(zh) if zh else None),
+        name_zh_hant=hant,
         name_en=raw["en"],
-        aliases=_tuple(raw.get("aliases")),
+        aliases=(*_tuple(raw.get("aliases")), *extra),
         short_aliases=_tuple(raw.get("short")),
         country=raw.get("country"),
         titles=_titles(raw.get("titles")),

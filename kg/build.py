@@ -64,10 +64,12 @@ def build(
 
 
 def _write_sinks(graph, out_dir: Path) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    from kg.backends.ladybug import write_embedded
     from kg.sinks.rdf import write_rdf
     from kg.sinks.views import write_views
 
     ttl = out_dir / "graph.ttl"
     write_rdf(graph, ttl, "ttl")
     index = write_views(graph, out_dir)
-    return {"rdf": str(ttl), "views": str(index)}
+    embedded = write_embedded(graph, out_dir)
+    return {"rdf": str(ttl), "views": str(index), "embedded": str(embedded)}

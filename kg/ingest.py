@@ -93,7 +93,9 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes | Skipped:
         if not path.is_file():
             return Skipped(str(path), "not a regular file")
         if size > max_bytes:
-            return Skipped(str(path), f"too large: {_megabytes(size)}, over the {_megabytes(max_bytes)} limit")
+            return Skipped(
+                str(path), f"too large: {_megabytes(size)}, over the {_megabytes(max_bytes)} limit"
+            )
         with path.open("rb") as handle:
             data = handle.read(max_bytes + 1)  # the file may have grown since stat
     except FileNotFoundError:
@@ -134,8 +136,10 @@ def parse_document(data: bytes, *, path: Path) -> RawDocument | Skipped:
         paragraphs = markdown_paragraphs(strip_markdown_inline(body)) if markdown else text_paragraphs(body)
     paragraphs = [p for p in paragraphs if p.strip()]
     if not paragraphs:
-        what = "the HTML holds no article text (only markup, scripts or navigation)" if fmt == "html" else (
-            "no article text left after removing markup"
+        what = (
+            "the HTML holds no article text (only markup, scripts or navigation)"
+            if fmt == "html"
+            else ("no article text left after removing markup")
         )
         return Skipped(str(path), what)
     return RawDocument(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from functools import cache
+from typing import Literal
 
 import opencc
 
@@ -30,6 +31,8 @@ _HAS_WORD = re.compile(rf"[0-9A-Za-z{_CJK}\u00c0-\u024f\u0400-\u04ff]")
 _CJK_CHAR = re.compile(rf"[{_CJK}]")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
 _TITLE_END = re.compile(r"[。！？!?.；;：:，,]$")
+
+Script = Literal["zh-Hans", "zh-Hant", "en", "mixed"]
 
 HANT_SHARE = 0.03
 """A text is traditional Chinese when more of its characters than this change under t2s."""
@@ -54,7 +57,7 @@ def normalize(raw: RawDocument) -> Document:
         offset += len(paragraph) + len(PARAGRAPH_SEPARATOR)
     simplified = to_simplified(text)
     published, published_source = _published(raw, paragraphs)
-    title = _clean(raw.title) if raw.title else _headline(paragraphs)
+    title = _clean(strip_glued_pinyin(raw.title)) if raw.title else _headline(paragraphs)
     return Document(
         id=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         path=raw.path,
@@ -119,7 +122,7 @@ def _one_to_one(converted: str, original: str) -> str:
     return converted if len(converted) == 1 else original
 
 
-def detect_script(text: str, simplified: str) -> str:
+def detect_script(text: str, simplified: str) -> Script:
     """zh-Hans, zh-Hant, en or mixed (Chinese and English both carrying much of the text)."""
     cjk = len(_CJK_CHAR.findall(text))
     letters = len(_LATIN_LETTER.findall(text))

@@ -5,15 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import opencc
 import pytest
 
 from kg.dates import DateMention, find_dates, infer_publication_date
-from kg.records import PartialDate
-from kg.text.pinyin import strip_glued_pinyin
+from kg.ingest import read_document
+from kg.normalize import normalize
+from kg.records import PartialDate, RawDocument
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "articles"
-_T2S = opencc.OpenCC("t2s")
 
 
 def D(text: str) -> PartialDate:
@@ -31,9 +30,10 @@ def resolved(text: str, anchor: PartialDate | None) -> list[tuple[str, str | Non
 
 
 def seed_text(prefix: str) -> str:
-    """A seed article as the pipeline matches it: pinyin readings stripped, simplified Chinese."""
-    path = next(EXAMPLES.glob(f"{prefix}_*"))
-    return _T2S.convert(strip_glued_pinyin(path.read_text(encoding="utf-8")))
+    """A seed article as the pipeline hands it to dates: ingested, normalized, simplified Chinese."""
+    raw = read_document(next(EXAMPLES.glob(f"{prefix}_*")))
+    assert isinstance(raw, RawDocument)
+    return normalize(raw).simplified
 
 
 # -- weekdays: the most recent one, never the next ---------------------------------------------
@@ -348,9 +348,13 @@ def test_seed_001_is_dated_by_this_years_and_last_years_anniversaries() -> None:
     assert [m.date for m in find_dates(press_conference, date) if m.text == "3月7日"] == [D("2025-03-07")]
 
 
-def test_seeds_with_a_date_line_are_dated_to_the_day() -> None:
-    assert infer_publication_date(seed_text("003"))[0] == D("2024-12-04")
-    assert infer_publication_date(seed_text("000"))[0] == D("2024-04-22")
+def test_seed_003_is_dated_to_the_day_by_its_publication_line() -> None:
+    assert infer_publication_date(seed_text("003")) == (D("2024-12-04"), "inferred: 发布时间:2024-12-04")
+
+
+def test_seed_000_without_its_front_matter_is_dated_by_the_prc_anniversary() -> None:
+    # 王毅在会谈中指出，今年是新中国成立75周年: 1949 + 75, the year of its front-matter date 2024-04-22.
+    assert infer_publication_date(seed_text("000")) == (D("2024"), "inferred: 今年是新中国成立75周年")
 
 
 @pytest.mark.parametrize(

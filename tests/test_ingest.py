@@ -37,10 +37,24 @@ def test_jekyll_post_with_html_yields_only_the_article_paragraphs():
     assert raw.published_text is not None and raw.published_text.startswith("2024-04-22")
     lines = raw.text.split("\n")
     assert lines[0] == raw.title  # the title link line, as plain text
-    assert "中共政治局委员、中国外交部长王毅（左）星期天（4月21日）在金边同柬埔寨副首相兼外交大臣宋金达（右）举行会谈。（新华社）" in lines
+    assert (
+        "中共政治局委员、中国外交部长王毅（左）星期天（4月21日）在金边同柬埔寨副首相兼外交大臣宋金达（右）举行会谈。（新华社）"
+        in lines
+    )
     assert "王毅同日也在金边与柬埔寨国王西哈莫尼会面。" in lines
     assert lines[-1].endswith("680余名嫌疑人已全部被从柬埔寨押解回中国。")
-    for leftover in ("img", "dfp", "http", "layout:", "categories", "<", ">", "](", "------", "1713745985000"):
+    for leftover in (
+        "img",
+        "dfp",
+        "http",
+        "layout:",
+        "categories",
+        "<",
+        ">",
+        "](",
+        "------",
+        "1713745985000",
+    ):
         assert leftover not in raw.text
 
 
@@ -80,7 +94,8 @@ def test_html_page_keeps_paragraphs_and_captions_and_drops_page_furniture(tmp_pa
         <nav><ul><li>国际</li><li>国内</li></ul></nav>
         <article>
           <h1>王毅同宋金达举行会谈</h1>
-          <figure><img src="photo.jpg" alt="照片说明文字"><figcaption>王毅（左）同宋金达（右）会谈。（新华社）</figcaption></figure>
+          <figure><img src="photo.jpg" alt="照片说明文字">
+            <figcaption>王毅（左）同宋金达（右）会谈。（新华社）</figcaption></figure>
           <p>据外交部网站消息，王毅星期天（4月21日）
              在金边同宋金达举行会谈。</p>
           <div class="share-buttons">分享到微信</div>
@@ -139,7 +154,7 @@ def test_markdown_lists_quotes_and_setext_headings(tmp_path: Path):
     post = tmp_path / "list.markdown"
     post.write_text(
         "Talks in Beijing\n================\n\n> Xi Jinping met Hun Sen.\n\n"
-        "- China and Cambodia agreed to fight telecom fraud.\n- They signed [a plan](https://x.org/p \"t\").\n",
+        '- China and Cambodia agreed to fight telecom fraud.\n- They signed [a plan](https://x.org/p "t").\n',
         encoding="utf-8",
     )
     raw = read(post)
@@ -152,7 +167,9 @@ def test_markdown_lists_quotes_and_setext_headings(tmp_path: Path):
 
 
 ZH_HANS = "外交部长王毅同泰国副总理兼外长敦举行会谈。双方一致同意共同打击电信诈骗。"
-ZH_HANT = "國務委員、公安部部長趙克志與柬埔寨副首相兼內政大臣薩肯出席視頻會晤和簽字儀式。雙方同意繼續推進執法合作。"
+ZH_HANT = (
+    "國務委員、公安部部長趙克志與柬埔寨副首相兼內政大臣薩肯出席視頻會晤和簽字儀式。雙方同意繼續推進執法合作。"
+)
 
 
 @pytest.mark.parametrize(
@@ -187,7 +204,15 @@ def test_discover_walks_folders_in_order_and_reports_other_files(tmp_path: Path)
     (tmp_path / "b").mkdir()
     (tmp_path / "a" / "deep").mkdir(parents=True)
     (tmp_path / ".git").mkdir()
-    for name in ("b/2.md", "a/deep/1.html", "a/0.txt", "z.htm", "y.markdown", ".git/config.txt", ".hidden.md"):
+    for name in (
+        "b/2.md",
+        "a/deep/1.html",
+        "a/0.txt",
+        "z.htm",
+        "y.markdown",
+        ".git/config.txt",
+        ".hidden.md",
+    ):
         (tmp_path / name).write_text("x", encoding="utf-8")
     (tmp_path / "a" / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     paths, skipped = discover([tmp_path, tmp_path / "z.htm"])
@@ -206,7 +231,32 @@ def test_discover_is_deterministic_and_reads_explicit_files_whatever_their_suffi
     note.write_text("王毅同宋金达举行会谈。", encoding="utf-8")
     paths, skipped = discover([note, note, tmp_path / "missing.md"])
     assert paths == [note]
-    assert [(s.path, s.reason) for s in skipped] == [(str(tmp_path / "missing.md"), "no such file or directory")]
+    assert [(s.path, s.reason) for s in skipped] == [
+        (str(tmp_path / "missing.md"), "no such file or directory")
+    ]
     assert read(note).text == "王毅同宋金达举行会谈。"
     assert discover([tmp_path]) == discover([tmp_path])
     assert isinstance(read_document(tmp_path / "missing.md"), Skipped)
+
+
+def test_markdown_without_blank_lines_keeps_one_paragraph_per_line(tmp_path: Path):
+    post = tmp_path / "scraped.md"
+    post.write_text(
+        "**就上合组织演习赵克志致函吉约索夫**\n国务委员赵克志日前致函吉约索夫。\n", encoding="utf-8"
+    )
+    assert read(post).text.split("\n") == [
+        "就上合组织演习赵克志致函吉约索夫",
+        "国务委员赵克志日前致函吉约索夫。",
+    ]
+
+
+def test_markdown_wrapped_lines_join_without_spaces_between_chinese_characters(tmp_path: Path):
+    post = tmp_path / "wrapped.md"
+    post.write_text(
+        "# 标题\n\n双方同意，加强合作\n共同打击电信诈骗。\n\nThe two sides\nagreed.\n", encoding="utf-8"
+    )
+    assert read(post).text.split("\n") == [
+        "标题",
+        "双方同意，加强合作共同打击电信诈骗。",
+        "The two sides agreed.",
+    ]

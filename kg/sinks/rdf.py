@@ -23,6 +23,7 @@ from rdflib.namespace import DCTERMS, PROV, SKOS
 from rdflib.term import Node
 
 from kg.ids import short_hash
+from kg.sinks.rdf_serialize import Triple, ntriples_text, turtle_text
 
 RdfFormat = Literal["ttl", "jsonld", "nt"]
 
@@ -45,6 +46,17 @@ NODE_CLASSES: dict[str, URIRef] = {
 ACTOR_NAME_TAGS = (("name_zh_hans", "zh-Hans"), ("name_zh_hant", "zh-Hant"), ("name_en", "en"))
 # Node-id prefixes that read as Turtle prefixes: person:wang-yi is the IRI's own short form.
 ID_PREFIXES = ("person", "country", "org", "meeting", "agreement", "place", "topic", "article")
+NAMESPACES: tuple[tuple[str, str], ...] = (
+    ("kg", str(KG)),
+    ("schema", str(SCHEMA)),
+    ("prov", str(PROV)),
+    ("skos", str(SKOS)),
+    ("dcterms", str(DCTERMS)),
+    ("rdf", str(RDF)),
+    ("rdfs", str(RDFS)),
+    ("xsd", str(XSD)),
+    *((prefix, f"{ID_IRI}{prefix}/") for prefix in ID_PREFIXES),
+)
 
 _YEAR = re.compile(r"\d{4}")
 _YEAR_MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
@@ -104,20 +116,15 @@ def _tagged(text: str) -> Lit:
 
 
 class _Writer:
+    """Collects the triples of the export as plain tuples: far cheaper than rdflib's store."""
+
     def __init__(self) -> None:
-        self.rdf = Graph(bind_namespaces="none")
-        for prefix, ns in (
-            ("kg", KG), ("schema", SCHEMA), ("prov", PROV), ("skos", SKOS), ("dcterms", DCTERMS),
-            ("rdf", RDF), ("rdfs", RDFS), ("xsd", XSD),
-        ):
-            self.rdf.bind(prefix, ns)
-        for prefix in ID_PREFIXES:
-            self.rdf.bind(prefix, Namespace(f"{ID_IRI}{prefix}/"))
+        self.triples: set[Triple] = set()
 
     def add(self, s: Node, p: Node, o: Node | str | int | bool | None) -> None:
         if o is None:
             return
-        self.rdf.add((s, p, o if isinstance(o, Node) else Lit(o)))
+        self.triples.add((s, p, o if isinstance(o, Node) else Lit(o)))
 
     def add_all(self, s: Node, p: Node, values: Iterable[Any] | None) -> None:
         for value in values or ():
@@ -264,8 +271,8 @@ class _Writer:
         self.add(quote_iri, PROV.wasQuotedFrom, a)
 
 
-def graph_to_rdf(graph: nx.MultiDiGraph) -> Graph:
-    """The RDF form of the graph model; see schema/ontology.ttl for the mapping."""
+def graph_triples(graph: nx.MultiDiGraph) -> set[Triple]:
+    """The triples of the RDF form of the graph model; see schema/ontology.ttl for the mapping."""
     writer = _Writer()
     labels = {str(d.get("label")) for _, d in graph.nodes(data=True)}
     if "Topic" in labels:
@@ -275,86 +282,21 @@ def graph_to_rdf(graph: nx.MultiDiGraph) -> Graph:
     edges = sorted(graph.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2])))
     for u, v, _key, data in edges:
         writer.edge(str(u), str(v), data)
-    return writer.rdf
+    return writer.triples
 
 
-# A Turtle local name we can write without backslash escapes: no leading '-' or '.', no trailing '.'.
-_PN_LOCAL = re.compile(
-    r"(?:[A-Za-z0-9_]|%[0-9A-Fa-f]{2})(?:(?:[A-Za-z0-9_.\-]|%[0-9A-Fa-f]{2})*(?:[A-Za-z0-9_\-]|%[0-9A-Fa-f]{2}))?"
-)
-_NEEDS_ESCAPE = re.compile(r'[\\"\x00-\x1f\x7f]')
-_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
-
-
-def _escape(text: str) -> str:
-    return _NEEDS_ESCAPE.sub(lambda m: _ESCAPES.get(m.group(), f"\\u{ord(m.group()):04X}"), text)
-
-
-# Literals Turtle writes bare (10, true) when their lexical form is the plain one.
-_BARE = {XSD.integer: re.compile(r"[+-]?[0-9]+"), XSD.boolean: re.compile(r"true|false")}
-
-
-class _TurtleTerms:
-    """Turtle text for the terms of the export: prefixed names where the local part allows."""
-
-    def __init__(self, rdf: Graph) -> None:
-        # Longest namespace first, so person/ wins over a shorter namespace that also matches.
-        bound = [(str(ns), prefix) for prefix, ns in rdf.namespaces()]
-        self.prefixes = sorted(bound, key=lambda p: -len(p[0]))
-        self.cache: dict[URIRef, str] = {}
-
-    def iri(self, iri: URIRef) -> str:
-        text = self.cache.get(iri)
-        if text is None:
-            text = f"<{iri}>"
-            for ns, prefix in self.prefixes:
-                if iri.startswith(ns) and _PN_LOCAL.fullmatch(iri[len(ns) :]):
-                    text = f"{prefix}:{iri[len(ns) :]}"
-                    break
-            self.cache[iri] = text
-        return text
-
-    def term(self, term: Node) -> str:
-        if isinstance(term, URIRef):
-            return self.iri(term)
-        if isinstance(term, Lit):
-            if term.datatype in _BARE and _BARE[term.datatype].fullmatch(str(term)):
-                return str(term)
-            text = f'"{_escape(str(term))}"'
-            if term.language:
-                return f"{text}@{term.language}"
-            if term.datatype is not None and term.datatype != XSD.string:
-                return f"{text}^^{self.iri(term.datatype)}"
-            return text
-        return term.n3()
-
-
-def canonical_turtle(rdf: Graph) -> str:
-    """Turtle in one fixed order (subjects, then rdf:type first, then predicates and objects by text),
-    so the same graph always gives the same bytes whatever the order triples were added in."""
-    terms = _TurtleTerms(rdf)
-    subjects: dict[str, dict[str, set[str]]] = {}
-    for s, p, o in rdf:
-        predicate = "a" if p == RDF.type else terms.term(p)
-        subjects.setdefault(terms.term(s), {}).setdefault(predicate, set()).add(terms.term(o))
-    lines = [f"@prefix {prefix}: <{ns}> ." for ns, prefix in sorted(terms.prefixes, key=lambda p: p[1])]
-    for subject in sorted(subjects):
-        predicates = subjects[subject]
-        order = sorted(predicates, key=lambda p: (p != "a", p))
-        body = " ;\n    ".join(f"{p} {', '.join(sorted(predicates[p]))}" for p in order)
-        lines.append(f"\n{subject} {body} .")
-    return "\n".join(lines) + "\n"
-
-
-def canonical_ntriples(rdf: Graph) -> str:
-    """N-Triples, one statement a line, sorted: the same graph always gives the same text."""
-    text = rdf.serialize(format="nt", encoding="utf-8").decode("utf-8")
-    lines = {line for line in text.splitlines() if line}
-    return "".join(f"{line}\n" for line in sorted(lines))
+def graph_to_rdf(graph: nx.MultiDiGraph) -> Graph:
+    """The RDF form of the graph model as an rdflib Graph, with the export's prefixes bound."""
+    rdf = Graph(bind_namespaces="none")
+    for prefix, ns in NAMESPACES:
+        rdf.bind(prefix, Namespace(ns))
+    for triple in graph_triples(graph):
+        rdf.add(triple)
+    return rdf
 
 
 def _jsonld(rdf: Graph) -> str:
-    context = {prefix: str(ns) for prefix, ns in rdf.namespaces()}
+    context = dict(NAMESPACES)
     data = json.loads(rdf.serialize(format="json-ld", context=context, auto_compact=True))
     if isinstance(data.get("@graph"), list):
         data["@graph"].sort(key=lambda node: str(node.get("@id")))
@@ -362,13 +304,12 @@ def _jsonld(rdf: Graph) -> str:
 
 
 def rdf_text(graph: nx.MultiDiGraph, fmt: RdfFormat) -> str:
-    rdf = graph_to_rdf(graph)
     if fmt == "ttl":
-        return canonical_turtle(rdf)
+        return turtle_text(graph_triples(graph), NAMESPACES)
     if fmt == "nt":
-        return canonical_ntriples(rdf)
+        return ntriples_text(graph_triples(graph))
     if fmt == "jsonld":
-        return _jsonld(rdf)
+        return _jsonld(graph_to_rdf(graph))
     raise ValueError(f"unknown RDF format {fmt!r}: expected ttl, jsonld or nt")
 
 

@@ -16,16 +16,22 @@ _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
-_MONTH = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MONTH = (
+    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
-_NUMERIC = r"(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})(?:\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)\s*日?|\s*月)?"
+_NUMERIC = (
+    r"(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})(?:\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)\s*日?|\s*月)?"
+)
 _MONTH_FIRST = rf"{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)"
 _DAY_FIRST = rf"(?P<d>\d{{1,2}})\s+{_MONTH},?\s+(?P<y>(?:19|20)\d\d)"
-_COMPACT = r"(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?!\d)"
+_COMPACT = r"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?!\d)"
 
 _DATE_PATTERNS = tuple(
-    re.compile(p, re.IGNORECASE) for p in (_NUMERIC, _MONTH_FIRST, _DAY_FIRST, _COMPACT, r"(?P<y>(?:19|20)\d\d)$")
+    re.compile(p, re.IGNORECASE)
+    for p in (_NUMERIC, _MONTH_FIRST, _DAY_FIRST, _COMPACT, r"(?P<y>(?:19|20)\d\d)$")
 )
 _START = tuple(re.compile(r"\s*(?:\w+,\s*)?" + p.pattern, re.IGNORECASE) for p in _DATE_PATTERNS[:3])
 
@@ -35,6 +41,7 @@ _LABELLED = re.compile(
     re.IGNORECASE,
 )
 _CLOCK = re.compile(r"\d{1,2}:\d{2}")
+_SENTENCE_END = re.compile(r"[。！？!?.]$")
 _ENGLISH_DATELINE = re.compile(r"[A-Z][A-Z .'’-]{1,40},\s*")
 DATELINE_PARAGRAPHS = 6
 """How many paragraphs from the top may hold the date line."""
@@ -74,7 +81,7 @@ def _dateline(line: str, *, short: bool) -> PartialDate | None:
             return date
     if not short:
         return _wire_dateline(line)
-    if date := _full_date_at(line, 0):
+    if date := _full_date_at(line, 0, alone=True):
         return date
     for match in _DATE_PATTERNS[0].finditer(line):
         if match.group("d") and _CLOCK.match(line[match.end() :].lstrip()):
@@ -87,10 +94,15 @@ def _wire_dateline(line: str) -> PartialDate | None:
     return _full_date_at(line, place.end()) if place else None
 
 
-def _full_date_at(line: str, position: int) -> PartialDate | None:
+def _full_date_at(line: str, position: int, *, alone: bool = False) -> PartialDate | None:
+    """The full date starting at `position`; with `alone`, only when the line is not a sentence
+    that merely starts with a date (`2022年7月5日，王毅同...会谈。`)."""
     for pattern in _START:
         match = pattern.match(line, position)
         if match and match.groupdict().get("d"):
+            sentence_goes_on = line[match.end() :].lstrip()[:1] in ("，", ",", "、")
+            if alone and (sentence_goes_on or _SENTENCE_END.search(line)):
+                return None
             return _to_date(match)
     return None
 

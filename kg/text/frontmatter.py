@@ -14,10 +14,7 @@ from dataclasses import dataclass
 
 import yaml
 
-try:
-    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader
-except AttributeError:  # PyYAML built without libyaml
-    _Loader = yaml.SafeLoader
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML was built with it
 
 
 class BrokenFrontMatter(ValueError):
@@ -70,7 +67,7 @@ def _read_block(block: str, *, toml: bool) -> FrontMatter:
     fields: dict[str, object] | None = None
     if not toml:
         try:
-            loaded = yaml.load(block, Loader=_Loader)  # noqa: S506 - a safe loader
+            loaded = yaml.load(block, Loader=_Loader)
         except yaml.YAMLError:
             loaded = None
         if isinstance(loaded, dict):

@@ -14,27 +14,23 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 PARAGRAPH_BREAK = "\u2029"
 """Unicode paragraph separator: marks block boundaries in the extracted text."""
 
-_DROPPED_ELEMENTS = ", ".join(
-    (
-        "head script style noscript template nav header footer aside form iframe frame frameset "
-        "object embed applet svg math canvas button input select textarea dialog menu video audio "
-        "map picture img source track link meta [hidden] [aria-hidden=true]"
-    ).split()
+_DROPPED_ELEMENTS = (
+    "head, script, style, noscript, template, nav, header, footer, aside, form, iframe, frame, frameset, "
+    "object, embed, applet, svg, math, canvas, button, input, select, textarea, dialog, menu, video, audio, "
+    "map, picture, img, source, track, link, meta, [hidden], [aria-hidden=true]"
 )
-_BLOCK_ELEMENTS = ", ".join(
-    (
-        "address article blockquote br caption dd details div dl dt fieldset figcaption figure h1 h2 h3 "
-        "h4 h5 h6 hr li main ol p pre section summary table tbody td tfoot th thead tr ul center"
-    ).split()
+_BLOCK_ELEMENTS = (
+    "address, article, blockquote, br, caption, dd, details, div, dl, dt, fieldset, figcaption, figure, "
+    "h1, h2, h3, h4, h5, h6, hr, li, main, ol, p, pre, section, summary, table, tbody, td, tfoot, th, "
+    "thead, tr, ul, center"
 )
-_AD_TOKENS = frozenset(
-    (
-        "ad ads adv advert adverts advertisement advertising adsense adslot dfp gpt paywall share sharing "
-        "sharebar social comment comments related recommend recommended promo promotion sponsor "
-        "sponsored newsletter subscribe subscription banner cookie cookies popup modal breadcrumb "
-        "breadcrumbs sidebar outbrain taboola innity nav navbar menu masthead toolbar"
-    ).split()
+_AD_WORDS = (
+    "ad ads adv advert adverts advertisement advertising adsense adslot dfp gpt paywall share sharing "
+    "sharebar social comment comments related recommend recommended promo promotion sponsor "
+    "sponsored newsletter subscribe subscription banner cookie cookies popup modal breadcrumb "
+    "breadcrumbs sidebar outbrain taboola innity nav navbar menu masthead toolbar"
 )
+_AD_TOKENS = frozenset(_AD_WORDS.split())
 _TOKEN_SPLIT = re.compile(r"[\s_\-]+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 WRAPPER_SHARE = 0.6
@@ -89,7 +85,9 @@ def html_meta(tree: LexborHTMLParser, html: str) -> HtmlMeta:
     """Title, publication date, canonical address and author, from <head> and the page."""
     metas: dict[str, str] = {}
     for node in tree.css("meta[content]"):
-        key = node.attributes.get("property") or node.attributes.get("name") or node.attributes.get("itemprop")
+        key = (
+            node.attributes.get("property") or node.attributes.get("name") or node.attributes.get("itemprop")
+        )
         content = (node.attributes.get("content") or "").strip()
         if key and content:
             metas.setdefault(key.strip().lower(), content)

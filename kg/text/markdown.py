@@ -86,7 +86,12 @@ class _Paragraphs:
 def markdown_paragraphs(text: str) -> list[str]:
     """Paragraphs of a Markdown body (inline markup already stripped): block syntax removed."""
     out = _Paragraphs(unescape=True)
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    # Scraped Markdown without a single blank line uses line breaks as paragraph breaks.
+    hard_breaks = not _has_blank_line(lines)
+    for line in lines:
+        if hard_breaks:
+            out.close()
         if not line.strip():
             out.close()
             continue
@@ -114,7 +119,7 @@ def markdown_paragraphs(text: str) -> list[str]:
 def text_paragraphs(text: str) -> list[str]:
     """Paragraphs of plain text: blank-line separated blocks when there are any, else one per line."""
     lines = text.split("\n")
-    if not any(not line.strip() for line in lines[1:-1]):
+    if not _has_blank_line(lines):
         return [line.strip() for line in lines if line.strip()]
     out = _Paragraphs(unescape=False)
     for line in lines:
@@ -124,6 +129,15 @@ def text_paragraphs(text: str) -> list[str]:
             out.close()
     out.close()
     return out.paragraphs
+
+
+def _has_blank_line(lines: list[str]) -> bool:
+    inner = [line.strip() for line in lines]
+    while inner and not inner[0]:
+        inner.pop(0)
+    while inner and not inner[-1]:
+        inner.pop()
+    return "" in inner
 
 
 def _join(lines: list[str]) -> str:

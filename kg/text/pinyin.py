@@ -35,9 +35,8 @@ _WORD = re.compile(rf"(?:{_SYLLABLE})+")
 _SINGLE_SYLLABLE = re.compile(_SYLLABLE)
 
 _CJK = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
-_GROUP = re.compile(
-    rf"(?<={_CJK})[(（]([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{{1,12}}(?:[ '][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{{1,12}}){{0,5}})[)）]"
-)
+_LETTER = "[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]"
+_GROUP = re.compile(rf"(?<={_CJK})[(（]({_LETTER}{{1,12}}(?:[ ']{_LETTER}{{1,12}}){{0,5}})[)）]")
 
 
 def strip_glued_pinyin(text: str) -> str:

@@ -1,8 +1,9 @@
 """Sentence splitting for Chinese and English news, with offsets into the paragraph's text.
 
 Chinese sentences end at 。！？； or an ellipsis, with any closing quotes or brackets that
-follow (and a source credit such as `（新华社）` closing the paragraph). English sentences end at . ! ? followed by a space and a capital (or a digit, an
-opening quote, a CJK character), except after abbreviations such as Dec. Mr. U.S. No.
+follow (and a source credit such as `（新华社）` closing the paragraph). English sentences
+end at . ! ? followed by a space and a capital (or a digit, an opening quote, a CJK
+character), except after abbreviations such as Dec. Mr. U.S. No.
 """
 
 from __future__ import annotations
@@ -17,13 +18,12 @@ _END = re.compile(
 )
 _WORD_BEFORE = re.compile(r"(\S+)$")
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?")
-ABBREVIATIONS = frozenset(
-    """
+_ABBREVIATION_WORDS = """
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
     mr mrs ms dr prof st mt ft sen rep gov gen lt col maj capt sgt adm cmdr rev hon pres amb
     jr sr inc ltd co corp bros dept est fig vol vols no nos op p pp vs etc al approx
-    """.split()
-)
+"""
+ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

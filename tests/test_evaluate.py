@@ -1,0 +1,254 @@
+"""`kg eval` scoring on the real gold files: matching rules, one-to-one pairing, borderline, dates."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kg.evaluate import (
+    GoldEvent,
+    GoldFormatError,
+    date_agrees,
+    evaluate,
+    format_report,
+    read_gold,
+)
+from kg.names import to_traditional
+
+ROOT = Path(__file__).resolve().parent.parent
+_PLACES = (ROOT / "examples" / "gold", ROOT.parent / "shared")
+
+
+def _gold_path(name: str) -> Path:
+    for folder in _PLACES:
+        if (folder / name).exists():
+            return folder / name
+    raise FileNotFoundError(f"{name} not found in {', '.join(map(str, _PLACES))}")
+
+
+@pytest.fixture(scope="module")
+def gold() -> list[GoldEvent]:
+    return read_gold(_gold_path("seeds_gold.jsonl"))
+
+
+@pytest.fixture(scope="module")
+def borderline() -> list[GoldEvent]:
+    return read_gold(_gold_path("seeds_gold_borderline.jsonl"))
+
+
+def as_prediction(event: GoldEvent, **changes: Any) -> dict[str, Any]:
+    """A gold event as the extractor would print it, actors given as name lists."""
+    actors = "participants" if event.type == "meeting" else "parties"
+    prediction = {
+        "kind": event.type,
+        "doc": event.doc,
+        "date": event.date,
+        actors: [list(a) for a in event.actors],
+        "evidence": event.evidence,
+        "sources": [{"doc": event.doc, "sentence": event.evidence, "start": 0, "end": 0}],
+    }
+    return {**prediction, **changes}
+
+
+def find(events: list[GoldEvent], doc_prefix: str, kind: str, text: str) -> GoldEvent:
+    [event] = [e for e in events if e.doc.startswith(doc_prefix) and e.type == kind and text in e.evidence]
+    return event
+
+
+def test_gold_against_itself_is_perfect(gold: list[GoldEvent], borderline: list[GoldEvent]) -> None:
+    report = evaluate(gold, [as_prediction(e) for e in gold], borderline)
+
+    for score in (report.meeting, report.agreement, report.overall):
+        assert (score.precision, score.recall, score.f1) == (1.0, 1.0, 1.0)
+    assert report.meeting.tp == sum(e.type == "meeting" for e in gold)
+    assert report.agreement.tp == sum(e.type == "agreement" for e in gold)
+    assert report.date_accuracy == 1.0
+    assert not report.misses and not report.false_alarms and not report.wrong_dates
+
+
+def test_a_wrong_participant_is_a_miss_and_a_false_alarm(gold: list[GoldEvent]) -> None:
+    talks = find(gold, "000", "meeting", "宋金达举行会谈")
+    wrong = as_prediction(talks, participants=[["王毅"], ["洪森"]])
+    predictions = [wrong if e is talks else as_prediction(e) for e in gold]
+
+    report = evaluate(gold, predictions)
+
+    assert (report.meeting.tp, report.meeting.fp, report.meeting.fn) == (len(predictions) - 1 - 14, 1, 1)
+    assert [m.gold for m in report.misses] == [talks]
+    assert "Sok Chenda Sok" in report.misses[0].reason
+    assert report.false_alarms == [wrong]
+
+
+def test_at_most_two_extra_participants(gold: list[GoldEvent]) -> None:
+    talks = find(gold, "000", "meeting", "宋金达举行会谈")
+    two_extra = as_prediction(talks, participants=[["王毅"], ["宋金达"], ["蔡奇"], ["洪森"]])
+    three_extra = as_prediction(talks, participants=[["王毅"], ["宋金达"], ["蔡奇"], ["洪森"], ["普京"]])
+
+    assert evaluate([talks], [two_extra]).meeting.tp == 1
+    assert evaluate([talks], [three_extra]).meeting.fn == 1
+
+
+@pytest.mark.parametrize(
+    "xi",
+    [
+        {"id": "person:xi-jinping", "name": "習近平", "name_en": None, "aliases": []},
+        {"id": "person:xi-jinping", "name": "习近平", "name_en": "Xi Jinping", "aliases": ["习近平"]},
+        {"id": "person:xi-jinping", "name": "XI JINPING"},
+        {"id": "person:xi-jinping"},
+    ],
+)
+def test_an_alias_in_another_script_matches(gold: list[GoldEvent], xi: dict[str, Any]) -> None:
+    visit = find(gold, "003", "meeting", "洪森")
+    # gold that knows Xi only in traditional characters, or only in English
+    for aliases in (["習近平"], ["Xi Jinping"]):
+        only_one_spelling = replace(visit, participants=[aliases, ["Hun Sen", "洪森"]])
+        hun_sen = {"id": "person:hun-sen", "name": "洪森", "name_en": "Hun Sen"}
+        prediction = as_prediction(visit, participants=[xi, hun_sen])
+        assert evaluate([only_one_spelling], [prediction]).meeting.tp == 1, aliases
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+def test_evidence_must_cover_half_of_the_gold_bigrams(gold: list[GoldEvent]) -> None:
+    pledge = find(gold, "000", "agreement", "澜湄合作")
+    assert not pledge.alt_evidence
+    plain = re.sub(r"\W", "", pledge.evidence)
+    wanted = _bigrams(plain)
+    # the shortest prefix of the gold sentence that holds half of its distinct bigrams
+    length = next(n for n in range(2, len(plain)) if 2 * len(_bigrams(plain[:n]) & wanted) >= len(wanted))
+
+    def scored(evidence: str) -> int:
+        prediction = as_prediction(pledge, evidence=evidence, sources=[])
+        return evaluate([pledge], [prediction]).agreement.tp
+
+    assert scored(plain[:length]) == 1
+    assert scored(plain[: length - 1]) == 0
+
+
+def test_evidence_matching_ignores_script_markup_and_looks_at_every_source(gold: list[GoldEvent]) -> None:
+    crackdown = find(gold, "000", "agreement", "网赌电诈")
+    sources = [{"doc": crackdown.doc, "sentence": s} for s in ("王毅说。", f"“{crackdown.evidence}”")]
+
+    for prediction in (
+        as_prediction(crackdown, evidence=f"**{to_traditional(crackdown.evidence)}**"),
+        as_prediction(crackdown, evidence=crackdown.alt_evidence[0], sources=[]),
+        as_prediction(crackdown, evidence="王毅说。", sources=sources),
+    ):
+        assert evaluate([crackdown], [prediction]).agreement.tp == 1, prediction["evidence"]
+
+
+def test_an_agreement_needs_a_party_in_common(gold: list[GoldEvent]) -> None:
+    crackdown = find(gold, "000", "agreement", "网赌电诈")
+    japan = as_prediction(crackdown, parties=[{"id": "country:japan", "name": "日本"}])
+    cambodia = as_prediction(crackdown, parties=[{"id": "country:cambodia", "name": "柬埔寨"}])
+    no_parties = as_prediction(crackdown, parties=[])
+
+    assert evaluate([crackdown], [japan]).agreement.fn == 1
+    assert evaluate([crackdown], [no_parties]).agreement.fn == 1
+    assert evaluate([crackdown], [cambodia]).agreement.tp == 1
+
+
+def test_an_event_in_another_document_does_not_match(gold: list[GoldEvent]) -> None:
+    talks = find(gold, "000", "meeting", "宋金达举行会谈")
+    report = evaluate([talks], [as_prediction(talks, doc="003_a0a0f59d0ea457fc.txt")])
+    assert (report.meeting.tp, report.meeting.fp, report.meeting.fn) == (0, 1, 1)
+
+
+def test_a_borderline_match_is_not_a_false_alarm(gold: list[GoldEvent], borderline: list[GoldEvent]) -> None:
+    generic = find(borderline, "000", "agreement", "深化战略互信")
+    predictions = [*(as_prediction(e) for e in gold), as_prediction(generic)]
+
+    strict = evaluate(gold, predictions)
+    lenient = evaluate(gold, predictions, borderline)
+
+    assert (strict.agreement.fp, strict.agreement.neutral) == (1, 0)
+    assert (lenient.agreement.fp, lenient.agreement.neutral) == (0, 1)
+    assert lenient.agreement.precision == 1.0
+    assert lenient.agreement.tp == strict.agreement.tp
+
+
+@pytest.mark.parametrize(
+    ("gold_date", "predicted", "agrees"),
+    [
+        ("2021", "2021-08-28", True),
+        ("2021", "2021", True),
+        ("2023-08", "2023-08-19", True),
+        ("2024-04-21", "2024-04-21", True),
+        (None, "2024-04-21", True),
+        (None, None, True),
+        ("2024-04-21", "2024-04-22", False),
+        ("2024-04-21", "2024-04", False),
+        ("2021", "2022-01-01", False),
+        ("2021", None, False),
+    ],
+)
+def test_date_agrees_on_what_gold_fixes(gold_date: str | None, predicted: str | None, agrees: bool) -> None:
+    assert date_agrees(gold_date, predicted) is agrees
+
+
+def test_date_accuracy_on_matched_meetings(gold: list[GoldEvent]) -> None:
+    zhao = find(gold, "004", "meeting", "萨肯")
+    talks = find(gold, "000", "meeting", "宋金达举行会谈")
+    assert (zhao.date, talks.date) == ("2021", "2024-04-21")
+
+    report = evaluate([zhao, talks], [as_prediction(zhao, date="2021-08-28"), as_prediction(talks, date="2024-04-22")])
+
+    assert report.meeting.tp == 2
+    assert (report.dates_right, report.dates_total, report.date_accuracy) == (1, 2, 0.5)
+    assert [w.gold for w in report.wrong_dates] == [talks]
+
+
+def test_two_meetings_of_the_same_people_pair_by_date(gold: list[GoldEvent]) -> None:
+    wang_don = [e for e in gold if e.type == "meeting" and e.doc.startswith("002") and "敦" in str(e.participants)]
+    assert len({e.date for e in wang_don}) == 2
+    predictions = [as_prediction(e) for e in reversed(wang_don)]
+
+    report = evaluate(wang_don, predictions)
+
+    assert report.meeting.tp == 2
+    assert report.date_accuracy == 1.0
+
+
+def test_each_gold_event_matches_one_prediction(gold: list[GoldEvent]) -> None:
+    talks = find(gold, "000", "meeting", "宋金达举行会谈")
+    report = evaluate([talks], [as_prediction(talks), as_prediction(talks)])
+    assert (report.meeting.tp, report.meeting.fp, report.meeting.fn) == (1, 1, 0)
+    assert report.meeting.precision == 0.5
+
+
+def test_a_bad_gold_line_names_file_and_line(tmp_path: Path, gold: list[GoldEvent]) -> None:
+    path = tmp_path / "gold.jsonl"
+    good = json.dumps({"doc": "a.txt", "type": "meeting", "participants": [["王毅"]], "evidence": "王毅会见。"})
+    path.write_text(f"{good}\n\n{{not json\n", encoding="utf-8")
+    with pytest.raises(GoldFormatError, match=re.escape(f"{path}:3")):
+        read_gold(path)
+
+    path.write_text(good.replace('"meeting"', '"visit"') + "\n", encoding="utf-8")
+    with pytest.raises(GoldFormatError, match=re.escape(f"{path}:1") + ".*type"):
+        read_gold(path)
+
+    path.write_text(good.replace('"evidence"', '"date": "21 Apr", "evidence"') + "\n", encoding="utf-8")
+    with pytest.raises(GoldFormatError, match=re.escape(f"{path}:1") + ".*date"):
+        read_gold(path)
+
+
+def test_the_report_shows_what_to_fix(gold: list[GoldEvent]) -> None:
+    talks = find(gold, "000", "meeting", "宋金达举行会谈")
+    spurious = as_prediction(talks, participants=[["王毅"], ["洪森"]], evidence="王毅同洪森通电话。")
+    report = evaluate(gold, [as_prediction(e) for e in gold if e is not talks] + [spurious])
+
+    text = format_report(report)
+
+    assert re.search(r"^meeting\s+\d+\s+1\s+1\b", text, re.MULTILINE)
+    assert talks.evidence in text and "missing Sok Chenda Sok" in text
+    assert "王毅同洪森通电话。" in text
+    data = json.loads(json.dumps(report.to_dict(), ensure_ascii=False))
+    assert data["meeting"]["fn"] == 1 and data["misses"][0]["evidence"] == talks.evidence
+    assert data["false_alarms"] == [spurious]

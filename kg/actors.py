@@ -17,9 +17,17 @@ import yaml
 from babel import Locale
 
 from kg.ids import slug
-from kg.names import NameMatcher, is_cjk, lower_same_length, name_key, scripts_of, to_traditional
-from kg.resources import data_dir
+from kg.names import (
+    NameMatcher,
+    is_cjk,
+    lower_same_length,
+    name_key,
+    scripts_of,
+    to_simplified,
+    to_traditional,
+)
 from kg.records import ActorType
+from kg.resources import data_dir
 
 HitKind = Literal["name", "short", "side", "adjective", "abbrev", "context_only"]
 Title = tuple[str, str, int | None]
@@ -76,7 +84,7 @@ class _Abbreviation:
     standalone: bool
     """Also a name on its own (柬最信任的朋友), outside compounds."""
     alternatives: tuple[tuple[str, frozenset[str]], ...]
-    """(actor id, units): read as that actor when the compound also holds one of those units (中吉乌 -> Uzbekistan)."""
+    """(actor id, units): that reading when the compound also holds one of the units (中吉乌)."""
 
 
 class ActorDictionary:
@@ -170,6 +178,23 @@ class ActorDictionary:
         hits.sort(key=lambda h: h.start)
         return hits
 
+    def explain(self, name: str) -> list[tuple[DictActor, str]]:
+        """How a name resolves: the actor it names, or else the actors named inside it (中柬 -> two)."""
+        actor = self.lookup(name)
+        if actor is not None:
+            return [(actor, "lookup")]
+        found: dict[str, tuple[DictActor, str]] = {}
+        simplified = to_simplified(name.strip())
+        if self._run.fullmatch(simplified):
+            units = [u.group() for u in self._unit.finditer(simplified)]
+            for unit in units:
+                actor_id = self._reading(unit, set(units))
+                found.setdefault(actor_id, (self.actors[actor_id], f"abbrev: {unit}"))
+            return list(found.values())
+        for hit in self.find(simplified):
+            found.setdefault(hit.actor_id, (self.actors[hit.actor_id], f"{hit.kind}: {hit.surface}"))
+        return list(found.values())
+
     def country_of_abbrev(self, ch: str) -> str | None:
         abbrev = self._abbrev.get(ch)
         return abbrev.actor_id if abbrev else None
@@ -219,7 +244,9 @@ class ActorDictionary:
         start, end = units[0].start(), units[-1].end()
         if not (self._after.match(text, end) or self._before.search(text, max(0, start - 8), start)):
             return []
-        return [NameHit(u.start(), u.end(), u.group(), self._reading(u.group(), set(names)), "abbrev") for u in units]
+        readings = [self._reading(u.group(), set(names)) for u in units]
+        pairs = zip(units, readings, strict=True)
+        return [NameHit(u.start(), u.end(), u.group(), r, "abbrev") for u, r in pairs]
 
     def _standalone(self, text: str, unit: re.Match[str]) -> list[NameHit]:
         abbrev = self._abbrev[unit.group()]
@@ -296,10 +323,12 @@ def _countries(hand: dict[str, Any]) -> list[DictActor]:
         if len(code) != 2 or not code.isalpha() or code in skip:
             continue
         extra: dict[str, Any] = hand["countries"].get(code, {})
-        cldr_en, _, variant = english.partition(" (")
-        en = extra.get("en", cldr_en)
+        # "Myanmar (Burma)" is two names; "Cocos (Keeling) Islands" is one.
+        parts = re.fullmatch(r"(.+) \(([^()]+)\)", english)
+        short_en, variant = (parts.group(1), parts.group(2)) if parts else (english, None)
+        en = extra.get("en", short_en)
         zh_hans, zh_hant, zh_hk = (names[loc].get(code) for loc in _CLDR_LOCALES[1:])
-        aliases = [n for n in (cldr_en, variant.rstrip(")"), zh_hk) if n and n not in (en, zh_hant)]
+        aliases = [n for n in (english, short_en, variant, zh_hk) if n and n not in (en, zh_hant)]
         out.append(DictActor(
             id=extra.get("id", f"country:{slug(en)}"),
             type="Country",

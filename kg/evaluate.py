@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
@@ -21,6 +22,7 @@ from typing import Any
 import networkx as nx
 
 from kg.names import to_simplified
+from kg.text.pinyin import strip_glued_pinyin
 
 KINDS = ("meeting", "agreement")
 MAX_EXTRA_PARTICIPANTS = 2
@@ -77,7 +79,7 @@ def _gold_event(data: Any) -> GoldEvent:
     if date is not None and not (isinstance(date, str) and _GOLD_DATE.match(date)):
         raise ValueError(f"date must be YYYY, YYYY-MM, YYYY-MM-DD or null, not {date!r}")
     alt = data.get("alt_evidence") or []
-    if not isinstance(alt, list) or not all(isinstance(s, str) for s in alt):
+    if not (isinstance(alt, list) and all(isinstance(s, str) for s in alt)):
         raise ValueError("alt_evidence must be a list of sentences")
     return GoldEvent(
         doc=data["doc"],
@@ -142,7 +144,8 @@ def _names_match(aliases: Sequence[str], predicted: set[str]) -> bool:
 
 
 def _bigrams(text: str) -> set[str]:
-    key = normalize(text)
+    # gold quotes some sentences with the pinyin the site glued in (國務(wù)委員); the extractor strips it
+    key = normalize(strip_glued_pinyin(text))
     if len(key) < 2:
         return {key} if key else set()
     return {key[i : i + 2] for i in range(len(key) - 1)}
@@ -216,10 +219,8 @@ def match_score(gold: GoldEvent, prediction: dict[str, Any]) -> float | None:
 
 def why_not(gold: GoldEvent, prediction: dict[str, Any]) -> str:
     """Why a prediction is not a match for a gold event, in words a person can act on."""
-    if prediction.get("kind") != gold.type:
-        return f"kind {prediction.get('kind')} is not {gold.type}"
-    if _doc_name(prediction.get("doc")) != _doc_name(gold.doc):
-        return "another document"
+    if prediction.get("kind") != gold.type or _doc_name(prediction.get("doc")) != _doc_name(gold.doc):
+        return "another kind of event or another document"
     if gold.type == "meeting":
         missing, extra = _meeting_fit(gold, prediction)
         reasons = [f"missing {' / '.join(m[:2])}" for m in missing]
@@ -320,12 +321,12 @@ class EvalReport:
         }
 
 
-def _pairs(gold: Sequence[GoldEvent], predictions: Sequence[dict[str, Any]]) -> dict[int, int]:
+def _pairs(gold: Sequence[GoldEvent], predictions: Sequence[dict[str, Any]], same: _Index) -> dict[int, int]:
     """One-to-one matching, gold index -> prediction index: as many matches as possible, best fits first."""
     graph = nx.Graph()
     for g, event in enumerate(gold):
-        for p, prediction in enumerate(predictions):
-            score = match_score(event, prediction)
+        for p in same[event.type, _doc_name(event.doc)]:
+            score = match_score(event, predictions[p])
             if score is not None:
                 graph.add_edge(("gold", g), ("pred", p), weight=score)
     pairs = {}
@@ -335,16 +336,17 @@ def _pairs(gold: Sequence[GoldEvent], predictions: Sequence[dict[str, Any]]) -> 
     return pairs
 
 
-def _closest(gold: GoldEvent, predictions: Sequence[dict[str, Any]]) -> dict[str, Any] | None:
+def _closest(gold: GoldEvent, candidates: list[dict[str, Any]]) -> dict[str, Any] | None:
     """The same-document prediction of the same kind a person would compare a missed event with."""
-    doc = _doc_name(gold.doc)
-    same = [p for p in predictions if p.get("kind") == gold.type and _doc_name(p.get("doc")) == doc]
 
     def closeness(p: dict[str, Any]) -> tuple[float, float]:
         found = -len(_meeting_fit(gold, p)[0]) if gold.type == "meeting" else float(_party_agrees(gold, p))
         return found, evidence_overlap(gold, p)
 
-    return max(same, key=closeness, default=None)
+    return max(candidates, key=closeness, default=None)
+
+
+_Index = defaultdict[tuple[str, str], list[int]]
 
 
 def evaluate(
@@ -352,13 +354,16 @@ def evaluate(
 ) -> EvalReport:
     """Precision, recall and F1 per kind, date accuracy on matched meetings, misses and false alarms."""
     predictions = [p for p in predictions if p.get("kind") in KINDS]
+    same: _Index = defaultdict(list)
+    for p, prediction in enumerate(predictions):
+        same[prediction["kind"], _doc_name(prediction.get("doc"))].append(p)
     report = EvalReport()
-    pairs = _pairs(gold, predictions)
+    pairs = _pairs(gold, predictions, same)
     for g, event in enumerate(gold):
         score = report.score(event.type)
         if g not in pairs:
             score.fn += 1
-            closest = _closest(event, predictions)
+            closest = _closest(event, [predictions[p] for p in same[event.type, _doc_name(event.doc)]])
             reason = why_not(event, closest) if closest else "nothing of this kind predicted in this document"
             report.misses.append(Miss(event, closest, reason))
             continue

@@ -43,7 +43,7 @@ def is_cjk(text: str) -> bool:
 
 
 def name_key(name: str) -> str:
-    """The form two names are compared in: simplified Chinese with one kind of middle dot, English lower-case."""
+    """The form names are compared in: simplified Chinese with one kind of middle dot, English lower-case."""
     text = unicodedata.normalize("NFKC", name).translate(_APOSTROPHES).strip()
     if is_cjk(text):
         return re.sub(r"\s+", "", to_simplified(text.translate(_DOTS)))
@@ -91,7 +91,9 @@ class NameMatcher(Generic[V]):
         self._blocked: dict[str, list[tuple[str, int]]] = {}
         self._automaton = ahocorasick.Automaton()
 
-    def add(self, form: str, value: V, *, cased: bool = False, exact: bool = False, replace: bool = False) -> None:
+    def add(
+        self, form: str, value: V, *, cased: bool = False, exact: bool = False, replace: bool = False
+    ) -> None:
         """`form` may bracket the part that is the name: '在[京]' matches 在京 and reports 京."""
         bare = form.replace("[", "").replace("]", "")
         span = (form.index("["), form.index("]") - 1) if "[" in form else (0, len(bare))

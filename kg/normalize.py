@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
 from functools import cache
+from itertools import accumulate
 from typing import Literal
 
 import opencc
@@ -24,12 +26,14 @@ _INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u2060\ufeff\u00ad
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _CJK_PUNCT = "，。、；：！？“”‘’（）《》〈〉「」『』【】…—"
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Starts with the space itself so the engine searches for a literal, then looks around it.
 _SPACE_AT_CJK_PUNCT = re.compile(
-    rf"(?<=[{_CJK}{_CJK_PUNCT}]) (?=[{_CJK_PUNCT}])|(?<=[{_CJK_PUNCT}]) (?=[{_CJK}{_CJK_PUNCT}])"
+    rf" (?:(?<=[{_CJK}{_CJK_PUNCT}] )(?=[{_CJK_PUNCT}])|(?<=[{_CJK_PUNCT}] )(?=[{_CJK}{_CJK_PUNCT}]))"
 )
 _HAS_WORD = re.compile(rf"[0-9A-Za-z{_CJK}\u00c0-\u024f\u0400-\u04ff]")
 _CJK_CHAR = re.compile(rf"[{_CJK}]")
-_LATIN_LETTER = re.compile(r"[A-Za-z]")
+_CJK_RUN = re.compile(rf"[{_CJK}]+")
+_LATIN_RUN = re.compile(r"[A-Za-z]+")
 _TITLE_END = re.compile(r"[。！？!?.；;：:，,]$")
 
 Script = Literal["zh-Hans", "zh-Hant", "en", "mixed"]
@@ -49,12 +53,11 @@ def _t2s() -> opencc.OpenCC:
 def normalize(raw: RawDocument) -> Document:
     paragraphs = clean_paragraphs(raw.text)
     text = PARAGRAPH_SEPARATOR.join(paragraphs)
-    sentences: list[Sentence] = []
-    offset = 0
-    for index, paragraph in enumerate(paragraphs):
-        for start, end in split_sentences(paragraph):
-            sentences.append(Sentence(paragraph[start:end], offset + start, offset + end, index))
-        offset += len(paragraph) + len(PARAGRAPH_SEPARATOR)
+    starts = list(accumulate((len(p) + len(PARAGRAPH_SEPARATOR) for p in paragraphs[:-1]), initial=0))
+    sentences = tuple(
+        Sentence(text[start:end], start, end, bisect_right(starts, start) - 1)
+        for start, end in split_sentences(text)
+    )
     simplified = to_simplified(text)
     published, published_source = _published(raw, paragraphs)
     title = _clean(strip_glued_pinyin(raw.title)) if raw.title else _headline(paragraphs)
@@ -63,7 +66,7 @@ def normalize(raw: RawDocument) -> Document:
         path=raw.path,
         name=raw.name,
         text=text,
-        sentences=tuple(sentences),
+        sentences=sentences,
         simplified=simplified,
         title=title or None,
         url=raw.url,
@@ -80,8 +83,9 @@ def clean_paragraphs(text: str) -> list[str]:
     Near-duplicates (a caption with a photographer's credit) are different text and stay."""
     seen: set[str] = set()
     paragraphs: list[str] = []
-    for line in strip_glued_pinyin(text).split("\n"):
-        paragraph = _clean(line)
+    cleaned = _SPACE_AT_CJK_PUNCT.sub("", _SPACES.sub(" ", _INVISIBLE.sub("", strip_glued_pinyin(text))))
+    for line in cleaned.split("\n"):
+        paragraph = line.strip()
         if not paragraph or not _HAS_WORD.search(paragraph):
             continue
         key = paragraph.replace(" ", "")
@@ -93,8 +97,7 @@ def clean_paragraphs(text: str) -> list[str]:
 
 
 def _clean(text: str) -> str:
-    text = _INVISIBLE.sub("", text)
-    text = _SPACES.sub(" ", text).strip()
+    text = _SPACES.sub(" ", _INVISIBLE.sub("", text)).strip()
     return _SPACE_AT_CJK_PUNCT.sub("", text)
 
 
@@ -124,8 +127,8 @@ def _one_to_one(converted: str, original: str) -> str:
 
 def detect_script(text: str, simplified: str) -> Script:
     """zh-Hans, zh-Hant, en or mixed (Chinese and English both carrying much of the text)."""
-    cjk = len(_CJK_CHAR.findall(text))
-    letters = len(_LATIN_LETTER.findall(text))
+    cjk = sum(map(len, _CJK_RUN.findall(text)))
+    letters = sum(map(len, _LATIN_RUN.findall(text)))
     english = letters / LETTERS_PER_CHARACTER
     if cjk + english == 0:
         return "zh-Hans"

@@ -59,6 +59,9 @@ def extract_corpus(
     inputs: Iterable[Path], *, workers: int = 1, on_result: Progress | None = None
 ) -> Corpus:
     paths, skipped = discover(list(inputs))
+    if on_result:
+        for item in skipped:
+            on_result(item)
     results: list[DocumentEvents] = []
     for result in iter_extracted(paths, workers):
         if on_result:

@@ -179,3 +179,14 @@ def test_malformed_input_never_raises(tmp_path: Path, text: str):
         doc = normalize(result)
         assert all(doc.text[s.start : s.end] == s.text for s in doc.sentences)
         assert len(doc.simplified) == len(doc.text)
+
+
+def test_scripts_and_javascript_links_inside_markdown_are_dropped(tmp_path: Path):
+    post = (
+        "---\ntitle: 会谈\n---\n\n# 王毅同宋金达举行会谈\n\n<script>alert('md')</script>\n\n"
+        "双方同意[共同打击网赌电诈](javascript:alert(document.cookie))。<img src=x onerror=alert(2)>\n\n"
+        '<p onmouseover="alert(3)">最后一段。</p>\n'
+    )
+    raw = read_document(write(tmp_path, "post.md", post))
+    assert isinstance(raw, RawDocument), raw
+    assert raw.text.split("\n") == ["王毅同宋金达举行会谈", "双方同意共同打击网赌电诈。", "最后一段。"]

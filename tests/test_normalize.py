@@ -243,3 +243,13 @@ def test_titles_come_from_metadata_or_a_headline():
 def test_same_text_gives_same_id_and_different_text_a_different_one():
     assert doc_of("王毅同宋金达举行会谈。").id == doc_of("王毅同宋金达举行会谈。").id
     assert doc_of("王毅同宋金达举行会谈。").id != doc_of("王毅同洪森举行会谈。").id
+
+
+def test_a_source_credit_closing_any_paragraph_stays_with_its_sentence():
+    doc = seed("000")
+    caption = (
+        "中共政治局委员、中国外交部长王毅（左）星期天（4月21日）在金边同"
+        "柬埔寨副首相兼外交大臣宋金达（右）举行会谈。（新华社）"
+    )
+    assert doc.sentences[1].text == caption
+    assert doc.sentences[1].paragraph == 1

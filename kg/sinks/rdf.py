@@ -298,8 +298,13 @@ def graph_to_rdf(graph: nx.MultiDiGraph) -> Graph:
 def _jsonld(rdf: Graph) -> str:
     context = dict(NAMESPACES)
     data = json.loads(rdf.serialize(format="json-ld", context=context, auto_compact=True))
-    if isinstance(data.get("@graph"), list):
-        data["@graph"].sort(key=lambda node: str(node.get("@id")))
+    # Nodes and the values of each property are sets in JSON-LD: sorted, they print the same every time.
+    nodes = data.get("@graph", [])
+    for node in nodes:
+        for value in node.values():
+            if isinstance(value, list):
+                value.sort(key=lambda item: json.dumps(item, ensure_ascii=False, sort_keys=True))
+    nodes.sort(key=lambda node: str(node.get("@id")))
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 

@@ -81,7 +81,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
 def _mostly_utf8(data: bytes) -> str | None:
     text = data.decode("utf-8", errors="replace")
     broken = text.count("\ufffd")
-    multibyte = sum(1 for c in text if ord(c) > 0x7F) - broken
+    multibyte = len(text) - len(text.encode("ascii", "ignore")) - broken
     if broken <= max(1, int(len(text) * MAX_BROKEN_UTF8_SHARE)) and multibyte > broken * 20:
         return text
     return None

@@ -12,9 +12,12 @@ import re
 
 _CLOSERS = "”’」』）)】》〉\"'\\]"
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CREDIT = r"(?:[ \t]?[（(][^（）()\n]{1,20}[）)](?=[ \t]*(?:\n|$)))?"
+# Every branch starts by consuming a terminator character, so the engine can skip ahead fast.
 _END = re.compile(
-    rf"(?:[。！？；]+|…+|(?<=[{_CJK}])[!?]+)[{_CLOSERS}]*(?:\s?[（(][^（）()\n]{{1,20}}[）)](?=\s*$))?(?![，、：])"
-    rf"|(?P<latin>[.!?]+)[{_CLOSERS}]*(?=\s+[“‘\"'\[]?[A-Z0-9{_CJK}])"
+    rf"(?:[。！？；]+|…+|[!?](?<=[{_CJK}][!?])[!?]*)[{_CLOSERS}]*{_CREDIT}(?![，、：])"
+    rf"|(?P<latin>[.!?]+)[{_CLOSERS}]*(?=[ \t]+[“‘\"'\[]?[A-Z0-9{_CJK}])"
+    r"|\n"
 )
 _WORD_BEFORE = re.compile(r"(\S+)$")
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?")
@@ -27,7 +30,9 @@ ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence in `text`, surrounding whitespace excluded."""
+    """(start, end) of each sentence in `text`, surrounding whitespace excluded.
+
+    A line break always ends a sentence: sentences never run across paragraphs."""
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _END.finditer(text):

@@ -98,14 +98,14 @@ def test_abbreviation_table_points_at_known_actors(dictionary):
     assert dictionary.country_of_abbrev("巴") == "country:pakistan"
     assert dictionary.country_of_abbrev("老") == "country:laos"
     assert dictionary.country_of_abbrev("国") is None
-    units = yaml.safe_load((data_dir() / "actors" / "abbreviations.yaml").read_text(encoding="utf-8"))["units"]
-    for unit in units:
+    table = yaml.safe_load((data_dir() / "actors" / "abbreviations.yaml").read_text(encoding="utf-8"))
+    for unit in table["units"]:
         assert dictionary.country_of_abbrev(unit) in dictionary.actors, unit
 
 
 def test_names_found_in_a_seed_sentence():
     dictionary = ActorDictionary.load()
-    text = "中国外交部长王毅在与柬埔寨副首相兼外交大臣宋金达会谈时表示，中柬要共同打击网赌电诈、人口贩卖等违法活动。"
+    text = "中国外交部长王毅在与柬埔寨副首相兼外交大臣宋金达会谈时表示，中柬要共同打击网赌电诈等违法活动。"
     hits = dictionary.find(text)
     assert [(h.surface, h.actor_id) for h in hits if h.kind == "name"] == [
         ("中国外交部", "org:ministry-of-foreign-affairs-china"),
@@ -127,7 +127,7 @@ def test_names_found_in_a_seed_sentence():
     [
         ("推动中老泰联通发展构想", ["country:china", "country:laos", "country:thailand"]),
         ("柬中命运共同体符合双方共同利益", ["country:cambodia", "country:china"]),
-        ("中泰缅老四国警方开展联合行动", ["country:china", "country:thailand", "country:myanmar", "country:laos"]),
+        ("中泰缅老四国警方", ["country:china", "country:thailand", "country:myanmar", "country:laos"]),
         ("其中美俄关系也在变化", ["country:united-states", "country:russia"]),
         ("今日中美关系面临挑战", ["country:china", "country:united-states"]),
         ("俄乌冲突持续", ["country:russia", "country:ukraine"]),
@@ -154,7 +154,8 @@ def test_country_compounds_only_where_they_are_compounds(dictionary, text, expec
         ("请柬已经发出", []),
         ("柬最信任的朋友", [("柬", "country:cambodia", "abbrev")]),
         ("在伦敦会见", []),
-        ("王毅和敦会谈", [("王毅", "person:wang-yi", "name"), ("敦", "person:don-pramudwinai", "context_only")]),
+        ("王毅和敦会谈",
+         [("王毅", "person:wang-yi", "name"), ("敦", "person:don-pramudwinai", "context_only")]),
         ("日韩正式建交", [("日", "country:japan", "abbrev"), ("韩", "country:south-korea", "abbrev")]),
         ("他信任这个人", []),
         ("内蒙古自治区", []),
@@ -165,7 +166,10 @@ def test_side_forms_and_short_names_in_context(dictionary, text, expected):
 
 
 def test_english_names_on_word_boundaries_and_case(dictionary):
-    text = "Chinese Foreign Minister Wang Yi met Cambodian Deputy Prime Minister Sok Chenda Sok. The US told us; Laotian and Lao officials; turkey and Turkey; a USB stick."
+    text = (
+        "Chinese Foreign Minister Wang Yi met Cambodian Deputy Prime Minister Sok Chenda Sok. "
+        "The US told us; Laotian and Lao officials; turkey and Turkey; a USB stick."
+    )
     found = _found(dictionary, text)
     assert found == [
         ("Chinese", "country:china", "adjective"),
@@ -187,12 +191,14 @@ def test_english_names_on_word_boundaries_and_case(dictionary):
 def test_the_seed_articles_name_the_people_in_them(dictionary):
     def ids_in(name: str) -> set[str]:
         # Seed 004 glues pinyin to characters (內(nèi)政部); the normalizer strips it before matching.
-        raw = re.sub(r"(?<=[\u4e00-\u9fff])\([a-zàáǎèéěìíǐòóǒùúǔüǖǘǚǜ]+\)", "", (EXAMPLES / name).read_text("utf-8"))
-        text = to_simplified(raw)
+        raw = (EXAMPLES / name).read_text("utf-8")
+        text = to_simplified(re.sub(r"(?<=[\u4e00-\u9fff])\([a-zàáǎèéěìíǐòóǒùúǔüǖǘǚǜ]+\)", "", raw))
         return {h.actor_id for h in dictionary.find(text)}
 
-    assert {"person:xi-jinping", "person:hun-sen", "org:cambodian-peoples-party", "org:communist-party-of-china",
-            "country:cambodia", "org:asean"} <= ids_in("003_a0a0f59d0ea457fc.txt")
+    assert {"person:xi-jinping", "person:hun-sen", "org:cambodian-peoples-party",
+            "org:communist-party-of-china", "country:cambodia", "org:asean"}.issubset(
+        ids_in("003_a0a0f59d0ea457fc.txt")
+    )
     assert {"person:zhao-kezhi", "person:sar-kheng", "person:wang-wentian", "person:wang-xiaohong",
             "person:luo-zhaohui", "person:deng-li", "person:neth-savoeun", "person:khek-caimealy-sysoda",
             "person:jumakhon-giyosov", "org:sco-rats", "org:ministry-of-interior-cambodia",
@@ -203,8 +209,9 @@ def test_the_seed_articles_name_the_people_in_them(dictionary):
 
 def test_title_vocabulary_holds_the_titles_of_diplomatic_news(dictionary):
     vocabulary = dictionary.title_vocabulary()
-    for title in ["外交部长", "外长", "副首相兼外交大臣", "国务委员", "公安部部长", "国家主席", "总书记", "首相",
-                  "大使", "参议院主席", "内政大臣", "警察总监", "执委会主任", "部长助理", "常务副部长",
+    for title in ["外交部长", "外长", "副首相兼外交大臣", "国务委员", "公安部部长", "国家主席", "总书记",
+                  "首相", "大使", "参议院主席", "内政大臣", "警察总监", "执委会主任", "部长助理",
+                  "常务副部长",
                   "President", "Prime Minister", "Foreign Minister", "State Councilor", "Ambassador", "King"]:
         assert title in vocabulary, title
     assert vocabulary.index("副首相兼外交大臣") < vocabulary.index("外交大臣")
@@ -217,7 +224,8 @@ def test_kg_actors_shows_how_a_name_resolves():
     runner = CliRunner()
     result = runner.invoke(app, ["actors", "習近平"])
     assert result.exit_code == 0
-    assert "person:xi-jinping" in result.output and "Xi Jinping" in result.output and "国家主席" in result.output
+    assert "person:xi-jinping" in result.output and "Xi Jinping" in result.output
+    assert "国家主席" in result.output
     result = runner.invoke(app, ["actors", "中柬"])
     assert result.exit_code == 0 and "country:china" in result.output and "country:cambodia" in result.output
     result = runner.invoke(app, ["actors", "无名氏先生"])

@@ -13,10 +13,17 @@ from typer.testing import CliRunner
 
 from kg.cli import app
 from kg.graph import write_node_link
-from kg.sinks.export import EXPORT_FORMATS, export_build, export_graph
+from kg.sinks.export import EXPORT_FORMATS, export_build, export_graph, export_text
 from kg.sinks.rdf import rdf_text
 from kg.sinks.tabular import TRIPLE_COLUMNS, triple_rows, write_csv, write_graphml, write_triples
-from tests.rdf_sample import HOSTILE, SENTENCE_AGREED, SENTENCE_PHNOM_PENH, sample_graph
+from tests.rdf_sample import (
+    DOC_BEIJING,
+    HOSTILE,
+    SENTENCE_AGREED,
+    SENTENCE_BEIJING,
+    SENTENCE_PHNOM_PENH,
+    sample_graph,
+)
 
 GRAPHML_NS = "{http://graphml.graphdrawing.org/xmlns}"
 
@@ -93,9 +100,11 @@ def test_csv_keeps_hostile_text_intact(tmp_path):
 def test_triples_list_who_met_whom_as_the_graph_does(graph, tmp_path):
     rows = _read_csv(write_triples(graph, tmp_path / "triples.csv"))
     assert list(rows[0]) == TRIPLE_COLUMNS
-    met_rows = {frozenset((r["subject_id"], r["object_id"])) for r in rows if r["predicate"] == "met"}
-    met_edges = {frozenset((u, v)) for u, v, d in graph.edges(data=True) if d["type"] == "MET"}
-    assert met_rows == met_edges
+    met_rows = [frozenset((r["subject_id"], r["object_id"])) for r in rows if r["predicate"] == "met"]
+    met_edges = {frozenset((u, v)): d["meetings"] for u, v, d in graph.edges(data=True) if d["type"] == "MET"}
+    assert set(met_rows) == set(met_edges)
+    # One row per meeting of each pair.
+    assert {pair: met_rows.count(pair) for pair in met_edges} == met_edges
     for row in rows:
         assert row["source"] and row["evidence"], row
         assert graph.nodes[row["fact_id"]]["label"] in ("Meeting", "Agreement")
@@ -116,10 +125,10 @@ def test_triples_say_what_was_agreed_where_and_why():
     talks = next(r for r in rows if r.fact_id == "meeting:phnom-penh-2024-04-21")
     assert {talks.subject, talks.object} == {"Wang Yi", "Sok Chenda Sok"}
     assert (talks.date, talks.place, talks.evidence) == ("2024-04-21", "Phnom Penh", SENTENCE_PHNOM_PENH)
-    # A meeting reported by two articles gives a row for each, each with its own sentence.
-    beijing_with_xi = ("meeting:beijing-2024-12-03", "person:xi-jinping")
-    beijing = [r for r in rows if (r.fact_id, r.object_id) == beijing_with_xi]
-    assert len({r.source for r in beijing}) == 2
+    # A meeting reported by two articles is one row, with the first article's sentence and the count.
+    hun_sen_met_xi = ("meeting:beijing-2024-12-03", "person:hun-sen", "person:xi-jinping")
+    (beijing,) = [r for r in rows if (r.fact_id, r.subject_id, r.object_id) == hun_sen_met_xi]
+    assert (beijing.source, beijing.evidence, beijing.reports) == (DOC_BEIJING, SENTENCE_BEIJING, 2)
 
 
 def test_every_format_writes_through_export_graph(tmp_path):
@@ -181,3 +190,10 @@ def test_export_build_reads_the_graph_json_of_a_build(built):
     (path,) = export_build(built, "nt")
     assert path == built / "graph.nt"
     assert path.read_text(encoding="utf-8") == rdf_text(sample_graph(), "nt")
+
+
+@pytest.mark.parametrize("fmt", [f for f in EXPORT_FORMATS if f != "csv"])
+def test_standard_output_carries_the_same_bytes_as_the_file(fmt, tmp_path):
+    graph = sample_graph()
+    (path,) = export_graph(graph, fmt, tmp_path / f"graph.{fmt}")
+    assert export_text(graph, fmt).encode("utf-8") == path.read_bytes()

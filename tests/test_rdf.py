@@ -307,3 +307,9 @@ def test_iris_are_derived_from_node_ids():
     odd = node_iri('article:a b/"c".txt')
     assert str(odd) == "https://kg.example.org/id/article/a%20b%2F%22c%22.txt"
     assert node_iri("person:a/b") != node_iri("person/a:b")
+
+
+def test_ontology_and_shapes_parse_in_both_implementations(ontology, shapes):
+    for name, parsed in (("ontology.ttl", ontology), ("shapes.ttl", shapes)):
+        store = _oxigraph((resource_dir("schema") / name).read_text(encoding="utf-8"), ox.RdfFormat.TURTLE)
+        assert len(store) == len(parsed) > 0, name

@@ -88,8 +88,12 @@ def evaluate(
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
 ) -> None:
     """Precision, recall and F1 of the extractor against gold events; lists misses and false alarms."""
-    from kg.evaluate import format_report
+    from kg.evaluate import GoldFormatError, format_report
     from kg.pipeline import evaluate_articles
 
-    report = evaluate_articles(gold, articles or DEFAULT_ARTICLES, borderline)
+    try:
+        report = evaluate_articles(gold, articles or DEFAULT_ARTICLES, borderline)
+    except (GoldFormatError, OSError) as exc:
+        err.print(f"error: {exc}", markup=False, highlight=False)
+        raise typer.Exit(code=2) from None
     typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) if as_json else format_report(report))

@@ -38,16 +38,13 @@ def _subject_start(text: str, before: int) -> int:
 
 def _find_zh(text: str, actors: list[ActorMention]) -> AgreementMention | None:
     strong = P.AGREEMENT_STRONG_ZH.search(text)
-    joint = P.AGREEMENT_JOINT_ZH.search(text)
-    modal = P.JOINT_MODAL_ZH.search(text)
-    trigger = strong or (joint if joint and _joint_is_shared(text, joint.start(), actors) else None)
-    if modal and (not trigger or modal.start() < trigger.start()) and (joint or strong):
-        trigger = modal
+    joint = _joint_verb(text)
+    trigger = strong if strong and (joint is None or strong.start() <= joint.start()) else joint
     if trigger is None:
         return None
     start = _subject_start(text, trigger.start())
-    subject = text[start : trigger.end()]
-    if P.ONE_SIDED_ZH.search(subject) and not strong:
+    subject = text[start : trigger.start()]
+    if strong is None and P.ONE_SIDED_ZH.search(subject) and not P.PLURAL_SIDES_ZH.search(subject):
         return None
     explicit = _parties(a for a in actors if start <= a.start < trigger.start())
     implicit: Implicit | None = None
@@ -57,18 +54,20 @@ def _find_zh(text: str, actors: list[ActorMention]) -> AgreementMention | None:
         implicit = "pair"
     if len({_side(a) for a in explicit}) < 2 and implicit is None:
         return None
-    if strong is None and not (joint or modal):
-        return None
-    kind = _kind(trigger.group(0) if trigger is not strong else strong.group(0))
-    return AgreementMention(explicit, implicit, kind, trigger.start(), text[trigger.start() :].strip("，,。； "))
+    content = text[trigger.start() :].strip("，,。； ")
+    return AgreementMention(explicit, implicit, _kind(trigger.group(0)), trigger.start(), content)
 
 
-def _joint_is_shared(text: str, at: int, actors: list[ActorMention]) -> bool:
-    """'中柬要共同打击' or 'X和Y共同签署': two sides named right before the joint verb."""
-    start = _subject_start(text, at)
-    named = {_side(a) for a in actors if start <= a.start < at}
-    plural = P.PLURAL_SIDES_ZH.search(text, start, at) or P.MULTI_SIDES_ZH.search(text, start, at)
-    return len(named) >= 2 or plural is not None
+def _joint_verb(text: str) -> re.Match[str] | None:
+    """A joint action the sides will take: a joint verb with a will before it, outside quotes (slogans, titles)."""
+    quoted = [m.span() for m in P.QUOTED_ZH.finditer(text)]
+    for joint in P.AGREEMENT_JOINT_ZH.finditer(text):
+        if any(s <= joint.start() < e for s, e in quoted):
+            continue
+        clause_start = _subject_start(text, joint.start())
+        if P.JOINT_MODAL_ZH.search(text, clause_start, joint.start()):
+            return joint
+    return None
 
 
 def _find_en(text: str, actors: list[ActorMention]) -> AgreementMention | None:

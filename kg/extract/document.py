@@ -95,10 +95,12 @@ class DocumentExtractor:
         source = Source(doc.name, sentence.text, sentence.start, sentence.end, doc.id, doc.path, doc.url, doc.title)
 
         attendees = P.ATTENDEES_EN if english else P.ATTENDEES_ZH
-        meeting_found = find_meeting(text, found.actors, found.places, english=english)
-        if meeting_found is None and ctx.meeting and attendees.search(text):
+        meeting_found = None
+        if ctx.meeting and attendees.search(text):
             self._add_attendees(ctx.meeting[1], found.actors, source)
-        elif meeting_found is not None:
+        else:
+            meeting_found = find_meeting(text, found.actors, found.places, english=english)
+        if meeting_found is not None:
             meeting = self._meeting(doc, index, meeting_found, text, dates, ctx, source)
             meetings.append(meeting)
             ctx.meeting = (index, meeting)

@@ -100,8 +100,10 @@ def _same_agreement(a: Agreement, b: Agreement, *, within_document: bool) -> boo
     text_b = " ".join(s.sentence for s in b.sources)
     if overlap(text_a, text_b) >= 0.6:
         return True
+    # One agreement told twice around the same talks ("当时，双方一致同意……" and the quote that follows).
     same_meeting = a.meeting is not None and a.meeting == b.meeting
-    return same_meeting and bool(a.topics) and set(a.topics) == set(b.topics)
+    shared, either = set(a.topics) & set(b.topics), set(a.topics) | set(b.topics)
+    return same_meeting and bool(shared) and len(shared) >= len(either) / 2
 
 
 def merge_agreements(agreements: list[Agreement], *, within_document: bool) -> list[Agreement]:

@@ -61,10 +61,18 @@ AGREEMENT_STRONG_ZH = re.compile(
     r"一致同意|达成(?:了)?(?:重要|广泛|多项|新的)?(?:共识|一致|协议)|签署|签订|草签|商定|议定|决议|"
     r"作出(?:了)?[^，。；]{0,20}?(?:决定|决策)|决定|同意|发表(?:了)?联合声明|宣布建立"
 )
-AGREEMENT_JOINT_ZH = re.compile(r"共同|联合|合力|携手|一道(?!同)")
-JOINT_MODAL_ZH = re.compile(r"(?:双方|两国|各方|三方|四方|几方|[三四五六]国)[^，。；]{0,3}?(?:要|将|应|应当|愿|一致|同意|决定|都|均)")
-# "中方愿同柬方一道" is one side's pledge, not an agreement.
-ONE_SIDED_ZH = re.compile(r"(?<!双)(?<!各)方(?:愿|将|要|会|希望|期待)(?:意)?(?:同|与|和|跟)")
+# A joint action verb: "共同打击", "联合开展", "携手推进". Not "共同体", "共同利益", "联合国",
+# nor joint words used as description ("在双方共同努力下", "共同引领").
+AGREEMENT_JOINT_ZH = re.compile(
+    r"(?:共同|联合|合力|携手|一道|一起)(?:来|去)?(?:全力)?"
+    r"(?:打击|推动|推进|维护|建立|设立|开展|应对|加强|促进|纪念|签署|发起|建设|落实|制定|研究|举办|防范|铲除|"
+    r"致力|实施|探讨|抵制|反对|捍卫|构建|努力(?!下)|做好|办好|用好|把握|保障|支持|遏制|整治|治理|规划|开发|投资)"
+)
+# The will of both sides, said before the joint verb: "中柬要共同", "双方将以共同", "希望双方共同".
+JOINT_MODAL_ZH = re.compile(r"要|将|应|应当|应该|愿|愿意|同意|决定|一致|希望|决心|承诺|商定|约定")
+# "中方愿同柬方一道", "柬方……愿同中方团结协作": one side's pledge, not an agreement.
+ONE_SIDED_ZH = re.compile(r"(?:愿|愿意|将|希望|期待|准备)(?:继续|进一步)?(?:同|与|和|跟)")
+QUOTED_ZH = re.compile(r"“[^”]{0,80}”|「[^」]{0,80}」|《[^》]{0,80}》")
 
 AGREEMENT_EN = re.compile(
     r"\b(?:agreed|agree|signed|sign|inked|reached (?:an? )?(?:consensus|agreement|understanding)|decided|pledged|"

@@ -121,6 +121,8 @@ class TripleRow:
     object_id: str
     fact_id: str
     source_url: str
+    reports: int
+    """How many sentences report the fact; source and evidence are the first (by article, offset)."""
 
 
 TRIPLE_COLUMNS = [f.name for f in fields(TripleRow)]
@@ -140,13 +142,13 @@ def _out_targets(graph: nx.MultiDiGraph, node_id: str, rel: str) -> list[str]:
 
 
 def _reports(graph: nx.MultiDiGraph, fact: str) -> list[tuple[str, str, str]]:
-    """(article name, url, sentence) for each sentence reporting the fact."""
+    """(article name, url, sentence) for each sentence reporting the fact, by article and offset."""
     out = []
     for article, data in _in_edges(graph, fact, "REPORTS"):
         node = graph.nodes[article]
         name, url = str(node.get("name") or article), str(node.get("url") or "")
         out.append((name, url, str(data.get("sentence") or "")))
-    return out or [("", "", "")]
+    return sorted(out, key=lambda r: r[0]) or [("", "", "")]
 
 
 def _place(graph: nx.MultiDiGraph, meeting: str | None) -> str:
@@ -160,12 +162,12 @@ def _meeting_rows(graph: nx.MultiDiGraph, meeting: str) -> Iterator[TripleRow]:
     data = graph.nodes[meeting]
     participants = {u for u, _ in _in_edges(graph, meeting, "PARTICIPATED_IN")}
     people = sorted(u for u in participants if graph.nodes[u].get("label") == "Person")
-    for (a, b), (doc, url, sentence) in (
-        (pair, report) for pair in combinations(people, 2) for report in _reports(graph, meeting)
-    ):
+    reports = _reports(graph, meeting)
+    (doc, url, sentence), place = reports[0], _place(graph, meeting)
+    for a, b in combinations(people, 2):
         yield TripleRow(
-            _name(graph, a), "met", _name(graph, b), str(data.get("date") or ""), _place(graph, meeting),
-            doc, sentence, a, b, meeting, url,
+            _name(graph, a), "met", _name(graph, b), str(data.get("date") or ""), place,
+            doc, sentence, a, b, meeting, url, len(reports),
         )
 
 
@@ -177,19 +179,19 @@ def _agreement_rows(graph: nx.MultiDiGraph, agreement: str) -> Iterator[TripleRo
     objects = [(_name(graph, t), t) for t in topics] or [(str(data.get("summary") or ""), agreement)]
     producers = sorted(str(u) for u, _ in _in_edges(graph, agreement, "PRODUCED"))
     place = _place(graph, producers[0] if producers else None)
+    reports = _reports(graph, agreement)
+    doc, url, sentence = reports[0]
     for party in parties:
-        for (obj, obj_id), (doc, url, sentence) in (
-            (o, report) for o in objects for report in _reports(graph, agreement)
-        ):
+        for obj, obj_id in objects:
             yield TripleRow(
                 _name(graph, party), "agreed_on", obj, str(data.get("date") or ""), place,
-                doc, sentence, party, obj_id, agreement, url,
+                doc, sentence, party, obj_id, agreement, url, len(reports),
             )
 
 
 def triple_rows(graph: nx.MultiDiGraph) -> list[TripleRow]:
-    """Who met whom (one row per pair of people per reporting sentence) and who agreed on what
-    (one row per party and topic per reporting sentence), meetings first, in a stable order."""
+    """Who met whom (one row per pair of people in a meeting) and who agreed on what (one row per
+    party and topic of an agreement), meetings first, in a stable order; every row with its evidence."""
     rows: list[TripleRow] = []
     for node_id, data in _sorted_nodes(graph):
         if data.get("label") == "Meeting":

@@ -296,8 +296,10 @@ def _entry(raw: dict[str, Any], actor_type: ActorType) -> DictActor:
     zh = raw.get("zh")
     converted = to_traditional(zh) if zh else None
     hant = raw.get("hant") or converted
-    # Where Taiwan spells a name its own way (川普), the converted mainland form (特朗普) still counts.
-    extra = (converted,) if converted and converted != hant else ()
+    # Where Taiwan spells a name its own way (川普), the converted mainland form (特朗普) still counts;
+    # where hant only corrects the conversion (朴振, not 樸振), the conversion is no name.
+    own_spelling = hant is not None and zh is not None and to_simplified(hant) != zh
+    extra = (converted,) if converted and own_spelling else ()
     return DictActor(
         id=raw["id"],
         type=actor_type,

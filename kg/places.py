@@ -7,7 +7,7 @@ from functools import cache
 
 import yaml
 
-from kg.names import NameMatcher, is_cjk, name_key, scripts_of, to_traditional
+from kg.names import NameMatcher, is_cjk, name_key, scripts_of, to_simplified, to_traditional
 from kg.resources import data_dir
 
 
@@ -77,7 +77,8 @@ def _load() -> Gazetteer:
         zh = str(item["zh"])
         hant = str(item.get("hant") or to_traditional(zh))
         converted = to_traditional(zh)
-        aliases = tuple(str(a) for a in item.get("aliases", ())) + ((converted,) if converted != hant else ())
+        own_spelling = to_simplified(hant) != zh
+        aliases = tuple(str(a) for a in item.get("aliases", ())) + ((converted,) if own_spelling else ())
         if item["id"] in places:
             raise ValueError(f"places.yaml: place id {item['id']} defined twice")
         places[item["id"]] = Place(item["id"], zh, hant, str(item["en"]), aliases, item.get("country"))

@@ -300,6 +300,7 @@ def test_eval_of_the_extractor_on_the_examples(
         assert score.tp + score.fn == sum(e.type == kind for e in gold)
         assert score.tp + score.fp + score.neutral == sum(p["kind"] == kind for p in predictions)
     assert report.meeting.f1 >= 0.9
+    assert report.agreement.f1 >= 0.7
     assert report.date_accuracy == 1.0
     text = format_report(report)
     assert all(m.gold.evidence in text for m in report.misses)

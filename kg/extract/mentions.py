@@ -22,6 +22,8 @@ _NAME_END_ZH = (
     r"参加|进行|一行|时|的|等|率|访|抵|致|共同|就|也|还|先生|女士|阁下|（|\(|\s|$|再|又|则|对|向|将|已|曾|首次|分别|"
     r"一同|一起|签署|介绍|认为|主持|会|宣布|答|回答|发表|前往|应约|应邀|今天|昨天|当天|日前|近日|\d|[一二三四五六七八九十]+日"
 )
+_ONE_CHAR_NAME_END = r"举行|会谈|会见|会晤|会面|通电话|通话|表示|指出|说|、|，|,|。|；"
+
 # Words that follow a title but are no name: "总统三次面对面", "主席年初", "首相共同".
 _BAD_NAME = re.compile(
     r"^[的了们会等和与同在及也还就对向是为从以而并或共均都各该此其今去明昨前后年月日时一二三四五六七八九十两几多首再又已曾正将要被把让]"
@@ -98,9 +100,11 @@ class MentionFinder:
             self._add_titled(match, simplified, original, actors, taken, new_people, english=True)
         actors = self._with_titles(actors, simplified)
         actors.sort(key=lambda m: m.start)
+        # A place inside a name is no place: "外长沙伦赛" holds 长沙.
         places = [
             PlaceMention(p.start, p.end, original[p.start : p.end], p.place_id, p.name_en, p.name_zh)
             for p in self.gazetteer.find(simplified)
+            if not any(a.start < p.end and p.start < a.end for a in actors if a.type == "Person")
         ]
         return SentenceMentions(actors, places, new_people)
 
@@ -147,17 +151,18 @@ class MentionFinder:
 
     def _country_before(self, text: str, pos: int) -> str | None:
         """The country named just before a title: '柬埔寨副首相' -> Cambodia; '中国驻缅甸大使' -> China."""
-        window = text[max(0, pos - 12) : pos + 8]
-        offset = max(0, pos - 12)
-        hits = [h for h in self.dictionary.find(window) if h.start + offset <= pos + 2]
-        for hit in hits:
+        offset = max(0, pos - 16)
+        window = text[offset:pos]
+        hits = sorted(self.dictionary.find(window), key=lambda h: h.end)
+        edge = len(window)
+        for hit in reversed(hits):
+            if edge - hit.end > 1:
+                return None
             actor = self.dictionary.actors[hit.actor_id]
-            preceded_by_posting = window[max(0, hit.start - 1) : hit.start] == "驻"
-            if not preceded_by_posting:
-                if actor.type == "Country":
-                    return actor.id
-                if actor.country:
-                    return actor.country
+            if window[max(0, hit.start - 1) : hit.start] == "驻":
+                edge = hit.start - 1
+                continue
+            return actor.id if actor.type == "Country" else actor.country
         return None
 
     def _with_titles(self, actors: list[ActorMention], text: str) -> list[ActorMention]:
@@ -185,7 +190,10 @@ def _title_patterns(vocabulary: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pa
     en = sorted((t for t in vocabulary if t.isascii()), key=len, reverse=True)
     zh_titles = "|".join(re.escape(t) for t in zh) or "(?!)"
     title_zh = rf"(?P<title>(?:{zh_titles})(?:[、兼和](?:[^，。、]{{0,8}}?)(?:{zh_titles}))*)"
-    pattern_zh = re.compile(rf"{title_zh}(?P<name>[\u3400-\u9fff·]{{1,5}}?)(?=(?:{_NAME_END_ZH}))")
+    # A one-character name ("外长敦会谈") only before a meeting verb or punctuation; longer ones
+    # end at the first word that can follow a name.
+    name_zh = rf"[\u3400-\u9fff](?=(?:{_ONE_CHAR_NAME_END}))|[\u3400-\u9fff·]{{2,10}}?(?=(?:{_NAME_END_ZH}))"
+    pattern_zh = re.compile(rf"{title_zh}(?P<name>{name_zh})")
     en_titles = "|".join(re.escape(t) for t in en) or "(?!)"
     pattern_en = re.compile(rf"\b(?P<title>(?:{en_titles}))\s+(?P<name>{_EN_NAME[1:-1]})")
     return pattern_zh, pattern_en

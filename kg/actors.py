@@ -326,9 +326,9 @@ def _countries(hand: dict[str, Any]) -> list[DictActor]:
             continue
         extra: dict[str, Any] = hand["countries"].get(code, {})
         # "Myanmar (Burma)" is two names; "Cocos (Keeling) Islands" is one.
-        parts = re.fullmatch(r"(.+) \(([^()]+)\)", english)
-        short_en, variant = (parts.group(1), parts.group(2)) if parts else (english, None)
-        en = extra.get("en", short_en)
+        parts = re.fullmatch(r"(.+) \(([^()]+)\)", str(english))
+        short_en, variant = (parts.group(1), parts.group(2)) if parts else (str(english), None)
+        en = str(extra.get("en", short_en))
         zh_hans, zh_hant, zh_hk = (names[loc].get(code) for loc in _CLDR_LOCALES[1:])
         aliases = [n for n in (english, short_en, variant, zh_hk) if n and n not in (en, zh_hant)]
         out.append(DictActor(

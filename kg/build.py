@@ -8,6 +8,8 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+import networkx as nx
+
 from kg.graph import build_graph, write_node_link
 from kg.pipeline import Progress, extract_corpus
 from kg.records import Corpus
@@ -63,7 +65,7 @@ def build(
     return corpus, report
 
 
-def _write_sinks(graph, out_dir: Path) -> dict[str, str]:  # type: ignore[no-untyped-def]
+def _write_sinks(graph: nx.MultiDiGraph, out_dir: Path) -> dict[str, str]:
     from kg.backends.ladybug import write_embedded
     from kg.sinks.rdf import write_rdf
     from kg.sinks.views import write_views

@@ -78,12 +78,16 @@ def _actor_props(actor: Actor) -> dict[str, Any]:
 
 
 def meeting_name(meeting: Meeting, actors: dict[str, Actor]) -> str:
-    people = [actors[p.id].display_name for p in meeting.participants if p.role != "attendee" and p.id in actors]
+    people = [
+        actors[p.id].display_name for p in meeting.participants if p.role != "attendee" and p.id in actors
+    ]
     when = f", {meeting.date.iso()}" if meeting.date else ""
     return f"{meeting.kind.replace('_', ' ')}: {' – '.join(people)}{when}"
 
 
-def _add_sources(g: nx.MultiDiGraph, target: str, sources: Iterable[Source], docs: dict[str, ArticleMeta]) -> None:
+def _add_sources(
+    g: nx.MultiDiGraph, target: str, sources: Iterable[Source], docs: dict[str, ArticleMeta]
+) -> None:
     for i, src in enumerate(sources):
         aid = article_id(src.doc)
         if aid not in g:
@@ -98,7 +102,15 @@ def _add_sources(g: nx.MultiDiGraph, target: str, sources: Iterable[Source], doc
                 url=doc.url if doc else src.url,
                 published=_date(doc.published) if doc else None,
             )
-        g.add_edge(aid, target, key=f"REPORTS:{i}", type="REPORTS", sentence=src.sentence, start=src.start, end=src.end)
+        g.add_edge(
+            aid,
+            target,
+            key=f"REPORTS:{i}",
+            type="REPORTS",
+            sentence=src.sentence,
+            start=src.start,
+            end=src.end,
+        )
 
 
 def build_graph(corpus: Corpus) -> nx.MultiDiGraph:
@@ -133,7 +145,13 @@ def build_graph(corpus: Corpus) -> nx.MultiDiGraph:
             elif actor.type == "Organization":
                 g.add_edge(actor.id, actor.country, key="PART_OF", type="PART_OF")
     for topic in corpus.topics.values():
-        g.add_node(f"topic:{topic.id}", label="Topic", id=f"topic:{topic.id}", name=topic.label_en, label_zh=topic.label_zh)
+        g.add_node(
+            f"topic:{topic.id}",
+            label="Topic",
+            id=f"topic:{topic.id}",
+            name=topic.label_en,
+            label_zh=topic.label_zh,
+        )
 
     for m in corpus.meetings:
         g.add_node(
@@ -150,11 +168,21 @@ def build_graph(corpus: Corpus) -> nx.MultiDiGraph:
             place_en=m.place.name_en if m.place else None,
         )
         for p in m.participants:
-            g.add_edge(p.id, m.id, key="PARTICIPATED_IN", type="PARTICIPATED_IN", role=p.role, name=p.name, title=p.title)
+            g.add_edge(
+                p.id,
+                m.id,
+                key="PARTICIPATED_IN",
+                type="PARTICIPATED_IN",
+                role=p.role,
+                name=p.name,
+                title=p.title,
+            )
         if m.place:
             pid = m.place.id or place_id(m.place.name_en, m.place.name)
             if pid not in g:
-                g.add_node(pid, label="Place", id=pid, name=m.place.name_en or m.place.name, name_zh=m.place.name)
+                g.add_node(
+                    pid, label="Place", id=pid, name=m.place.name_en or m.place.name, name_zh=m.place.name
+                )
             g.add_edge(m.id, pid, key="HELD_IN", type="HELD_IN")
         _add_sources(g, m.id, m.sources, docs)
     _add_met_edges(g, corpus.meetings)
@@ -211,4 +239,7 @@ def write_node_link(g: nx.MultiDiGraph, path: Path) -> None:
 def read_node_link(path: Path) -> nx.MultiDiGraph:
     data = json.loads(path.read_text(encoding="utf-8"))
     g: nx.MultiDiGraph = nx.node_link_graph(data, directed=True, multigraph=True, edges="links")
+    # node-link keeps the id only as the node key; sinks read it as an attribute too.
+    for node, attrs in g.nodes(data=True):
+        attrs.setdefault("id", node)
     return g

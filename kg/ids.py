@@ -11,7 +11,9 @@ _NON_WORD = re.compile(r"[^0-9a-z\u3400-\u9fff]+")
 
 def slug(text: str) -> str:
     """Lower-case ASCII words joined by '-', CJK characters kept as they are."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode() if text.isascii() else text
+    folded = (
+        unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode() if text.isascii() else text
+    )
     folded = "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
     return _NON_WORD.sub("-", folded.lower()).strip("-") or "x"
 

@@ -12,6 +12,7 @@ from functools import cache
 from pathlib import Path
 
 from kg.actors import ActorDictionary
+from kg.evaluate import EvalReport, evaluate, read_gold
 from kg.extract.document import DocumentExtractor
 from kg.ingest import discover, read_document
 from kg.normalize import normalize
@@ -55,9 +56,7 @@ def iter_extracted(paths: Sequence[Path], workers: int = 1) -> Iterator[Document
         yield from pool.map(extract_path, paths, chunksize=max(1, min(64, len(paths) // (workers * 4) or 1)))
 
 
-def extract_corpus(
-    inputs: Iterable[Path], *, workers: int = 1, on_result: Progress | None = None
-) -> Corpus:
+def extract_corpus(inputs: Iterable[Path], *, workers: int = 1, on_result: Progress | None = None) -> Corpus:
     paths, skipped = discover(list(inputs))
     if on_result:
         for item in skipped:
@@ -88,9 +87,7 @@ def iter_event_dicts(inputs: Iterable[Path], *, workers: int = 1) -> Iterator[di
         yield from event_dicts(corpus.meetings, corpus.agreements, corpus.actors)
 
 
-def evaluate_articles(gold: Path, articles: Iterable[Path], borderline: Path | None = None):  # type: ignore[no-untyped-def]
+def evaluate_articles(gold: Path, articles: Iterable[Path], borderline: Path | None = None) -> EvalReport:
     """Score the extractor on gold events (kg eval)."""
-    from kg.evaluate import evaluate, read_gold
-
     predictions = [e for e in iter_event_dicts(articles) if isinstance(e, dict)]
     return evaluate(read_gold(gold), predictions, read_gold(borderline) if borderline else [])

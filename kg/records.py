@@ -43,7 +43,7 @@ class PartialDate:
     @classmethod
     def parse(cls, text: str) -> PartialDate:
         parts = [int(p) for p in text.split("-")]
-        return cls(*parts)  # type: ignore[arg-type]
+        return cls(*parts)
 
     def __str__(self) -> str:
         return self.iso()
@@ -115,7 +115,9 @@ class ArticleMeta:
 
     @classmethod
     def of(cls, doc: Document) -> ArticleMeta:
-        return cls(doc.id, doc.name, doc.path, doc.title, doc.url, doc.published, doc.published_source, doc.script)
+        return cls(
+            doc.id, doc.name, doc.path, doc.title, doc.url, doc.published, doc.published_source, doc.script
+        )
 
 
 @dataclass(frozen=True)

@@ -46,10 +46,22 @@ def test_each_person_is_one_actor_across_articles_and_scripts(examples_corpus: C
     wang = examples_corpus.actors["person:wang-yi"]
     assert wang.name_en == "Wang Yi" and wang.name_zh_hans == "王毅"
     docs_naming_wang = {
-        s.doc for m in examples_corpus.meetings for s in m.sources if any(p.id == wang.id for p in m.participants)
+        s.doc
+        for m in examples_corpus.meetings
+        for s in m.sources
+        if any(p.id == wang.id for p in m.participants)
     }
-    assert {"000_2a8417f8f61e67d4.txt", "002_54619307483b616e.txt", "003_a0a0f59d0ea457fc.txt"} <= docs_naming_wang
-    xi_ids = {p.id for m in examples_corpus.meetings for p in m.participants if p.name in {"习近平", "習近平", "Xi Jinping"}}
+    assert {
+        "000_2a8417f8f61e67d4.txt",
+        "002_54619307483b616e.txt",
+        "003_a0a0f59d0ea457fc.txt",
+    } <= docs_naming_wang
+    xi_ids = {
+        p.id
+        for m in examples_corpus.meetings
+        for p in m.participants
+        if p.name in {"习近平", "習近平", "Xi Jinping"}
+    }
     assert xi_ids == {"person:xi-jinping"}
 
 

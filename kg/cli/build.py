@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -24,9 +25,9 @@ def _skip_line(skipped: Skipped) -> str:
 
 @app.command()
 def build(
-    articles: list[Path] = typer.Argument(None, help="Article files or folders (default: examples/articles)."),
-    out: Path = typer.Option(Path("out"), "--out", "-o", help="Output folder."),
-    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes for extraction."),
+    articles: Annotated[list[Path] | None, typer.Argument(help="Article files or folders.")] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Extraction processes.")] = 1,
 ) -> None:
     """Build the graph: events.jsonl, graph.json, graph.ttl, views/, the embedded database, report.json."""
     from kg.build import build as run_build
@@ -35,8 +36,13 @@ def build(
     inputs = articles or DEFAULT_ARTICLES
     total = len(discover(inputs)[0])
     with Progress(
-        TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err,
-        transient=True, disable=not err.is_terminal,
+        TextColumn("extracting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
     ) as progress:
         task = progress.add_task("articles", total=total)
 
@@ -65,8 +71,8 @@ def build(
 
 @app.command()
 def extract(
-    paths: list[Path] = typer.Argument(..., help="Article files or folders."),
-    fmt: str = typer.Option("jsonl", "--format", help="Output format (jsonl)."),
+    paths: Annotated[list[Path], typer.Argument(help="Article files or folders.")],
+    fmt: Annotated[str, typer.Option("--format", help="Output format (jsonl).")] = "jsonl",
 ) -> None:
     """Print the events of each article as JSON Lines (one object per event)."""
     from kg.pipeline import iter_event_dicts
@@ -82,10 +88,12 @@ def extract(
 
 @app.command("eval")
 def evaluate(
-    gold: Path = typer.Argument(..., help="Gold events (JSON Lines)."),
-    articles: list[Path] = typer.Argument(None, help="Article files or folders (default: examples/articles)."),
-    borderline: Path = typer.Option(None, "--borderline", help="Borderline events: neither rewarded nor penalised."),
-    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+    gold: Annotated[Path, typer.Argument(help="Gold events (JSON Lines).")],
+    articles: Annotated[list[Path] | None, typer.Argument(help="Article files or folders.")] = None,
+    borderline: Annotated[
+        Path | None, typer.Option("--borderline", help="Borderline events: neither rewarded nor penalised.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
 ) -> None:
     """Precision, recall and F1 of the extractor against gold events; lists misses and false alarms."""
     from kg.evaluate import GoldFormatError, format_report
@@ -96,4 +104,6 @@ def evaluate(
     except (GoldFormatError, OSError) as exc:
         err.print(f"error: {exc}", markup=False, highlight=False)
         raise typer.Exit(code=2) from None
-    typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) if as_json else format_report(report))
+    typer.echo(
+        json.dumps(report.to_dict(), ensure_ascii=False, indent=2) if as_json else format_report(report)
+    )

@@ -1,4 +1,4 @@
-"""What was agreed in one sentence: the trigger, the parties named, and what the sentence leaves to context."""
+"""What was agreed in one sentence: the trigger, the parties named, and what is left to context."""
 
 from __future__ import annotations
 
@@ -59,7 +59,7 @@ def _find_zh(text: str, actors: list[ActorMention]) -> AgreementMention | None:
 
 
 def _joint_verb(text: str) -> re.Match[str] | None:
-    """A joint action the sides will take: a joint verb with a will before it, outside quotes (slogans, titles)."""
+    """A joint verb with a will before it ("要共同打击"), outside quotes (slogans, titles)."""
     quoted = [m.span() for m in P.QUOTED_ZH.finditer(text)]
     for joint in P.AGREEMENT_JOINT_ZH.finditer(text):
         if any(s <= joint.start() < e for s, e in quoted):
@@ -83,7 +83,9 @@ def _find_en(text: str, actors: list[ActorMention]) -> AgreementMention | None:
     coordinated = re.search(r"\band\b", text[subject_start : trigger.start()]) is not None
     if implicit is None and not (coordinated and len({_side(a) for a in explicit}) >= 2):
         return None
-    return AgreementMention(explicit, implicit, _kind(trigger.group(0)), trigger.start(), text[trigger.start() :])
+    return AgreementMention(
+        explicit, implicit, _kind(trigger.group(0)), trigger.start(), text[trigger.start() :]
+    )
 
 
 def _side(actor: ActorMention) -> str:

@@ -66,7 +66,9 @@ class DocumentExtractor:
             if a.meeting in renamed:
                 a.meeting = renamed[a.meeting]
         agreements = merge_agreements_in_document(agreements)
-        used = {p.id for m in meetings for p in m.participants} | {p.id for a in agreements for p in a.parties}
+        used = {p.id for m in meetings for p in m.participants} | {
+            p.id for a in agreements for p in a.parties
+        }
         for actor_id in list(used):
             country = ctx.actors[actor_id].country if actor_id in ctx.actors else None
             if country:
@@ -92,7 +94,9 @@ class DocumentExtractor:
         for m in found.actors:
             self._actor(m.actor_id, ctx, title=m.title, doc=doc)
         dates = find_dates(text, doc.published)
-        source = Source(doc.name, sentence.text, sentence.start, sentence.end, doc.id, doc.path, doc.url, doc.title)
+        source = Source(
+            doc.name, sentence.text, sentence.start, sentence.end, doc.id, doc.path, doc.url, doc.title
+        )
 
         attendees = P.ATTENDEES_EN if english else P.ATTENDEES_ZH
         meeting_found = None
@@ -260,7 +264,9 @@ class DocumentExtractor:
 
     # -- actors -----------------------------------------------------------------------------
 
-    def _actor(self, actor_id: str, ctx: _Context, *, title: str | None = None, doc: Document | None = None) -> None:
+    def _actor(
+        self, actor_id: str, ctx: _Context, *, title: str | None = None, doc: Document | None = None
+    ) -> None:
         actor = ctx.actors.get(actor_id)
         if actor is None:
             entry = self.dictionary.actors.get(actor_id)

@@ -74,7 +74,9 @@ def _meeting_at(
         participants = [(p, "participant") for p in _people(before + after)]
     if len({p.actor_id for p, _ in participants}) < 2:
         return None
-    return MeetingMention(participants, mode, kind, trigger.start(), trigger.end(), _place(text, places, left, right))
+    return MeetingMention(
+        participants, mode, kind, trigger.start(), trigger.end(), _place(text, places, left, right)
+    )
 
 
 def _next_break(text: str, start: int, limit: int) -> int:
@@ -83,13 +85,15 @@ def _next_break(text: str, start: int, limit: int) -> int:
 
 
 def _place(text: str, places: list[PlaceMention], left: int, right: int) -> PlaceMention | None:
-    """The most specific place introduced by 在/于/in/at in the clause ('在北京钓鱼台国宾馆' -> the guesthouse)."""
+    """The most specific place the clause introduces with 在/于/in/at ('在北京钓鱼台国宾馆': the venue)."""
     chosen: PlaceMention | None = None
     for place in places:
         if not left <= place.start < right:
             continue
         lead = text[max(left, place.start - 8) : place.start]
-        introduced = re.search(r"(?:在|于)[^，。；、]{0,6}$", lead) or re.search(r"\b(?:in|at)(?: the)?\s+$", lead, re.I)
+        introduced = re.search(r"(?:在|于)[^，。；、]{0,6}$", lead) or re.search(
+            r"\b(?:in|at)(?: the)?\s+$", lead, re.I
+        )
         follows_chosen = chosen is not None and place.start - chosen.end <= 1
         if introduced or follows_chosen:
             chosen = place

@@ -88,7 +88,12 @@ class MentionFinder:
                 continue
             actors.append(
                 ActorMention(
-                    hit.start, hit.end, original[hit.start : hit.end], hit.actor_id, actor.type, hit.kind,
+                    hit.start,
+                    hit.end,
+                    original[hit.start : hit.end],
+                    hit.actor_id,
+                    actor.type,
+                    hit.kind,
                     country=actor.country if actor.type != "Country" else actor.id,
                 )
             )
@@ -146,7 +151,9 @@ class MentionFinder:
         else:
             actor_id = f"person:{slug(name)}"
             new_people.append(NewPerson(actor_id, name, title, country))
-        actors.append(ActorMention(start, end, original[start:end], actor_id, "Person", "titled", title, country))
+        actors.append(
+            ActorMention(start, end, original[start:end], actor_id, "Person", "titled", title, country)
+        )
         taken.append((start, end))
 
     def _country_before(self, text: str, pos: int) -> str | None:

@@ -51,7 +51,7 @@ def _absorb_meeting(kept: Meeting, other: Meeting) -> None:
 
 
 def merge_meetings(meetings: list[Meeting], *, within_document: bool) -> tuple[list[Meeting], dict[str, str]]:
-    """Merge meetings with the same principals and compatible dates; returns the kept ones and old id -> kept id."""
+    """Merge meetings with the same principals and compatible dates; also returns old id -> kept id."""
     kept: list[Meeting] = []
     renamed: dict[str, str] = {}
     for m in meetings:

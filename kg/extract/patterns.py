@@ -14,7 +14,12 @@ CJK = r"\u3400-\u9fff"
 # Meeting verbs -> (mode, kind, directional). A directional verb takes its guest or
 # recipient after it (A会见B, A致函B); a symmetric one lists both sides before it.
 MEETING_TRIGGERS_ZH: list[tuple[str, Mode, str, bool]] = [
-    (r"视频会晤|视频会见|视频会谈|视频会议|视频通话|视频连线|云会见|以视频方式(?:会见|会谈|会晤)", "video", "video_meeting", False),
+    (
+        r"视频会晤|视频会见|视频会谈|视频会议|视频通话|视频连线|云会见|以视频方式(?:会见|会谈|会晤)",
+        "video",
+        "video_meeting",
+        False,
+    ),
     (r"通电话|通话|电话交谈|电话会谈|热线通话", "phone", "phone_call", False),
     (r"致函|致信|复信|复函|致贺信|致贺电|致电|致口信|致国书", "letter", "letter", True),
     (r"会谈|会晤|会面|见面|磋商|举行会议", "in_person", "talks", False),
@@ -37,7 +42,12 @@ MEETING_TRIGGERS_EN: list[tuple[str, Mode, str, bool]] = [
         "phone_call",
         False,
     ),
-    (r"sent (?:a )?(?:congratulatory )?(?:letter|message) to|in a letter to|wrote to", "letter", "letter", True),
+    (
+        r"sent (?:a )?(?:congratulatory )?(?:letter|message) to|in a letter to|wrote to",
+        "letter",
+        "letter",
+        True,
+    ),
     (r"(?:held|holds|hold|holding) (?:talks|a meeting|consultations)(?: with)?", "in_person", "talks", False),
     (r"(?:met|meets|meeting) with|\bmet\b|\bmeets\b", "in_person", "meeting", True),
 ]
@@ -53,7 +63,9 @@ ATTENDEES_ZH = re.compile(
     r"(?:参加|出席|陪同|在座)(?:了)?(?:会谈|会见|会晤|会面|活动|上述活动|上述会见|会见和会谈|签字仪式|视频会晤)"
     r"[。；]?\s*$|(?:参加|出席)(?:了)?(?:上述|以上)?(?:会见|会谈|活动)"
 )
-ATTENDEES_EN = re.compile(r"\b(?:attended|were present at|were also present at|took part in) the (?:talks|meeting)", re.I)
+ATTENDEES_EN = re.compile(
+    r"\b(?:attended|were present at|were also present at|took part in) the (?:talks|meeting)", re.I
+)
 
 # Agreement triggers. STRONG ones make an agreement on their own; JOINT ones need a
 # plural subject (双方, 两国, 中柬, X与Y ...).
@@ -75,11 +87,14 @@ ONE_SIDED_ZH = re.compile(r"(?:愿|愿意|将|希望|期待|准备)(?:继续|进
 QUOTED_ZH = re.compile(r"“[^”]{0,80}”|「[^」]{0,80}」|《[^》]{0,80}》")
 
 AGREEMENT_EN = re.compile(
-    r"\b(?:agreed|agree|signed|sign|inked|reached (?:an? )?(?:consensus|agreement|understanding)|decided|pledged|"
+    r"\b(?:agreed|agree|signed|sign|inked|reached (?:an? )?(?:consensus|agreement|understanding)|"
+    r"decided|pledged|"
     r"vowed|committed) (?:to )?",
     re.IGNORECASE,
 )
-PLURAL_SUBJECT_EN = re.compile(r"\b(?:the two sides|both sides|the two countries|both countries|the parties|all parties)\b", re.I)
+PLURAL_SUBJECT_EN = re.compile(
+    r"\b(?:the two sides|both sides|the two countries|both countries|the parties|all parties)\b", re.I
+)
 JOINT_EN = re.compile(r"\b(?:jointly|together|joint)\b", re.I)
 
 # A reporting clause before the content: "王毅也说，" "He said" — its speaker is not a party.

@@ -29,7 +29,9 @@ def _actor_dict(ref: ActorRef, actors: dict[str, Actor]) -> dict[str, Any]:
 
 
 def _sources(sources: list[Source]) -> list[dict[str, Any]]:
-    return [{"doc": s.doc, "sentence": s.sentence, "start": s.start, "end": s.end, "url": s.url} for s in sources]
+    return [
+        {"doc": s.doc, "sentence": s.sentence, "start": s.start, "end": s.end, "url": s.url} for s in sources
+    ]
 
 
 def meeting_dict(m: Meeting, actors: dict[str, Actor]) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from kg.ingest import discover, read_document
 from kg.normalize import normalize
 from kg.places import Gazetteer
 from kg.records import Corpus, DocumentEvents, Skipped
-from kg.resolve import resolve
+from kg.resolve import Resolver, resolve
 from kg.topics import TopicVocabulary
 
 Progress = Callable[[DocumentEvents | Skipped], None]
@@ -58,18 +58,19 @@ def iter_extracted(paths: Sequence[Path], workers: int = 1) -> Iterator[Document
 
 def extract_corpus(inputs: Iterable[Path], *, workers: int = 1, on_result: Progress | None = None) -> Corpus:
     paths, skipped = discover(list(inputs))
+    resolver = Resolver(TopicVocabulary.load().topics)
+    resolver.skipped.extend(skipped)
     if on_result:
         for item in skipped:
             on_result(item)
-    results: list[DocumentEvents] = []
     for result in iter_extracted(paths, workers):
         if on_result:
             on_result(result)
         if isinstance(result, Skipped):
-            skipped.append(result)
+            resolver.skipped.append(result)
         else:
-            results.append(result)
-    return resolve(results, TopicVocabulary.load().topics, skipped)
+            resolver.add(result)
+    return resolver.corpus()
 
 
 def iter_event_dicts(inputs: Iterable[Path], *, workers: int = 1) -> Iterator[dict[str, object] | Skipped]:

@@ -34,39 +34,55 @@ def agreement_id(agreement: Agreement) -> str:
     return f"agreement:{short_hash(*key)}"
 
 
+class Resolver:
+    """Takes each document's events as they stream in: actors merge at once, so what is kept
+    grows with the number of facts, not with the number of articles' actor copies."""
+
+    def __init__(self, topics: dict[str, Topic]) -> None:
+        self.topics = topics
+        self.documents: list[ArticleMeta] = []
+        self.actors: dict[str, Actor] = {}
+        self.meetings: list[Meeting] = []
+        self.agreements: list[Agreement] = []
+        self.skipped: list[Skipped] = []
+
+    def add(self, events: DocumentEvents) -> None:
+        self.documents.append(events.article)
+        for actor_id, actor in events.actors.items():
+            if actor_id in self.actors:
+                _merge_actor(self.actors[actor_id], actor)
+            else:
+                self.actors[actor_id] = actor
+        self.meetings.extend(events.meetings)
+        self.agreements.extend(events.agreements)
+
+    def corpus(self) -> Corpus:
+        merged_meetings, renamed = merge_meetings(self.meetings, within_document=False)
+        final_ids = {m.id: meeting_id(m) for m in merged_meetings}
+        for m in merged_meetings:
+            m.id = final_ids[m.id]
+        for a in self.agreements:
+            if a.meeting is not None:
+                a.meeting = final_ids.get(renamed.get(a.meeting, a.meeting))
+        merged_agreements = merge_agreements(self.agreements, within_document=False)
+        for a in merged_agreements:
+            a.id = agreement_id(a)
+        used_topics = {t for a in merged_agreements for t in a.topics}
+        return Corpus(
+            documents=sorted(self.documents, key=lambda d: d.name),
+            actors=dict(sorted(self.actors.items())),
+            meetings=sorted(merged_meetings, key=lambda m: (m.date.iso() if m.date else "", m.id)),
+            agreements=sorted(merged_agreements, key=lambda a: (a.date.iso() if a.date else "", a.id)),
+            topics={k: v for k, v in sorted(self.topics.items()) if k in used_topics},
+            skipped=list(self.skipped),
+        )
+
+
 def resolve(
     per_document: Iterable[DocumentEvents], topics: dict[str, Topic], skipped: Iterable[Skipped] = ()
 ) -> Corpus:
-    documents: list[ArticleMeta] = []
-    actors: dict[str, Actor] = {}
-    meetings: list[Meeting] = []
-    agreements: list[Agreement] = []
+    resolver = Resolver(topics)
     for events in per_document:
-        documents.append(events.article)
-        for actor_id, actor in events.actors.items():
-            if actor_id in actors:
-                _merge_actor(actors[actor_id], actor)
-            else:
-                actors[actor_id] = actor
-        meetings.extend(events.meetings)
-        agreements.extend(events.agreements)
-
-    merged_meetings, renamed = merge_meetings(meetings, within_document=False)
-    final_ids = {m.id: meeting_id(m) for m in merged_meetings}
-    for m in merged_meetings:
-        m.id = final_ids[m.id]
-    for a in agreements:
-        if a.meeting is not None:
-            a.meeting = final_ids.get(renamed.get(a.meeting, a.meeting))
-    merged_agreements = merge_agreements(agreements, within_document=False)
-    for a in merged_agreements:
-        a.id = agreement_id(a)
-    used_topics = {t for a in merged_agreements for t in a.topics}
-    return Corpus(
-        documents=sorted(documents, key=lambda d: d.name),
-        actors=dict(sorted(actors.items())),
-        meetings=sorted(merged_meetings, key=lambda m: (m.date.iso() if m.date else "", m.id)),
-        agreements=sorted(merged_agreements, key=lambda a: (a.date.iso() if a.date else "", a.id)),
-        topics={k: v for k, v in sorted(topics.items()) if k in used_topics},
-        skipped=list(skipped),
-    )
+        resolver.add(events)
+    resolver.skipped.extend(skipped)
+    return resolver.corpus()

@@ -4,9 +4,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 
-from kg.actors import ActorDictionary, DictActor
+from kg.actors import ActorDictionary, DictActor, NameHit
 from kg.dates import DateMention, find_dates, infer_publication_date
 from kg.extract import patterns as P
 from kg.extract.agreements import AgreementMention, find_agreement
@@ -59,8 +60,9 @@ class DocumentExtractor:
         ctx = _Context()
         meetings: list[Meeting] = []
         agreements: list[Agreement] = []
+        hits = self._hits_by_sentence(doc)
         for index, sentence in enumerate(doc.sentences):
-            self._sentence(doc, index, sentence, ctx, meetings, agreements)
+            self._sentence(doc, index, sentence, hits[index], ctx, meetings, agreements)
         meetings, renamed = merge_meetings_in_document(meetings)
         for a in agreements:
             if a.meeting in renamed:
@@ -82,13 +84,18 @@ class DocumentExtractor:
         doc: Document,
         index: int,
         sentence: Sentence,
+        hits: list[NameHit],
         ctx: _Context,
         meetings: list[Meeting],
         agreements: list[Agreement],
     ) -> None:
         text = doc.simplified_of(sentence)
         english = len(_CJK.findall(text)) < len(text) * 0.1
-        found = self.finder.find(text, sentence.text)
+        eventful = P.has_event_hint(text)
+        found = self.finder.find(text, sentence.text, detailed=eventful, hits=hits)
+        if not eventful:
+            self._remember_sides(index, found.actors, ctx)
+            return
         for person in found.new_people:
             self._new_person(person, doc, ctx)
         for m in found.actors:
@@ -116,6 +123,20 @@ class DocumentExtractor:
             if agreement is not None:
                 agreements.append(agreement)
         self._remember_sides(index, found.actors, ctx)
+
+    def _hits_by_sentence(self, doc: Document) -> list[list[NameHit]]:
+        """Dictionary names of the whole document in one pass, handed to each sentence in its offsets."""
+        per_sentence: list[list[NameHit]] = [[] for _ in doc.sentences]
+        starts = [s.start for s in doc.sentences]
+        for hit in self.dictionary.find(doc.simplified):
+            i = bisect_right(starts, hit.start) - 1
+            if i < 0:
+                continue
+            sentence = doc.sentences[i]
+            if hit.end <= sentence.end:
+                shift = sentence.start
+                per_sentence[i].append(replace(hit, start=hit.start - shift, end=hit.end - shift))
+        return per_sentence
 
     # -- meetings ---------------------------------------------------------------------------
 

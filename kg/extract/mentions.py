@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from kg.actors import ActorDictionary
+from kg.actors import ActorDictionary, NameHit
 from kg.ids import slug
 from kg.places import Gazetteer
 from kg.records import ActorType
@@ -79,10 +79,16 @@ class MentionFinder:
         self.gazetteer = gazetteer
         self._title_zh, self._title_en = _title_patterns(tuple(dictionary.title_vocabulary()))
 
-    def find(self, simplified: str, original: str) -> SentenceMentions:
+    def find(
+        self, simplified: str, original: str, *, detailed: bool = True, hits: list[NameHit] | None = None
+    ) -> SentenceMentions:
+        """Actors named in a sentence; `detailed` adds people found by title, titles, and places.
+
+        `hits` are the sentence's dictionary hits when the caller matched the whole document at once.
+        """
         actors: list[ActorMention] = []
         taken: list[tuple[int, int]] = []
-        for hit in self.dictionary.find(simplified):
+        for hit in self.dictionary.find(simplified) if hits is None else hits:
             actor = self.dictionary.actors[hit.actor_id]
             if hit.kind == "context_only" and not self._in_context(simplified, hit.start, hit.end):
                 continue
@@ -98,6 +104,8 @@ class MentionFinder:
                 )
             )
             taken.append((hit.start, hit.end))
+        if not detailed:
+            return SentenceMentions(actors, [], [])
         new_people: list[NewPerson] = []
         for match in self._title_zh.finditer(simplified):
             self._add_titled(match, simplified, original, actors, taken, new_people, english=False)

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from kg.records import ActorRef, Agreement, Meeting, PartialDate
+from kg.records import ActorRef, Agreement, Meeting, PartialDate, Source
 
 _NOT_TEXT = re.compile(r"[\s\W_]+")
+
+
+def _add_sources(into: list[Source], more: list[Source]) -> None:
+    seen = {(s.doc, s.start) for s in into}
+    into.extend(s for s in more if (s.doc, s.start) not in seen)
 
 
 def principals(meeting: Meeting) -> frozenset[str]:
@@ -47,26 +53,24 @@ def _absorb_meeting(kept: Meeting, other: Meeting) -> None:
     kept.place = kept.place or other.place
     if kept.place and other.place and other.place.name_en and not kept.place.name_en:
         kept.place = other.place
-    kept.sources.extend(s for s in other.sources if s not in kept.sources)
+    _add_sources(kept.sources, other.sources)
 
 
 def merge_meetings(meetings: list[Meeting], *, within_document: bool) -> tuple[list[Meeting], dict[str, str]]:
-    """Merge meetings with the same principals and compatible dates; also returns old id -> kept id."""
+    """Merge meetings with the same principals and compatible dates; also returns old id -> kept id.
+
+    Across documents dates and modes must be equal, so candidates are found by key, not by scanning.
+    """
     kept: list[Meeting] = []
+    buckets: dict[tuple[object, ...], list[Meeting]] = {}
     renamed: dict[str, str] = {}
     for m in meetings:
-        target = next(
-            (
-                k
-                for k in kept
-                if principals(k) == principals(m)
-                and dates_compatible(k.date, m.date, loose=within_document)
-                and (k.mode == m.mode or within_document)
-            ),
-            None,
-        )
+        key: tuple[object, ...] = (principals(m),) if within_document else (principals(m), m.date, m.mode)
+        bucket = buckets.setdefault(key, [])
+        target = next((k for k in bucket if dates_compatible(k.date, m.date, loose=within_document)), None)
         if target is None:
             kept.append(m)
+            bucket.append(m)
             renamed[m.id] = m.id
         else:
             _absorb_meeting(target, m)
@@ -78,9 +82,11 @@ def merge_meetings_in_document(meetings: list[Meeting]) -> tuple[list[Meeting], 
     return merge_meetings(meetings, within_document=True)
 
 
-def bigrams(text: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def bigrams(text: str) -> frozenset[str]:
+    """Character bigrams without spaces and punctuation; cached, as a kept event is compared often."""
     clean = _NOT_TEXT.sub("", text)
-    return {clean[i : i + 2] for i in range(len(clean) - 1)}
+    return frozenset(clean[i : i + 2] for i in range(len(clean) - 1))
 
 
 def overlap(a: str, b: str) -> float:
@@ -96,9 +102,9 @@ def _same_agreement(a: Agreement, b: Agreement, *, within_document: bool) -> boo
         return False
     if not dates_compatible(a.date, b.date, loose=within_document):
         return False
-    text_a = " ".join(s.sentence for s in a.sources)
-    text_b = " ".join(s.sentence for s in b.sources)
-    if overlap(text_a, text_b) >= 0.6:
+    # The first few sentences stand for an event: an agreement reported by many articles is
+    # compared by what its earliest reports say, not by everything ever said of it.
+    if any(overlap(x.sentence, y.sentence) >= 0.6 for x in a.sources[:3] for y in b.sources[:3]):
         return True
     # One agreement told twice around the same talks ("当时，双方一致同意……" and the quote that follows).
     same_meeting = a.meeting is not None and a.meeting == b.meeting
@@ -108,12 +114,20 @@ def _same_agreement(a: Agreement, b: Agreement, *, within_document: bool) -> boo
 
 def merge_agreements(agreements: list[Agreement], *, within_document: bool) -> list[Agreement]:
     kept: list[Agreement] = []
+    buckets: dict[tuple[object, ...], list[Agreement]] = {}
     for a in agreements:
-        target = next((k for k in kept if _same_agreement(k, a, within_document=within_document)), None)
+        if not within_document and a.date is None:
+            kept.append(a)  # undated agreements of two articles are never taken for one
+            continue
+        parties = frozenset(p.id for p in a.parties)
+        key: tuple[object, ...] = (parties,) if within_document else (parties, a.date)
+        bucket = buckets.setdefault(key, [])
+        target = next((k for k in bucket if _same_agreement(k, a, within_document=within_document)), None)
         if target is None:
             kept.append(a)
+            bucket.append(a)
             continue
-        target.sources.extend(s for s in a.sources if s not in target.sources)
+        _add_sources(target.sources, a.sources)
         target.topics = list(dict.fromkeys([*target.topics, *a.topics]))
         target.date = more_precise(target.date, a.date)
         target.meeting = target.meeting or a.meeting

@@ -48,7 +48,7 @@ def build(
 
         def on_result(result: DocumentEvents | Skipped) -> None:
             if isinstance(result, Skipped):
-                err.print(_skip_line(result), markup=False, highlight=False)
+                err.print(_skip_line(result), markup=False, highlight=False, soft_wrap=True)
             progress.advance(task)
 
         _, report = run_build(inputs, out, workers=workers, on_result=on_result)
@@ -81,7 +81,7 @@ def extract(
         raise typer.BadParameter("only jsonl is supported", param_hint="--format")
     for item in iter_event_dicts(paths):
         if isinstance(item, Skipped):
-            err.print(_skip_line(item), markup=False, highlight=False)
+            err.print(_skip_line(item), markup=False, highlight=False, soft_wrap=True)
         else:
             sys.stdout.write(json.dumps(item, ensure_ascii=False) + "\n")
 
@@ -102,7 +102,7 @@ def evaluate(
     try:
         report = evaluate_articles(gold, articles or DEFAULT_ARTICLES, borderline)
     except (GoldFormatError, OSError) as exc:
-        err.print(f"error: {exc}", markup=False, highlight=False)
+        err.print(f"error: {exc}", markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(code=2) from None
     typer.echo(
         json.dumps(report.to_dict(), ensure_ascii=False, indent=2) if as_json else format_report(report)

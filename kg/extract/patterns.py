@@ -39,7 +39,8 @@ MEETING_TRIGGERS_EN: list[tuple[str, Mode, str, bool]] = [
     (
         r"(?:spoke|talked|held (?:a )?(?:phone|telephone) (?:call|conversation|talks)) "
         r"(?:by|over the|on the|via) (?:tele)?phone|(?:had|held) (?:a )?(?:phone|telephone) "
-        r"(?:call|conversation|talks) with|phone call with|telephone conversation with|spoke by phone",
+        r"(?:call|conversation|talks) with|(?:phone|telephone) (?:call|conversation|talks) with|"
+        r"\b(?:by|over the|on the) (?:tele)?phone\b|phone call|telephone conversation",
         "phone",
         "phone_call",
         False,
@@ -73,7 +74,7 @@ ATTENDEES_EN = re.compile(
 # plural subject (双方, 两国, 中柬, X与Y ...).
 AGREEMENT_STRONG_ZH = re.compile(
     r"一致同意|达成(?:了)?(?:重要|广泛|多项|新的)?(?:共识|一致|协议)|签署|签订|草签|商定|议定|决议|"
-    r"作出(?:了)?[^，。；]{0,20}?(?:决定|决策)|决定|同意|发表(?:了)?联合声明|宣布建立"
+    r"作出(?:了)?[^，。；]{0,20}?(?:决定|决策)|决定|同意|发表(?:了)?联合声明|宣布建立|签字|交换(?:了)?[^，。；]{0,12}?文本"
 )
 # A joint action verb: "共同打击", "联合开展", "携手推进". Not "共同体", "共同利益", "联合国",
 # nor joint words used as description ("在双方共同努力下", "共同引领").
@@ -90,14 +91,12 @@ QUOTED_ZH = re.compile(r"“[^”]{0,80}”|「[^」]{0,80}」|《[^》]{0,80}�
 
 AGREEMENT_EN = re.compile(
     r"\b(?:agreed|agree|signed|sign|inked|reached (?:an? )?(?:consensus|agreement|understanding)|"
-    r"decided|pledged|"
-    r"vowed|committed) (?:to )?",
+    r"decided|pledged|vowed|committed|issued (?:a )?joint statement|adopted (?:a )?joint statement) (?:to )?",
     re.IGNORECASE,
 )
 PLURAL_SUBJECT_EN = re.compile(
     r"\b(?:the two sides|both sides|the two countries|both countries|the parties|all parties)\b", re.I
 )
-JOINT_EN = re.compile(r"\b(?:jointly|together|joint)\b", re.I)
 
 # A reporting clause before the content: "王毅也说，" "He said" — its speaker is not a party.
 REPORTING_ZH = re.compile(r"(?:表示|指出|说|强调|提到|称|认为|介绍|宣布|希望|呼吁|谈到)[，,：:]")
@@ -118,10 +117,11 @@ PLACE_PREFIX_EN = re.compile(r"\b(?:in|at|at the)\s*$", re.I)
 _HINT_LINES = (
     "会谈 会晤 会面 见面 磋商 会议 会见 接见 拜会 拜见 视频 电话 通话",
     "致函 致信 复信 复函 致贺 致电 致口信 致国书",
-    "签署 签订 草签 商定 议定 决议 决定 决策 同意 达成 一致 联合 共同 合力 携手 一道 一起 宣布建立",
+    "签署 签字 文本 签订 草签 商定 议定 决议 决定 决策 同意 达成 一致 联合 共同 合力 携手 一道 一起 宣布建立",
     "参加 出席 陪同 在座",
     "talks meet met phone telephone video virtual letter wrote consultations",
-    "agree sign inked consensus understanding decided pledged vowed committed attended present took part",
+    "agree sign inked joint consensus understanding decided pledged vowed committed",
+    "attended present took part",
 )
 _HINT_WORDS = [word for line in _HINT_LINES for word in line.split()]
 _HINTS = ahocorasick.Automaton()

@@ -72,6 +72,7 @@ class DocumentExtractor:
             p.id for a in agreements for p in a.parties
         }
         for actor_id in list(used):
+            self._actor(actor_id, ctx)  # named as context (双方) in a sentence without an event
             country = ctx.actors[actor_id].country if actor_id in ctx.actors else None
             if country:
                 used.add(country)
@@ -135,7 +136,8 @@ class DocumentExtractor:
             sentence = doc.sentences[i]
             if hit.end <= sentence.end:
                 shift = sentence.start
-                per_sentence[i].append(replace(hit, start=hit.start - shift, end=hit.end - shift))
+                local = NameHit(hit.start - shift, hit.end - shift, hit.surface, hit.actor_id, hit.kind)
+                per_sentence[i].append(local)
         return per_sentence
 
     # -- meetings ---------------------------------------------------------------------------

@@ -82,7 +82,7 @@ def merge_meetings_in_document(meetings: list[Meeting]) -> tuple[list[Meeting], 
     return merge_meetings(meetings, within_document=True)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1024)
 def bigrams(text: str) -> frozenset[str]:
     """Character bigrams without spaces and punctuation; cached, as a kept event is compared often."""
     clean = _NOT_TEXT.sub("", text)

@@ -9,7 +9,7 @@ one pair of nodes has several edges of a type (REPORTS from several sentences).
 (:Person)-[:MET {meetings, first, last, meeting_ids}]->(:Person)   one edge per pair
 (:Person)-[:REPRESENTS {title, as_of}]->(:Country|:Organization)
 (:Organization)-[:PART_OF]->(:Country)
-(:Meeting)-[:PRODUCED]->(:Agreement)<-[:PARTY_TO {name}]-(:Country|:Organization|:Person)
+(:Meeting)-[:PRODUCED]->(:Agreement)<-[:PARTY_TO {name, role}]-(:Country|:Organization|:Person)
 (:Agreement)-[:CONCERNS]->(:Topic)
 (:Article)-[:REPORTS {sentence, start, end}]->(:Meeting|:Agreement)
 """
@@ -200,7 +200,8 @@ def build_graph(corpus: Corpus) -> nx.MultiDiGraph:
             topics=list(a.topics),
         )
         for p in a.parties:
-            g.add_edge(p.id, a.id, key="PARTY_TO", type="PARTY_TO", name=p.name)
+            role = "representative" if p.role == "representative" else "party"
+            g.add_edge(p.id, a.id, key="PARTY_TO", type="PARTY_TO", name=p.name, role=role)
         for t in a.topics:
             g.add_edge(a.id, f"topic:{t}", key="CONCERNS", type="CONCERNS")
         if a.meeting and a.meeting in g:

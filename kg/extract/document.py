@@ -43,6 +43,8 @@ class _Context:
     pair: tuple[int, list[ActorMention]] | None = None
     group: tuple[int, list[ActorMention]] | None = None
     last_date: PartialDate | None = None
+    english: bool = False
+    """Whether the sentence at hand is English (names taken from context are given in its script)."""
     actors: dict[str, Actor] = field(default_factory=dict)
 
 
@@ -91,7 +93,7 @@ class DocumentExtractor:
         agreements: list[Agreement],
     ) -> None:
         text = doc.simplified_of(sentence)
-        english = len(_CJK.findall(text)) < len(text) * 0.1
+        english = ctx.english = len(_CJK.findall(text)) < len(text) * 0.1
         eventful = P.has_event_hint(text)
         found = self.finder.find(text, sentence.text, detailed=eventful, hits=hits)
         if not eventful:
@@ -218,8 +220,18 @@ class DocumentExtractor:
         date, _ = self._date_for(text, dates, ctx, doc)
         if date is None and meeting is not None:
             date = meeting.date
-        refs = [ActorRef(p.actor_id, p.surface, p.type, p.title, "party") for p in parties]
-        names = "、".join(self._display(p.actor_id, ctx) for p in parties)
+        represented = any(p.type != "Person" for p in parties)
+        refs = [
+            ActorRef(
+                p.actor_id,
+                p.surface,
+                p.type,
+                p.title,
+                "representative" if represented and p.type == "Person" else "party",
+            )
+            for p in parties
+        ]
+        names = "、".join(self._display(r.id, ctx) for r in refs if r.role == "party")
         return Agreement(
             id=f"agreement:{doc.name}:{index}",
             parties=refs,
@@ -236,7 +248,9 @@ class DocumentExtractor:
         people = [a for a in explicit if a.type == "Person"]
         others = [a for a in explicit if a.type != "Person"]
         if len({p.actor_id for p in people}) >= 2 and found.implicit is None:
-            return people
+            # "X和Y共同签署": the countries they act for are the parties, the people their representatives.
+            countries = self._countries_of([p.actor_id for p in people], ctx)
+            return [*countries, *people] if len(countries) >= 2 else people
         if len({_side(a) for a in others}) >= 2:
             return _one_per_side(others)
         context: list[ActorMention] = []
@@ -256,15 +270,22 @@ class DocumentExtractor:
         return ctx.pair[1] if ctx.pair and pair_at >= 0 else []
 
     def _meeting_sides(self, meeting: Meeting, ctx: _Context) -> list[ActorMention]:
+        return self._countries_of([p.id for p in meeting.participants if p.role != "attendee"], ctx)
+
+    def _countries_of(self, actor_ids: list[str], ctx: _Context) -> list[ActorMention]:
+        """The countries people act for, named in the script of the sentence at hand."""
         sides: list[ActorMention] = []
-        for p in meeting.participants:
-            if p.role == "attendee":
+        for actor_id in actor_ids:
+            self._actor(actor_id, ctx)
+            country = ctx.actors[actor_id].country if actor_id in ctx.actors else None
+            if not country or country in {s.actor_id for s in sides}:
                 continue
-            country = ctx.actors[p.id].country if p.id in ctx.actors else None
-            if country and country not in {s.actor_id for s in sides}:
-                self._actor(country, ctx)
-                name = ctx.actors[country].name_zh_hans or country
-                sides.append(ActorMention(0, 0, name, country, "Country", "context", country=country))
+            self._actor(country, ctx)
+            known = ctx.actors.get(country)
+            if known is None or known.type != "Country":
+                continue
+            name = (known.name_en if ctx.english else known.name_zh_hans) or country
+            sides.append(ActorMention(0, 0, name, country, "Country", "context", country=country))
         return sides
 
     def _context_meeting(self, index: int, parties: list[ActorMention], ctx: _Context) -> Meeting | None:

@@ -228,6 +228,7 @@ class _Writer:
             self.add(q, RDF.type, KG.PartyRole)
             self.add(q, KG.party, s)
             self.add(q, KG.agreement, o)
+            self.add(q, KG.role, data.get("role") or "party")
             self.add(q, KG.nameAsWritten, data.get("name"))
         elif kind == "REPRESENTS":
             self.add(s, KG.represents, o)

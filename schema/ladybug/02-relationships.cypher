@@ -10,6 +10,6 @@ CREATE REL TABLE MET(FROM Person TO Person, key STRING, meetings INT64, first ST
 CREATE REL TABLE REPRESENTS(FROM Person TO Country, FROM Person TO Organization, key STRING, title STRING, as_of STRING);
 CREATE REL TABLE PART_OF(FROM Organization TO Country, FROM Organization TO Organization, key STRING);
 CREATE REL TABLE PRODUCED(FROM Meeting TO Agreement, key STRING);
-CREATE REL TABLE PARTY_TO(FROM Country TO Agreement, FROM Organization TO Agreement, FROM Person TO Agreement, key STRING, name STRING);
+CREATE REL TABLE PARTY_TO(FROM Country TO Agreement, FROM Organization TO Agreement, FROM Person TO Agreement, key STRING, name STRING, role STRING);
 CREATE REL TABLE CONCERNS(FROM Agreement TO Topic, key STRING);
 CREATE REL TABLE REPORTS(FROM Article TO Meeting, FROM Article TO Agreement, key STRING, sentence STRING, start INT64, `end` INT64);

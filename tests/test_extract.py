@@ -123,7 +123,25 @@ def test_letters_and_people_found_by_their_title(written: Corpus) -> None:
     (envoy,) = [m for m in written.meetings if any(p.name == "姜再冬" for p in m.participants)]
     assert envoy.date and envoy.date.iso() == "2024-03-09"
     assert envoy.place and envoy.place.name_en == "Vientiane"
-    (signed,) = [a for a in written.agreements if a.kind == "signed"]
+    (signed,) = [a for a in written.agreements if a.kind == "signed" and a.doc.startswith("zh_hans_letter")]
     assert signed.meeting == envoy.id
     assert "human-trafficking" in signed.topics
     assert {p.id for p in signed.parties} == {"country:china", "country:laos"}
+
+
+def test_signatories_represent_their_countries(written: Corpus) -> None:
+    (talks,) = meetings_between(written, "person:xi-jinping", "person:kassym-jomart-tokayev")
+    assert talks.date and talks.date.iso() == "2024-07-02"
+    (statement,) = [a for a in written.agreements if a.meeting == talks.id]
+    roles = {p.id: p.role for p in statement.parties}
+    assert roles["country:china"] == roles["country:kazakhstan"] == "party"
+    assert roles["person:xi-jinping"] == roles["person:kassym-jomart-tokayev"] == "representative"
+
+
+def test_separate_meetings_with_each_guest(written: Corpus) -> None:
+    guests = {
+        frozenset(p.name for p in m.participants if p.role == "guest")
+        for m in written.meetings
+        if m.date and m.date.iso() == "2024-07-03"
+    }
+    assert guests == {frozenset({"扎帕罗夫"}), frozenset({"拉赫蒙"})}

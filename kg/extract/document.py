@@ -11,7 +11,7 @@ from kg.actors import ActorDictionary, DictActor, NameHit
 from kg.dates import DateMention, find_dates, infer_publication_date
 from kg.extract import patterns as P
 from kg.extract.agreements import AgreementMention, find_agreement
-from kg.extract.meetings import MeetingMention, find_meeting
+from kg.extract.meetings import MeetingMention, find_meetings
 from kg.extract.mentions import ActorMention, MentionFinder, NewPerson
 from kg.extract.merge import merge_agreements_in_document, merge_meetings_in_document
 from kg.places import Gazetteer
@@ -109,17 +109,16 @@ class DocumentExtractor:
         )
 
         attendees = P.ATTENDEES_EN if english else P.ATTENDEES_ZH
-        meeting_found = None
         if ctx.meeting and attendees.search(text):
             self._add_attendees(ctx.meeting[1], found.actors, source)
         else:
-            meeting_found = find_meeting(text, found.actors, found.places, english=english)
-        if meeting_found is not None:
-            meeting = self._meeting(doc, index, meeting_found, text, dates, ctx, source)
-            meetings.append(meeting)
-            ctx.meeting = (index, meeting)
-            if meeting.date:
-                ctx.last_date = meeting.date
+            for n, mention in enumerate(find_meetings(text, found.actors, found.places, english=english)):
+                meeting = self._meeting(doc, index, mention, text, dates, ctx, source)
+                meeting.id = f"{meeting.id}:{n}"
+                meetings.append(meeting)
+                ctx.meeting = (index, meeting)
+                if meeting.date:
+                    ctx.last_date = meeting.date
         agreement_found = find_agreement(text, found.actors, english=english)
         if agreement_found is not None:
             agreement = self._agreement(doc, index, agreement_found, text, dates, ctx, source)

@@ -36,18 +36,33 @@ def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left, min(rights) if rights else len(text)
 
 
-def find_meeting(
+def find_meetings(
     text: str, actors: list[ActorMention], places: list[PlaceMention], *, english: bool
-) -> MeetingMention | None:
-    """The meeting a sentence reports, if it reports one between at least two people."""
+) -> list[MeetingMention]:
+    """The meeting a sentence reports between at least two people; one per guest for
+    "A分别会见B和C" / "A met separately with B and C"."""
     if not english and P.MEETING_REFERENCE_ZH.search(text) and len(_people(actors)) < 2:
-        return None
+        return []
     for pattern, mode, kind, directional in P.MEETING_EN if english else P.MEETING_ZH:
         for trigger in pattern.finditer(text):
             found = _meeting_at(text, trigger, actors, places, mode, kind, directional)
             if found:
-                return found
-    return None
+                return _separately(text, found) if directional else [found]
+    return []
+
+
+def _separately(text: str, found: MeetingMention) -> list[MeetingMention]:
+    lead = text[max(0, found.trigger_start - 4) : found.trigger_end + 12]
+    hosts = [(a, r) for a, r in found.participants if r in ("host", "sender")]
+    guests = [(a, r) for a, r in found.participants if r not in ("host", "sender")]
+    if len(guests) < 2 or not hosts or not P.SEPARATELY.search(lead):
+        return [found]
+    return [
+        MeetingMention(
+            [*hosts, guest], found.mode, found.kind, found.trigger_start, found.trigger_end, found.place
+        )
+        for guest in guests
+    ]
 
 
 def _meeting_at(

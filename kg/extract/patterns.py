@@ -58,6 +58,9 @@ MEETING_TRIGGERS_EN: list[tuple[str, Mode, str, bool]] = [
 MEETING_ZH = [(re.compile(p), mode, kind, directional) for p, mode, kind, directional in MEETING_TRIGGERS_ZH]
 MEETING_EN = [(re.compile(p, re.IGNORECASE), mode, kind, d) for p, mode, kind, d in MEETING_TRIGGERS_EN]
 
+# "分别会见", "met separately with": one meeting per guest.
+SEPARATELY = re.compile(r"分别|separately|respectively", re.I)
+
 # "在会谈中指出": the talks are referred to, not reported.
 MEETING_REFERENCE_ZH = re.compile(r"在(?:会谈|会见|会晤|通话|会面)(?:中|时)")
 

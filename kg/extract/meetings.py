@@ -86,7 +86,11 @@ def _meeting_at(
         role_in, role_out = ("sender", "recipient") if mode == "letter" else ("host", "guest")
         participants = [(h, role_in) for h in hosts] + [(g, role_out) for g in guests]
     else:
-        participants = [(p, "participant") for p in _people(before + after)]
+        people = _people(before + after)
+        if len(people) < 2:
+            # "In a phone call on Tuesday, Wang Yi and Lavrov discussed ...": the sides follow the verb.
+            people = _people([a for a in actors if left <= a.start < right])
+        participants = [(p, "participant") for p in people]
     if len({p.actor_id for p, _ in participants}) < 2:
         return None
     return MeetingMention(

@@ -153,3 +153,15 @@ def test_a_phone_call_named_before_its_sides(written: Corpus) -> None:
     ]
     assert call.mode == "phone"
     assert call.date and call.date.iso() == "2024-07-03", "Wednesday before an article of Thursday 2024-07-04"
+
+
+def test_a_headline_and_its_body_give_one_meeting_and_one_agreement(written: Corpus) -> None:
+    (talks,) = meetings_between(written, "person:wang-yi", "person:antony-blinken")
+    assert talks.date and talks.date.iso() == "2024-04-26"
+    assert talks.place and talks.place.name_en == "Beijing"
+    (agreement,) = [a for a in written.agreements if a.meeting == talks.id]
+    assert len(agreement.sources) == 2, "the headline and the paragraph state one agreement"
+    assert agreement.date == talks.date
+    assert {"drugs", "climate"} <= set(agreement.topics)
+    (later,) = meetings_between(written, "person:antony-blinken", "person:xi-jinping")
+    assert later.date == talks.date, "當天 is the day of the talks before it"

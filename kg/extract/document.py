@@ -66,9 +66,12 @@ class DocumentExtractor:
         for index, sentence in enumerate(doc.sentences):
             self._sentence(doc, index, sentence, hits[index], ctx, meetings, agreements)
         meetings, renamed = merge_meetings_in_document(meetings)
+        dates = {m.id: m.date for m in meetings}
         for a in agreements:
             if a.meeting in renamed:
                 a.meeting = renamed[a.meeting]
+                # A headline's talks get their date from the body that tells them again.
+                a.date = a.date or dates.get(a.meeting)
         agreements = merge_agreements_in_document(agreements)
         used = {p.id for m in meetings for p in m.participants} | {
             p.id for a in agreements for p in a.parties

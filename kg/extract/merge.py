@@ -108,8 +108,10 @@ def _same_agreement(a: Agreement, b: Agreement, *, within_document: bool) -> boo
         return True
     # One agreement told twice around the same talks ("当时，双方一致同意……" and the quote that follows).
     same_meeting = a.meeting is not None and a.meeting == b.meeting
+    # A headline ("双方同意继续保持沟通") names no topic: it is the agreement the body details.
     shared, either = set(a.topics) & set(b.topics), set(a.topics) | set(b.topics)
-    return same_meeting and bool(shared) and len(shared) >= len(either) / 2
+    headline = within_document and (not a.topics or not b.topics)
+    return same_meeting and (headline or (bool(shared) and len(shared) >= len(either) / 2))
 
 
 def merge_agreements(agreements: list[Agreement], *, within_document: bool) -> list[Agreement]:

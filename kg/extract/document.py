@@ -260,7 +260,16 @@ class DocumentExtractor:
             context = self._context_pair(index, ctx)
         elif found.implicit == "group":
             context = ctx.group[1] if ctx.group and index - ctx.group[0] <= CONTEXT_WINDOW else []
-        return _one_per_side(others + context)
+        return _one_per_side(others + [self._as_context(m, ctx) for m in context])
+
+    def _as_context(self, mention: ActorMention, ctx: _Context) -> ActorMention:
+        """An actor read from another sentence, named as the sentence at hand would name it."""
+        self._actor(mention.actor_id, ctx)
+        actor = ctx.actors.get(mention.actor_id)
+        if actor is None:
+            return mention
+        name = (actor.name_en if ctx.english else actor.name_zh_hans) or mention.surface
+        return replace(mention, surface=name, kind="context")
 
     def _context_pair(self, index: int, ctx: _Context) -> list[ActorMention]:
         meeting_at = ctx.meeting[0] if ctx.meeting and index - ctx.meeting[0] <= CONTEXT_WINDOW else -1

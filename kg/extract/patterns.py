@@ -77,7 +77,7 @@ ATTENDEES_EN = re.compile(
 # plural subject (双方, 两国, 中柬, X与Y ...).
 AGREEMENT_STRONG_ZH = re.compile(
     r"一致同意|达成(?:了)?(?:重要|广泛|多项|新的)?(?:共识|一致|协议)|签署|签订|草签|商定|议定|决议|"
-    r"作出(?:了)?[^，。；]{0,20}?(?:决定|决策)|决定|同意|发表(?:了)?联合声明|宣布建立|签字|交换(?:了)?[^，。；]{0,12}?文本"
+    r"作出(?:了)?[^，。；]{0,20}?(?:决定|决策)|决定|同意|发表(?:了)?[^，。；]{0,30}?联合声明|宣布建立|签字|交换(?:了)?[^，。；]{0,12}?文本"
 )
 # A joint action verb: "共同打击", "联合开展", "携手推进". Not "共同体", "共同利益", "联合国",
 # nor joint words used as description ("在双方共同努力下", "共同引领").
@@ -98,7 +98,9 @@ AGREEMENT_EN = re.compile(
     re.IGNORECASE,
 )
 PLURAL_SUBJECT_EN = re.compile(
-    r"\b(?:the two sides|both sides|the two countries|both countries|the parties|all parties)\b", re.I
+    r"\b(?:(?:the two|both) (?:sides|countries|nations|governments|leaders|heads of state|presidents|"
+    r"premiers|prime ministers|(?:foreign )?ministers|parties)|the parties|all parties|all sides)\b",
+    re.I,
 )
 
 # A reporting clause before the content: "王毅也说，" "He said" — its speaker is not a party.

@@ -111,3 +111,16 @@ def test_eval_reports_scores_and_a_bad_gold_file_in_one_line(examples_dir: Path,
     result = runner.invoke(app, ["eval", str(bad), str(examples_dir)])
     assert result.exit_code == 2
     assert "bad.jsonl:1" in result.output and "Traceback" not in result.output
+
+
+def test_worker_processes_give_the_same_events(examples_dir: Path) -> None:
+    from kg.pipeline import extract_corpus
+    from kg.sinks.jsonl import event_dicts
+
+    def events(workers: int) -> list[dict[str, object]]:
+        corpus = extract_corpus(
+            [examples_dir, examples_dir.parent.parent / "tests" / "articles"], workers=workers
+        )
+        return list(event_dicts(corpus.meetings, corpus.agreements, corpus.actors))
+
+    assert events(2) == events(1)

@@ -89,7 +89,11 @@ def test_english_weekdays_resolve_to_the_days_before_publication(written: Corpus
     (talks,) = meetings_between(written, "person:wang-yi", "person:maris-sangiampongsa")
     assert talks.date and talks.date.iso() == "2025-02-10"
     assert talks.place and talks.place.name_en == "Beijing"
-    (call,) = meetings_between(written, "person:xi-jinping", "person:vladimir-putin")
+    (call,) = [
+        m
+        for m in meetings_between(written, "person:xi-jinping", "person:vladimir-putin")
+        if m.mode == "phone"
+    ]
     assert call.mode == "phone" and call.date and call.date.iso() == "2025-02-11"
     (agreement,) = [a for a in written.agreements if a.meeting == talks.id]
     assert {p.id for p in agreement.parties} == {"country:china", "country:thailand"}
@@ -165,3 +169,15 @@ def test_a_headline_and_its_body_give_one_meeting_and_one_agreement(written: Cor
     assert {"drugs", "climate"} <= set(agreement.topics)
     (later,) = meetings_between(written, "person:antony-blinken", "person:xi-jinping")
     assert later.date == talks.date, "當天 is the day of the talks before it"
+
+
+def test_one_meeting_reported_by_two_articles_in_two_scripts(written: Corpus) -> None:
+    talks = [
+        m
+        for m in meetings_between(written, "person:xi-jinping", "person:vladimir-putin")
+        if m.mode == "in_person"
+    ]
+    assert len(talks) == 1
+    (meeting,) = talks
+    assert meeting.date and meeting.date.iso() == "2024-05-16"
+    assert {s.doc for s in meeting.sources} == {"same_talks_en.md", "same_talks_zh_hant.txt"}

@@ -124,11 +124,12 @@ _HINT_LINES = (
     "致函 致信 复信 复函 致贺 致电 致口信 致国书",
     "签署 签字 文本 签订 草签 商定 议定 决议 决定 决策 同意 达成 一致 联合 共同 合力 携手 一道 一起 宣布建立",
     "参加 出席 陪同 在座",
-    "talks meet met phone telephone video virtual letter wrote consultations",
-    "agree sign inked joint consensus understanding decided pledged vowed committed",
-    "attended present took part",
+    "talks meet phone telephone video virtual letter wrote consultations",
+    "agree sign inked joint consensus understanding decided pledged vowed committed attended",
 )
-_HINT_WORDS = [word for line in _HINT_LINES for word in line.split()]
+# English words that are also parts of common words ("method", "department") keep their spaces.
+_SPACED_HINTS = [" met ", " met,", " present ", "took part"]
+_HINT_WORDS = [word for line in _HINT_LINES for word in line.split()] + _SPACED_HINTS
 _HINTS = ahocorasick.Automaton()
 for _word in _HINT_WORDS:
     _HINTS.add_word(_word, _word)

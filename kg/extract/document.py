@@ -191,9 +191,9 @@ class DocumentExtractor:
             prior = [d for d in fixed if before is None or d.start < before] or fixed
             best = max(prior, key=lambda d: (len(d.date.iso()) if d.date else 0, -d.start))
             return best.date, best.text
-        same_day = [d for d in dates if d.kind == "same_day"]
-        if same_day or (P.SAME_DAY_ZH.search(text) and ctx.last_date):
-            return ctx.last_date, (same_day[0].text if same_day else P.SAME_DAY_ZH.search(text).group(0))  # type: ignore[union-attr]
+        same_day = [d for d in dates if d.kind == "same_day"]  # 同日, 当天, 当时, the same day
+        if same_day:
+            return ctx.last_date, same_day[0].text
         vague = [d for d in dates if d.kind == "vague"]
         if vague and doc.published:
             # "日前" / "recently": near the article's date; keep only what that fixes safely.

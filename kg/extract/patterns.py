@@ -11,8 +11,6 @@ import ahocorasick
 
 from kg.records import Mode
 
-CJK = r"\u3400-\u9fff"
-
 # Meeting verbs -> (mode, kind, directional). A directional verb takes its guest or
 # recipient after it (A会见B, A致函B); a symmetric one lists both sides before it.
 MEETING_TRIGGERS_ZH: list[tuple[str, Mode, str, bool]] = [
@@ -109,12 +107,7 @@ REPORTING_ZH = re.compile(r"(?:表示|指出|说|强调|提到|称|认为|介绍
 PLURAL_SIDES_ZH = re.compile(r"双方|两国|两党|两军|彼此")
 MULTI_SIDES_ZH = re.compile(r"各方|三方|四方|几方|[三四五六]国")
 
-# The same day as the previous event: "同日", "当天", "当时".
-SAME_DAY_ZH = re.compile(r"同日|当天|当日|当时|同一天")
-SAME_DAY_EN = re.compile(r"\b(?:the same day|on the same day|at the time|then)\b", re.I)
 
-PLACE_PREFIX_ZH = re.compile(r"(?:在|于|赴|抵达)$")
-PLACE_PREFIX_EN = re.compile(r"\b(?:in|at|at the)\s*$", re.I)
 
 # Words without which no trigger above can match. Sentences with none of them only feed the
 # context (which two sides '双方' means), so the costly steps skip them. One Aho-Corasick pass

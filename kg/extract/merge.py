@@ -39,11 +39,12 @@ def more_precise(a: PartialDate | None, b: PartialDate | None) -> PartialDate | 
 def _merge_participants(into: list[ActorRef], more: list[ActorRef]) -> None:
     present = {p.id: i for i, p in enumerate(into)}
     for p in more:
-        if p.id not in present:
+        i = present.get(p.id)
+        if i is None:
             present[p.id] = len(into)
             into.append(p)
-        elif into[present[p.id]].title is None and p.title:
-            into[present[p.id]] = p if into[present[p.id]].role == p.role else into[present[p.id]]
+        elif into[i].title is None and p.title and into[i].role == p.role:
+            into[i] = p  # the same person in the same role, now with the title another report gives
 
 
 def _absorb_meeting(kept: Meeting, other: Meeting) -> None:

@@ -219,6 +219,9 @@ class ActorDictionary:
             covered[h.start : h.end] = b"\x01" * (h.end - h.start)
         out: list[NameHit] = []
         for run in self._run.finditer(text):
+            lone = self._abbrev.get(run.group())
+            if lone is not None and not lone.standalone:
+                continue  # one abbreviation character alone (中, 美) is no name unless it may stand alone
             group: list[re.Match[str]] = []
             for unit in self._unit.finditer(text, run.start(), run.end()):
                 if any(covered[unit.start() : unit.end()]):

@@ -96,12 +96,15 @@ class DocumentExtractor:
         agreements: list[Agreement],
     ) -> None:
         text = doc.simplified_of(sentence)
-        english = ctx.english = len(_CJK.findall(text)) < len(text) * 0.1
-        eventful = P.has_event_hint(text)
-        found = self.finder.find(text, sentence.text, detailed=eventful, hits=hits)
-        if not eventful:
-            self._remember_sides(index, found.actors, ctx)
+        if not P.has_event_hint(text):
+            # Only the sides it names matter, for a later 双方.
+            sides = [h for h in hits if self.dictionary.actors[h.actor_id].type != "Person"]
+            self._remember_sides(
+                index, self.finder.find(text, sentence.text, detailed=False, hits=sides).actors, ctx
+            )
             return
+        english = ctx.english = len(_CJK.findall(text)) < len(text) * 0.1
+        found = self.finder.find(text, sentence.text, hits=hits)
         for person in found.new_people:
             self._new_person(person, doc, ctx)
         for m in found.actors:

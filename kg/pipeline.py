@@ -40,7 +40,10 @@ def extract_path(path: Path) -> DocumentEvents | Skipped:
         return Skipped(str(path), f"cannot be normalized: {exc}")
     if not document.sentences:
         return Skipped(str(path), "no text left after cleaning")
-    return _extractor().extract(document)
+    try:
+        return _extractor().extract(document)
+    except Exception as exc:  # one article the rules trip over must not stop the corpus
+        return Skipped(str(path), f"extraction failed: {type(exc).__name__}: {exc}")
 
 
 def _warm() -> None:

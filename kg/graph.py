@@ -23,6 +23,7 @@ from typing import Any
 
 import networkx as nx
 
+from kg.ids import slug
 from kg.records import Actor, ArticleMeta, Corpus, Meeting, PartialDate, Source
 
 NODE_LABELS = ("Person", "Country", "Organization", "Meeting", "Agreement", "Place", "Topic", "Article")
@@ -45,8 +46,6 @@ def article_id(doc_name: str) -> str:
 
 
 def place_id(name_en: str | None, name: str) -> str:
-    from kg.ids import slug
-
     return f"place:{slug(name_en or name)}"
 
 

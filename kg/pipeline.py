@@ -19,6 +19,7 @@ from kg.normalize import normalize
 from kg.places import Gazetteer
 from kg.records import Corpus, DocumentEvents, Skipped
 from kg.resolve import Resolver, resolve
+from kg.sinks.jsonl import event_dicts
 from kg.topics import TopicVocabulary
 
 Progress = Callable[[DocumentEvents | Skipped], None]
@@ -78,8 +79,6 @@ def extract_corpus(inputs: Iterable[Path], *, workers: int = 1, on_result: Progr
 
 def iter_event_dicts(inputs: Iterable[Path], *, workers: int = 1) -> Iterator[dict[str, object] | Skipped]:
     """Each document's events in the JSONL contract, document by document (no cross-article merge)."""
-    from kg.sinks.jsonl import event_dicts
-
     paths, skipped = discover(list(inputs))
     yield from skipped
     topics = TopicVocabulary.load().topics

@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 
 from kg.extract import patterns as P
-from kg.extract.mentions import ActorMention, PlaceMention
+from kg.extract.mentions import ActorMention
+from kg.places import PlaceHit
 from kg.records import Mode
 
 
@@ -18,7 +19,7 @@ class MeetingMention:
     kind: str
     trigger_start: int
     trigger_end: int
-    place: PlaceMention | None
+    place: PlaceHit | None
 
 
 def _people(mentions: list[ActorMention]) -> list[ActorMention]:
@@ -37,7 +38,7 @@ def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def find_meetings(
-    text: str, actors: list[ActorMention], places: list[PlaceMention], *, english: bool
+    text: str, actors: list[ActorMention], places: list[PlaceHit], *, english: bool
 ) -> list[MeetingMention]:
     """The meeting a sentence reports between at least two people; one per guest for
     "A分别会见B和C" / "A met separately with B and C"."""
@@ -69,7 +70,7 @@ def _meeting_at(
     text: str,
     trigger: re.Match[str],
     actors: list[ActorMention],
-    places: list[PlaceMention],
+    places: list[PlaceHit],
     mode: Mode,
     kind: str,
     directional: bool,
@@ -103,9 +104,9 @@ def _next_break(text: str, start: int, limit: int) -> int:
     return start + found.start() if found else limit
 
 
-def _place(text: str, places: list[PlaceMention], left: int, right: int) -> PlaceMention | None:
+def _place(text: str, places: list[PlaceHit], left: int, right: int) -> PlaceHit | None:
     """The most specific place the clause introduces with 在/于/in/at ('在北京钓鱼台国宾馆': the venue)."""
-    chosen: PlaceMention | None = None
+    chosen: PlaceHit | None = None
     for place in places:
         if not left <= place.start < right:
             continue

@@ -8,12 +8,12 @@ dictionary does not know are found after an official title
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from kg.actors import ActorDictionary, NameHit
 from kg.ids import slug
-from kg.places import Gazetteer
+from kg.places import Gazetteer, PlaceHit
 from kg.records import ActorType
 
 # What may follow a Chinese name: a verb, a preposition or punctuation.
@@ -57,19 +57,9 @@ class NewPerson:
 
 
 @dataclass(frozen=True)
-class PlaceMention:
-    start: int
-    end: int
-    surface: str
-    place_id: str
-    name_en: str | None
-    name_zh: str | None
-
-
-@dataclass(frozen=True)
 class SentenceMentions:
     actors: list[ActorMention]
-    places: list[PlaceMention]
+    places: list[PlaceHit]
     new_people: list[NewPerson]
 
 
@@ -115,7 +105,7 @@ class MentionFinder:
         actors.sort(key=lambda m: m.start)
         # A place inside a name is no place: "外长沙伦赛" holds 长沙.
         places = [
-            PlaceMention(p.start, p.end, original[p.start : p.end], p.place_id, p.name_en, p.name_zh)
+            replace(p, surface=original[p.start : p.end])
             for p in self.gazetteer.find(simplified)
             if not any(a.start < p.end and p.start < a.end for a in actors if a.type == "Person")
         ]

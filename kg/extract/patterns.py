@@ -108,7 +108,6 @@ PLURAL_SIDES_ZH = re.compile(r"双方|两国|两党|两军|彼此")
 MULTI_SIDES_ZH = re.compile(r"各方|三方|四方|几方|[三四五六]国")
 
 
-
 # Words without which no trigger above can match. Sentences with none of them only feed the
 # context (which two sides '双方' means), so the costly steps skip them. One Aho-Corasick pass
 # is several times faster than searching the trigger patterns themselves.

@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from kg.extract import patterns as P
 from kg.extract.mentions import ActorMention
+from kg.grammar import Grammar
 
 Implicit = Literal["pair", "group"]
 
@@ -24,72 +24,53 @@ class AgreementMention:
     """The part of the sentence that says what was agreed, for the summary."""
 
 
-def find_agreement(text: str, actors: list[ActorMention], *, english: bool) -> AgreementMention | None:
-    return _find_en(text, actors) if english else _find_zh(text, actors)
+def find_agreement(text: str, actors: list[ActorMention], grammar: Grammar) -> AgreementMention | None:
+    strong = grammar.rule("agreement_strong").search(text)
+    joint = _joint_verb(text, grammar)
+    trigger = strong if strong and (joint is None or strong.start() <= joint.start()) else joint
+    if trigger is None:
+        return None
+    start = _subject_start(text, trigger.start(), grammar)
+    subject = text[start : trigger.start()]
+    pair = grammar.rule("plural_pair").search(subject)
+    if trigger is not strong and grammar.rule("one_sided").search(subject) and not pair:
+        return None
+    explicit = _parties(a for a in actors if start <= a.start < trigger.start())
+    implicit: Implicit | None = None
+    if grammar.rule("plural_group").search(subject):
+        implicit = "group"
+    elif pair:
+        implicit = "pair"
+    coordinator = grammar.rule("coordinator")
+    coordinated = not coordinator.phrases or coordinator.search(subject) is not None
+    if implicit is None and not (coordinated and len({a.side for a in explicit}) >= 2):
+        return None
+    content = text[trigger.start() :].strip("，,。；; ")
+    rule = grammar.rule("agreement_strong" if trigger is strong else "agreement_joint")
+    kind = rule.kind_of(trigger.group(0)) or "joint_commitment"
+    return AgreementMention(explicit, implicit, kind, trigger.start(), content)
 
 
-def _subject_start(text: str, before: int) -> int:
-    """Skip a reporting clause ('王毅也说，'): its speaker is not a party."""
+def _subject_start(text: str, before: int, grammar: Grammar) -> int:
+    """Where the subject of a verb at `before` starts: after a reporting clause ('王毅也说，',
+    'Wang said'), whose speaker is not a party."""
     start = 0
-    for m in P.REPORTING_ZH.finditer(text, 0, before):
+    for m in grammar.rule("reporting").finditer(text, 0, before):
         start = m.end()
     return start
 
 
-def _find_zh(text: str, actors: list[ActorMention]) -> AgreementMention | None:
-    strong = P.AGREEMENT_STRONG_ZH.search(text)
-    joint = _joint_verb(text)
-    trigger = strong if strong and (joint is None or strong.start() <= joint.start()) else joint
-    if trigger is None:
-        return None
-    start = _subject_start(text, trigger.start())
-    subject = text[start : trigger.start()]
-    if strong is None and P.ONE_SIDED_ZH.search(subject) and not P.PLURAL_SIDES_ZH.search(subject):
-        return None
-    explicit = _parties(a for a in actors if start <= a.start < trigger.start())
-    implicit: Implicit | None = None
-    if P.MULTI_SIDES_ZH.search(subject):
-        implicit = "group"
-    elif P.PLURAL_SIDES_ZH.search(subject):
-        implicit = "pair"
-    if len({_side(a) for a in explicit}) < 2 and implicit is None:
-        return None
-    content = text[trigger.start() :].strip("，,。； ")
-    return AgreementMention(explicit, implicit, _kind(trigger.group(0)), trigger.start(), content)
-
-
-def _joint_verb(text: str) -> re.Match[str] | None:
-    """A joint verb with a will before it ("要共同打击"), outside quotes (slogans, titles)."""
-    quoted = [m.span() for m in P.QUOTED_ZH.finditer(text)]
-    for joint in P.AGREEMENT_JOINT_ZH.finditer(text):
+def _joint_verb(text: str, grammar: Grammar) -> re.Match[str] | None:
+    """A joint verb, with a will before it where the grammar asks for one ("要共同打击"),
+    outside quotes (slogans, titles)."""
+    quoted = [m.span() for m in grammar.rule("quoted").finditer(text)]
+    will = grammar.rule("joint_will")
+    for joint in grammar.rule("agreement_joint").finditer(text):
         if any(s <= joint.start() < e for s, e in quoted):
             continue
-        clause_start = _subject_start(text, joint.start())
-        if P.JOINT_MODAL_ZH.search(text, clause_start, joint.start()):
+        if not will.phrases or will.search(text, _subject_start(text, joint.start(), grammar), joint.start()):
             return joint
     return None
-
-
-def _find_en(text: str, actors: list[ActorMention]) -> AgreementMention | None:
-    trigger = P.AGREEMENT_EN.search(text)
-    if trigger is None:
-        return None
-    subject_start = max(text.rfind(". ", 0, trigger.start()), 0)
-    explicit = _parties(a for a in actors if subject_start <= a.start < trigger.start())
-    plural = P.PLURAL_SUBJECT_EN.search(text, subject_start, trigger.start())
-    implicit: Implicit | None = "pair" if plural and re.search(r"two|both", plural.group(0), re.I) else None
-    if plural and implicit is None:
-        implicit = "group"
-    coordinated = re.search(r"\band\b", text[subject_start : trigger.start()]) is not None
-    if implicit is None and not (coordinated and len({_side(a) for a in explicit}) >= 2):
-        return None
-    return AgreementMention(
-        explicit, implicit, _kind(trigger.group(0)), trigger.start(), text[trigger.start() :]
-    )
-
-
-def _side(actor: ActorMention) -> str:
-    return actor.actor_id if actor.type == "Person" else (actor.country or actor.actor_id)
 
 
 def _parties(actors: object) -> list[ActorMention]:
@@ -97,13 +78,3 @@ def _parties(actors: object) -> list[ActorMention]:
     for a in actors:  # type: ignore[attr-defined]
         seen.setdefault(a.actor_id, a)
     return list(seen.values())
-
-
-def _kind(trigger: str) -> str:
-    if re.search(r"签|sign|ink", trigger, re.I):
-        return "signed"
-    if re.search(r"决定|决策|决议|decid", trigger, re.I):
-        return "decision"
-    if re.search(r"共识|同意|一致|agree|consensus", trigger, re.I):
-        return "consensus"
-    return "joint_commitment"

@@ -3,17 +3,16 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 
 from kg.actors import ActorDictionary, DictActor, NameHit
 from kg.dates import DateMention, find_dates, infer_publication_date
-from kg.extract import patterns as P
 from kg.extract.agreements import AgreementMention, find_agreement
 from kg.extract.meetings import MeetingMention, find_meetings
 from kg.extract.mentions import ActorMention, MentionFinder, NewPerson
 from kg.extract.merge import merge_agreements_in_document, merge_meetings_in_document
+from kg.grammar import Grammars, load_grammars
 from kg.places import Gazetteer
 from kg.records import (
     Actor,
@@ -34,8 +33,6 @@ from kg.topics import TopicVocabulary
 CONTEXT_WINDOW = 8
 """How many sentences back 双方 may reach for the talks it refers to."""
 
-_CJK = re.compile(r"[\u3400-\u9fff]")
-
 
 @dataclass
 class _Context:
@@ -43,15 +40,22 @@ class _Context:
     pair: tuple[int, list[ActorMention]] | None = None
     group: tuple[int, list[ActorMention]] | None = None
     last_date: PartialDate | None = None
-    english: bool = False
-    """Whether the sentence at hand is English (names taken from context are given in its script)."""
+    language: str = "zh"
+    """The language of the sentence at hand: names taken from context are given in its script."""
     actors: dict[str, Actor] = field(default_factory=dict)
 
 
 class DocumentExtractor:
-    def __init__(self, dictionary: ActorDictionary, gazetteer: Gazetteer, topics: TopicVocabulary) -> None:
+    def __init__(
+        self,
+        dictionary: ActorDictionary,
+        gazetteer: Gazetteer,
+        topics: TopicVocabulary,
+        grammars: Grammars | None = None,
+    ) -> None:
         self.dictionary = dictionary
-        self.finder = MentionFinder(dictionary, gazetteer)
+        self.grammars = grammars or load_grammars()
+        self.finder = MentionFinder(dictionary, gazetteer, self.grammars)
         self.topics = topics
 
     def extract(self, doc: Document) -> DocumentEvents:
@@ -96,14 +100,15 @@ class DocumentExtractor:
         agreements: list[Agreement],
     ) -> None:
         text = doc.simplified_of(sentence)
-        if not P.has_event_hint(text):
+        grammar = self.grammars.for_text(text)
+        if not grammar.has_event_hint(text):
             # Only the sides it names matter, for a later 双方.
             sides = [h for h in hits if self.dictionary.actors[h.actor_id].type != "Person"]
             self._remember_sides(
                 index, self.finder.find(text, sentence.text, detailed=False, hits=sides).actors, ctx
             )
             return
-        english = ctx.english = len(_CJK.findall(text)) < len(text) * 0.1
+        ctx.language = grammar.language
         found = self.finder.find(text, sentence.text, hits=hits)
         for person in found.new_people:
             self._new_person(person, doc, ctx)
@@ -114,18 +119,17 @@ class DocumentExtractor:
             doc.name, sentence.text, sentence.start, sentence.end, doc.id, doc.path, doc.url, doc.title
         )
 
-        attendees = P.ATTENDEES_EN if english else P.ATTENDEES_ZH
-        if ctx.meeting and attendees.search(text):
+        if ctx.meeting and grammar.rule("attendees").search(text):
             self._add_attendees(ctx.meeting[1], found.actors, source)
         else:
-            for n, mention in enumerate(find_meetings(text, found.actors, found.places, english=english)):
+            for n, mention in enumerate(find_meetings(text, found.actors, found.places, grammar)):
                 meeting = self._meeting(doc, index, mention, text, dates, ctx, source)
                 meeting.id = f"{meeting.id}:{n}"
                 meetings.append(meeting)
                 ctx.meeting = (index, meeting)
                 if meeting.date:
                     ctx.last_date = meeting.date
-        agreement_found = find_agreement(text, found.actors, english=english)
+        agreement_found = find_agreement(text, found.actors, grammar)
         if agreement_found is not None:
             agreement = self._agreement(doc, index, agreement_found, text, dates, ctx, source)
             if agreement is not None:
@@ -256,7 +260,7 @@ class DocumentExtractor:
             # "X和Y共同签署": the countries they act for are the parties, the people their representatives.
             countries = self._countries_of([p.actor_id for p in people], ctx)
             return [*countries, *people] if len(countries) >= 2 else people
-        if len({_side(a) for a in others}) >= 2:
+        if len({a.side for a in others}) >= 2:
             return _one_per_side(others)
         context: list[ActorMention] = []
         if found.implicit == "pair":
@@ -271,7 +275,7 @@ class DocumentExtractor:
         actor = ctx.actors.get(mention.actor_id)
         if actor is None:
             return mention
-        name = (actor.name_en if ctx.english else actor.name_zh_hans) or mention.surface
+        name = (actor.name_en if ctx.language == "en" else actor.name_zh_hans) or mention.surface
         return replace(mention, surface=name, kind="context")
 
     def _context_pair(self, index: int, ctx: _Context) -> list[ActorMention]:
@@ -298,7 +302,7 @@ class DocumentExtractor:
             known = ctx.actors.get(country)
             if known is None or known.type != "Country":
                 continue
-            name = (known.name_en if ctx.english else known.name_zh_hans) or country
+            name = (known.name_en if ctx.language == "en" else known.name_zh_hans) or country
             sides.append(ActorMention(0, 0, name, country, "Country", "context", country=country))
         return sides
 
@@ -308,7 +312,7 @@ class DocumentExtractor:
         meeting = ctx.meeting[1]
         people = {p.id for p in meeting.participants}
         sides = {a.actor_id for a in self._meeting_sides(meeting, ctx)}
-        if all(p.actor_id in people or _side(p) in sides for p in parties):
+        if all(p.actor_id in people or p.side in sides for p in parties):
             return meeting
         return None
 
@@ -370,15 +374,11 @@ def actor_from_dictionary(entry: DictActor) -> Actor:
     )
 
 
-def _side(actor: ActorMention) -> str:
-    return actor.actor_id if actor.type == "Person" else (actor.country or actor.actor_id)
-
-
 def _one_per_side(actors: list[ActorMention]) -> list[ActorMention]:
     """One party per country: an organization stands for its country unless it is the one named."""
     chosen: dict[str, ActorMention] = {}
     for a in actors:
-        side = _side(a)
+        side = a.side
         current = chosen.get(side)
         if current is None or (current.type == "Country" and a.type == "Organization"):
             chosen[side] = a

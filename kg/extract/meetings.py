@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract import patterns as P
 from kg.extract.mentions import ActorMention
+from kg.grammar import Grammar
 from kg.places import PlaceHit
 from kg.records import Mode
 
@@ -38,25 +38,27 @@ def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def find_meetings(
-    text: str, actors: list[ActorMention], places: list[PlaceHit], *, english: bool
+    text: str, actors: list[ActorMention], places: list[PlaceHit], grammar: Grammar
 ) -> list[MeetingMention]:
     """The meeting a sentence reports between at least two people; one per guest for
     "A分别会见B和C" / "A met separately with B and C"."""
-    if not english and P.MEETING_REFERENCE_ZH.search(text) and len(_people(actors)) < 2:
+    if grammar.rule("meeting_reference").search(text) and len(_people(actors)) < 2:
         return []
-    for pattern, mode, kind, directional in P.MEETING_EN if english else P.MEETING_ZH:
-        for trigger in pattern.finditer(text):
-            found = _meeting_at(text, trigger, actors, places, mode, kind, directional)
+    for trigger_rule in grammar.meetings:
+        for trigger in trigger_rule.regex.finditer(text):
+            found = _meeting_at(
+                text, trigger, actors, places, trigger_rule.mode, trigger_rule.kind, trigger_rule.directional
+            )
             if found:
-                return _separately(text, found) if directional else [found]
+                return _separately(text, found, grammar) if trigger_rule.directional else [found]
     return []
 
 
-def _separately(text: str, found: MeetingMention) -> list[MeetingMention]:
-    lead = text[max(0, found.trigger_start - 4) : found.trigger_end + 12]
+def _separately(text: str, found: MeetingMention, grammar: Grammar) -> list[MeetingMention]:
+    lead = text[max(0, found.trigger_start - 12) : found.trigger_end + 12]
     hosts = [(a, r) for a, r in found.participants if r in ("host", "sender")]
     guests = [(a, r) for a, r in found.participants if r not in ("host", "sender")]
-    if len(guests) < 2 or not hosts or not P.SEPARATELY.search(lead):
+    if len(guests) < 2 or not hosts or not grammar.rule("separately").search(lead):
         return [found]
     return [
         MeetingMention(

@@ -12,23 +12,10 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from kg.actors import ActorDictionary, NameHit
+from kg.grammar import Grammars
 from kg.ids import slug
 from kg.places import Gazetteer, PlaceHit
 from kg.records import ActorType
-
-# What may follow a Chinese name: a verb, a preposition or punctuation.
-_NAME_END_ZH = (
-    r"举行|会谈|会见|会晤|会面|通电话|通话|在|于|同|与|和|及|跟|、|，|,|。|；|：|:|表示|指出|说|称|强调|出席|"
-    r"参加|进行|一行|时|的|等|率|访|抵|致|共同|就|也|还|先生|女士|阁下|（|\(|\s|$|再|又|则|对|向|将|已|曾|首次|分别|"
-    r"一同|一起|签署|介绍|认为|主持|会|宣布|答|回答|发表|前往|应约|应邀|今天|昨天|当天|日前|近日|\d|[一二三四五六七八九十]+日"
-)
-_ONE_CHAR_NAME_END = r"举行|会谈|会见|会晤|会面|通电话|通话|表示|指出|说|、|，|,|。|；"
-
-# Words that follow a title but are no name: "总统三次面对面", "主席年初", "首相共同".
-_BAD_NAME = re.compile(
-    r"^[的了们会等和与同在及也还就对向是为从以而并或共均都各该此其今去明昨前后年月日时一二三四五六七八九十两几多首再又已曾正将要被把让]"
-    r"|[部会院局处厅委馆国省市方们级职府长员团军队]$"
-)
 
 _EN_NAME = r"((?:[A-Z][a-z'\-]+|[A-Z]\.)(?:\s(?:[A-Z][a-z'\-]+|[A-Z]\.|bin|van|de|da)){0,3})"
 
@@ -44,6 +31,11 @@ class ActorMention:
     """name | short | side | adjective | abbrev | context_only | titled."""
     title: str | None = None
     country: str | None = None
+
+    @property
+    def side(self) -> str:
+        """The side an actor stands for: a person for themself, anything else for its country."""
+        return self.actor_id if self.type == "Person" else (self.country or self.actor_id)
 
 
 @dataclass(frozen=True)
@@ -64,10 +56,13 @@ class SentenceMentions:
 
 
 class MentionFinder:
-    def __init__(self, dictionary: ActorDictionary, gazetteer: Gazetteer) -> None:
+    def __init__(self, dictionary: ActorDictionary, gazetteer: Gazetteer, grammars: Grammars) -> None:
         self.dictionary = dictionary
         self.gazetteer = gazetteer
-        self._title_zh, self._title_en = _title_patterns(tuple(dictionary.title_vocabulary()))
+        self._zh, self._en = grammars.by_language["zh"], grammars.by_language["en"]
+        self._title_zh, self._title_en = _title_patterns(
+            tuple(dictionary.title_vocabulary()), self._zh.name_followers, self._zh.short_name_followers
+        )
 
     def find(
         self, simplified: str, original: str, *, detailed: bool = True, hits: list[NameHit] | None = None
@@ -116,8 +111,8 @@ class MentionFinder:
         before = text[max(0, start - 6) : start]
         after = text[end : end + 3]
         titled = any(before.endswith(t) for t in self.dictionary.title_vocabulary())
-        verb = re.match(r"会谈|会见|会晤|举行|通电话|表示|说|指出|、", after) is not None
-        joined = before.endswith(("和", "同", "与", "、"))
+        verb = re.match("|".join(self._zh.short_name_followers), after) is not None
+        joined = before.endswith(self._zh.coordinated_name_after)
         return titled or (verb and joined) or (verb and titled)
 
     def _add_titled(
@@ -135,9 +130,7 @@ class MentionFinder:
         if any(s < end and start < e for s, e in taken):
             return
         name = simplified[start:end].strip()
-        if not name or (not english and _BAD_NAME.search(name)):
-            return
-        if english and name.split()[0] in {"The", "A", "An", "His", "Her", "Their", "Cambodia", "China"}:
+        if not name or (self._en if english else self._zh).rule("not_a_name").search(name):
             return
         known = self.dictionary.lookup(name)
         country = self._country_before(simplified, match.start())
@@ -190,14 +183,17 @@ class MentionFinder:
 
 
 @cache
-def _title_patterns(vocabulary: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _title_patterns(
+    vocabulary: tuple[str, ...], name_followers: tuple[str, ...], short_name_followers: tuple[str, ...]
+) -> tuple[re.Pattern[str], re.Pattern[str]]:
     zh = sorted((t for t in vocabulary if not t.isascii()), key=len, reverse=True)
     en = sorted((t for t in vocabulary if t.isascii()), key=len, reverse=True)
     zh_titles = "|".join(re.escape(t) for t in zh) or "(?!)"
     title_zh = rf"(?P<title>(?:{zh_titles})(?:[、兼和](?:[^，。、]{{0,8}}?)(?:{zh_titles}))*)"
     # A one-character name ("外长敦会谈") only before a meeting verb or punctuation; longer ones
     # end at the first word that can follow a name.
-    name_zh = rf"[\u3400-\u9fff](?=(?:{_ONE_CHAR_NAME_END}))|[\u3400-\u9fff·]{{2,10}}?(?=(?:{_NAME_END_ZH}))"
+    followers, short_followers = "|".join(name_followers), "|".join(short_name_followers)
+    name_zh = rf"[\u3400-\u9fff](?=(?:{short_followers}))|[\u3400-\u9fff·]{{2,10}}?(?=(?:{followers}))"
     pattern_zh = re.compile(rf"{title_zh}(?P<name>{name_zh})")
     en_titles = "|".join(re.escape(t) for t in en) or "(?!)"
     pattern_en = re.compile(rf"\b(?P<title>(?:{en_titles}))\s+(?P<name>{_EN_NAME[1:-1]})")

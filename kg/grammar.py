@@ -1,0 +1,255 @@
+"""How diplomatic news is written, per language: the words live in kg/data/grammar/<lang>.yaml.
+
+A `Grammar` is built once from its file. Every rule there is a list of phrases (regular
+expressions), each with an example sentence that tests/test_grammar.py runs through the
+extractor. The hint automaton that lets the extractor skip sentences without any event word is
+derived here from the same phrases, so a phrase added to the file can always fire.
+"""
+
+from __future__ import annotations
+
+import re
+import re._constants as sre_c  # the literal analysis reads the parse tree of each phrase
+import re._parser as sre_parse
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any, cast
+
+import ahocorasick
+import yaml
+
+from kg.records import Mode
+from kg.resources import data_dir
+
+_MODES: tuple[Mode, ...] = ("in_person", "video", "phone", "letter")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+class GrammarError(ValueError):
+    """A grammar file that cannot be used: names the file and the rule."""
+
+
+@dataclass(frozen=True)
+class Phrase:
+    pattern: str
+    example: str
+    kind: str | None = None
+    """What an agreement phrase makes: consensus, signed, decision, joint_commitment."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One list of phrases of the grammar, compiled as one alternation."""
+
+    name: str
+    phrases: tuple[Phrase, ...]
+    regex: re.Pattern[str]
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        return self.regex.search(text, pos, len(text) if endpos is None else endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> list[re.Match[str]]:
+        return list(self.regex.finditer(text, pos, len(text) if endpos is None else endpos))
+
+    def kind_of(self, matched: str) -> str | None:
+        """The kind of the phrase that matched `matched`."""
+        flags = self.regex.flags & re.IGNORECASE
+        for phrase in self.phrases:
+            if re.fullmatch(phrase.pattern, matched, flags):
+                return phrase.kind
+        return None
+
+
+@dataclass(frozen=True)
+class MeetingTrigger:
+    phrase: Phrase
+    regex: re.Pattern[str]
+    mode: Mode
+    kind: str
+    directional: bool
+    """A directional verb takes its guest or recipient after it (A会见B, A sent a letter to B);
+    a symmetric one lists both sides around it (A同B举行会谈, A and B held talks)."""
+
+
+# Rules every grammar file has; a test runs each rule's examples with the expectation named here.
+RULES = (
+    "separately",
+    "meeting_reference",
+    "attendees",
+    "co_chair",
+    "agreement_strong",
+    "agreement_joint",
+    "joint_will",
+    "one_sided",
+    "plural_pair",
+    "plural_group",
+    "reporting",
+    "coordinator",
+    "quoted",
+    "earlier",
+    "not_a_name",
+)
+
+
+@dataclass(frozen=True)
+class Grammar:
+    language: str
+    path: Path
+    ignore_case: bool
+    meetings: tuple[MeetingTrigger, ...]
+    rules: dict[str, Rule]
+    name_followers: tuple[str, ...]
+    """Words that may follow a person's name written without spaces (Chinese)."""
+    short_name_followers: tuple[str, ...]
+    """What a one-character name ("外长敦会谈") must be followed by."""
+    coordinated_name_after: tuple[str, ...]
+    """Words a short name may follow when it is coordinated with another name ("和", "、")."""
+    _hints: Any
+
+    def rule(self, name: str) -> Rule:
+        return self.rules[name]
+
+    def has_event_hint(self, text: str) -> bool:
+        """False when no meeting or agreement phrase can match: the sentence only feeds context."""
+        probe = text.lower() if self.ignore_case else text
+        return next(self._hints.iter(probe), None) is not None
+
+
+@dataclass(frozen=True)
+class Grammars:
+    """The grammars of all languages; a sentence is read with the one of its script."""
+
+    by_language: dict[str, Grammar]
+
+    def for_text(self, text: str) -> Grammar:
+        cjk = len(_CJK.findall(text))
+        return self.by_language["en" if cjk < len(text) * 0.1 else "zh"]
+
+    def __iter__(self) -> Iterator[Grammar]:
+        return iter(self.by_language.values())
+
+
+@cache
+def load_grammars(folder: Path | None = None) -> Grammars:
+    root = folder or data_dir() / "grammar"
+    grammars = {g.language: g for g in (load_grammar(p) for p in sorted(root.glob("*.yaml")))}
+    if not {"zh", "en"} <= grammars.keys():
+        raise GrammarError(f"{root}: a grammar for zh and for en is required, found {sorted(grammars)}")
+    return Grammars(grammars)
+
+
+def load_grammar(path: Path) -> Grammar:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise GrammarError(f"{path}: not a mapping")
+    flags = re.IGNORECASE if data.get("ignore_case") else 0
+    where = str(path)
+    meetings = tuple(_trigger(item, flags, where) for item in data.get("meetings") or [])
+    rules = {name: _rule(name, data.get(name) or [], flags, where) for name in RULES}
+    hint_words: set[str] = set()
+    for trigger in meetings:
+        hint_words |= _hints_of(trigger.phrase.pattern, flags, where)
+    for name in ("attendees", "co_chair", "agreement_strong", "agreement_joint"):
+        for phrase in rules[name].phrases:
+            hint_words |= _hints_of(phrase.pattern, flags, where)
+    automaton = ahocorasick.Automaton()
+    for word in hint_words:
+        automaton.add_word(word.lower() if flags else word, word)
+    automaton.make_automaton()
+    return Grammar(
+        language=str(data.get("language") or path.stem),
+        path=path,
+        ignore_case=bool(flags),
+        meetings=meetings,
+        rules=rules,
+        name_followers=tuple(str(w) for w in data.get("name_followers") or []),
+        short_name_followers=tuple(str(w) for w in data.get("short_name_followers") or []),
+        coordinated_name_after=tuple(str(w) for w in data.get("coordinated_name_after") or []),
+        _hints=automaton,
+    )
+
+
+def _phrase(item: Any, where: str) -> Phrase:
+    if not isinstance(item, dict) or "phrase" not in item or not item.get("example"):
+        raise GrammarError(f"{where}: every phrase needs `phrase` and `example`: {item!r}")
+    kind = item.get("kind")
+    return Phrase(str(item["phrase"]), str(item["example"]), str(kind) if kind else None)
+
+
+def _compile(pattern: str, flags: int, where: str) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern, flags)
+    except re.error as error:
+        raise GrammarError(f"{where}: phrase {pattern!r} is not a valid pattern: {error}") from None
+
+
+def _trigger(item: Any, flags: int, where: str) -> MeetingTrigger:
+    phrase = _phrase(item, where)
+    mode = item.get("mode")
+    if mode not in _MODES:
+        raise GrammarError(
+            f"{where}: meeting phrase {phrase.pattern!r} has mode {mode!r}, not one of {_MODES}"
+        )
+    direction = item.get("direction", "symmetric")
+    if direction not in ("symmetric", "directional"):
+        raise GrammarError(f"{where}: meeting phrase {phrase.pattern!r}: direction {direction!r}")
+    return MeetingTrigger(
+        phrase,
+        _compile(phrase.pattern, flags, where),
+        cast(Mode, mode),
+        str(item.get("kind") or "meeting"),
+        direction == "directional",
+    )
+
+
+def _rule(name: str, items: list[Any], flags: int, where: str) -> Rule:
+    phrases = tuple(_phrase(i, f"{where} ({name})") for i in items)
+    if not phrases:
+        return Rule(name, (), re.compile(r"(?!)"))
+    alternation = "|".join(f"(?:{p.pattern})" for p in phrases)
+    return Rule(name, phrases, _compile(alternation, flags, f"{where} ({name})"))
+
+
+# -- literals every match of a phrase must contain ------------------------------------------
+
+
+def _hints_of(pattern: str, flags: int, where: str) -> set[str]:
+    """Strings one of which every match of `pattern` contains; the hint automaton looks for them."""
+    found = _required(sre_parse.parse(pattern, flags))
+    if not found or any(not s.strip() for s in found):
+        raise GrammarError(
+            f"{where}: phrase {pattern!r} has no word it always contains; write it around a fixed word"
+        )
+    return {s.lower() if flags & re.IGNORECASE else s for s in found}
+
+
+def _required(items: Any) -> set[str] | None:
+    """The best literal set of a sequence: a run of literals, or one item's own set."""
+    candidates: list[set[str]] = []
+    run = ""
+    for op, arg in items:
+        if op is sre_c.LITERAL:
+            run += chr(arg)
+            continue
+        if run:
+            candidates.append({run})
+            run = ""
+        inner: set[str] | None = None
+        if op is sre_c.SUBPATTERN:
+            inner = _required(arg[-1])
+        elif op is sre_c.BRANCH:
+            sets = [_required(branch) for branch in arg[1]]
+            inner = None if any(s is None for s in sets) else set().union(*cast(list[set[str]], sets))
+        elif op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT) and arg[0] >= 1:
+            inner = _required(arg[2])
+        elif op is sre_c.IN and all(o is sre_c.LITERAL for o, _ in arg) and len(arg) <= 4:
+            inner = {chr(c) for _, c in arg}
+        if inner:
+            candidates.append(inner)
+    if run:
+        candidates.append({run})
+    if not candidates:
+        return None
+    return max(candidates, key=lambda s: min(len(w.strip()) for w in s))

@@ -41,8 +41,10 @@ REL_TYPES = (
 )
 
 
-def article_id(doc_name: str) -> str:
-    return f"article:{doc_name}"
+def article_id(name: str, content_hash: str) -> str:
+    """An article's node id: its name (path relative to the corpus folder) and its content hash,
+    so two files of one name in two folders are two articles, and an id is the same on every run."""
+    return f"article:{name}@{content_hash[:12]}" if content_hash else f"article:{name}"
 
 
 def place_id(name_en: str | None, name: str) -> str:
@@ -88,9 +90,9 @@ def _add_sources(
     g: nx.MultiDiGraph, target: str, sources: Iterable[Source], docs: dict[str, ArticleMeta]
 ) -> None:
     for i, src in enumerate(sources):
-        aid = article_id(src.doc)
+        doc = docs.get(src.doc)
+        aid = article_id(src.doc, doc.id if doc else src.doc_id)
         if aid not in g:
-            doc = docs.get(src.doc)
             g.add_node(
                 aid,
                 label="Article",
@@ -116,7 +118,7 @@ def build_graph(corpus: Corpus) -> nx.MultiDiGraph:
     g = nx.MultiDiGraph()
     docs = {d.name: d for d in corpus.documents}
     for doc in corpus.documents:
-        aid = article_id(doc.name)
+        aid = article_id(doc.name, doc.id)
         g.add_node(
             aid,
             label="Article",

@@ -18,6 +18,8 @@ from kg.evaluate import (
     evidence_overlap,
     format_report,
     read_gold,
+    report_dict,
+    resolve_doc,
 )
 from kg.names import to_traditional
 
@@ -220,18 +222,29 @@ def test_date_agrees_on_what_gold_fixes(gold_date: str | None, predicted: str | 
     assert date_agrees(gold_date, predicted) is agrees
 
 
-def test_date_accuracy_on_matched_meetings(gold: list[GoldEvent]) -> None:
+def test_date_accuracy_on_matched_meetings_and_agreements(gold: list[GoldEvent]) -> None:
     zhao = find(gold, "004", "meeting", "薩肯")
     talks = find(gold, "000", "meeting", "宋金达举行会谈")
-    assert (zhao.date, talks.date) == ("2021", "2024-04-21")
+    crackdown = find(gold, "000", "agreement", "网赌电诈")
+    assert (zhao.date, talks.date, crackdown.date) == ("2021", "2024-04-21", "2024-04-21")
 
     report = evaluate(
-        [zhao, talks], [as_prediction(zhao, date="2021-08-28"), as_prediction(talks, date="2024-04-22")]
+        [zhao, talks, crackdown],
+        [
+            as_prediction(zhao, date="2021-08-28"),
+            as_prediction(talks, date="2024-04-22"),
+            as_prediction(crackdown, date=None),
+        ],
     )
 
-    assert report.meeting.tp == 2
-    assert (report.dates_right, report.dates_total, report.date_accuracy) == (1, 2, 0.5)
-    assert [w.gold for w in report.wrong_dates] == [talks]
+    assert (report.meeting.tp, report.agreement.tp) == (2, 1)
+    assert (report.meeting.dates_right, report.meeting.dates_total, report.date_accuracy) == (1, 2, 0.5)
+    assert (report.agreement.dates_right, report.agreement.dates_total) == (0, 1)
+    assert report.agreement.date_accuracy == 0.0
+    assert [w.gold for w in report.wrong_dates] == [talks, crackdown]
+    text = format_report(report)
+    assert "date accuracy on matched meetings: 1/2 = 0.500" in text
+    assert "date accuracy on matched agreements: 0/1 = 0.000" in text
 
 
 def test_two_meetings_of_the_same_people_pair_by_date(gold: list[GoldEvent]) -> None:
@@ -282,9 +295,10 @@ def test_the_report_shows_what_to_fix(gold: list[GoldEvent]) -> None:
     assert re.search(r"^meeting\s+\d+\s+1\s+1\b", text, re.MULTILINE)
     assert talks.evidence in text and "missing Sok Chenda Sok" in text
     assert "王毅同洪森通电话。" in text
-    data = json.loads(json.dumps(report.to_dict(), ensure_ascii=False))
-    assert data["meeting"]["fn"] == 1 and data["misses"][0]["evidence"] == talks.evidence
-    assert data["false_alarms"] == [spurious]
+    data = json.loads(json.dumps(report_dict(report), ensure_ascii=False))
+    assert (data["meeting"]["tp"], data["meeting"]["fp"], data["meeting"]["fn"]) == (report.meeting.tp, 1, 1)
+    assert data["date_accuracy"] == {"meeting": 1.0, "agreement": 1.0}
+    assert "documents" not in data
 
 
 def test_eval_of_the_extractor_on_the_examples(
@@ -305,3 +319,116 @@ def test_eval_of_the_extractor_on_the_examples(
     text = format_report(report)
     assert all(m.gold.evidence in text for m in report.misses)
     assert all(p["evidence"] in text for p in report.false_alarms)
+
+
+@pytest.mark.parametrize(
+    ("gold_doc", "names", "found"),
+    [
+        ("talks.txt", ["news/talks.txt", "wire/call.txt"], "news/talks.txt"),
+        ("news/talks.txt", ["news/talks.txt", "wire/talks.txt"], "news/talks.txt"),
+        ("talks.txt", ["news/talks.txt", "wire/talks.txt"], "talks.txt"),
+        ("corpus/news/talks.txt", ["news/talks.txt", "wire/talks.txt"], "news/talks.txt"),
+        ("news/talks.txt", ["talks.txt"], "talks.txt"),
+        ("alks.txt", ["news/talks.txt"], "alks.txt"),
+        ("other.txt", ["news/talks.txt"], "other.txt"),
+    ],
+)
+def test_a_gold_doc_names_the_one_article_whose_path_ends_with_it(
+    gold_doc: str, names: list[str], found: str
+) -> None:
+    assert resolve_doc(gold_doc, names) == found
+
+
+def test_a_bare_file_name_in_gold_matches_only_when_one_article_has_it(gold: list[GoldEvent]) -> None:
+    talks = replace(find(gold, "000", "meeting", "宋金达举行会谈"), doc="talks.txt")
+    predicted = as_prediction(talks, doc="news/talks.txt")
+
+    alone = evaluate([talks], [predicted], documents=["news/talks.txt"])
+    # an article with no events still makes the bare name ambiguous
+    two = evaluate([talks], [predicted], documents=["news/talks.txt", "wire/talks.txt"])
+
+    assert (alone.meeting.tp, alone.meeting.fp) == (1, 0)
+    assert (two.meeting.tp, two.meeting.fp, two.meeting.fn) == (0, 1, 1)
+
+
+# --- kg eval on articles and gold written here ------------------------------------------------
+
+TALKS = "新华社北京2024年5月10日电 外交部长王毅在北京同柬埔寨副首相兼外交大臣宋金达举行会谈。"
+AGREED = "双方一致同意共同打击电信诈骗和网络赌博。"
+CALL = "新华社北京2024年6月3日电 外交部长王毅应约同柬埔寨参议院主席洪森通电话。"
+
+
+@pytest.fixture
+def small_corpus(tmp_path: Path) -> tuple[Path, Path]:
+    """Two articles in two folders, and gold with a wrong date, a miss and a call left out."""
+    articles = tmp_path / "articles"
+    (articles / "news").mkdir(parents=True)
+    (articles / "wire").mkdir()
+    (articles / "news" / "talks.txt").write_text(f"{TALKS}{AGREED}\n", encoding="utf-8")
+    (articles / "wire" / "call.txt").write_text(f"{CALL}\n", encoding="utf-8")
+    wang_yi, sok_chenda, putin = ["Wang Yi", "王毅"], ["Sok Chenda Sok", "宋金达"], ["Vladimir Putin", "普京"]
+    events = [
+        # a date no article gives: the matched meeting's date is wrong whatever the extractor reads
+        {"type": "meeting", "doc": "talks.txt", "participants": [wang_yi, sok_chenda], "date": "2023-01-01"},
+        {"type": "agreement", "doc": "news/talks.txt", "parties": [["China"], ["Cambodia"]], "date": "2024"},
+        {"type": "meeting", "doc": "talks.txt", "participants": [wang_yi, putin], "date": "2024-05-10"},
+    ]
+    for event, evidence in zip(events, (TALKS, AGREED, TALKS), strict=True):
+        event["evidence"] = evidence
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in events), encoding="utf-8")
+    return gold, articles
+
+
+def test_eval_detail_lists_each_document_with_its_misses_wrong_dates_and_false_alarms(
+    small_corpus: tuple[Path, Path],
+) -> None:
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    gold, articles = small_corpus
+    result = CliRunner().invoke(app, ["eval", str(gold), str(articles), "--detail"])
+
+    assert result.exit_code == 0, result.output
+    text = result.output
+    assert "date accuracy on matched meetings: 0/1 = 0.000" in text
+    assert "date accuracy on matched agreements: 1/1 = 1.000" in text
+    talks_part, call_part = text.split("\nnews/talks.txt")[1].split("\nwire/call.txt")
+    assert talks_part.startswith("  tp 2  fp 0  fn 1")
+    assert "miss: [meeting] 2024-05-10  Wang Yi + Vladimir Putin\n" in talks_part
+    assert "why:      missing Vladimir Putin" in talks_part
+    assert re.search(r"wrong date: \[meeting\] gold 2023-01-01 predicted 2024-05-\d\d  Wang Yi", talks_part)
+    assert f"evidence:  {TALKS}" in talks_part
+    assert call_part.startswith("  tp 0  fp 1  fn 0")
+    assert re.search(
+        r"false alarm: \[meeting\] 2024-06-\d\d  Wang Yi \+ Hun Sen\n +evidence: .*洪森通电话", call_part
+    )
+
+
+def test_eval_json_gives_the_figures_and_with_detail_the_lists(small_corpus: tuple[Path, Path]) -> None:
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    gold, articles = small_corpus
+    plain = json.loads(CliRunner().invoke(app, ["eval", str(gold), str(articles), "--json"]).output)
+    detailed = json.loads(
+        CliRunner().invoke(app, ["eval", str(gold), str(articles), "--json", "--detail"]).output
+    )
+
+    meeting = {k: plain["meeting"][k] for k in ("tp", "fp", "fn", "neutral", "precision", "recall")}
+    assert meeting == {"tp": 1, "fp": 1, "fn": 1, "neutral": 0, "precision": 0.5, "recall": 0.5}
+    assert plain["meeting"]["f1"] == 0.5 and plain["agreement"]["f1"] == 1.0
+    assert plain["date_accuracy"] == {"meeting": 0.0, "agreement": 1.0}
+    assert "documents" not in plain
+    talks, call = detailed["documents"]
+    assert (talks["doc"], talks["tp"], talks["fp"], talks["fn"]) == ("news/talks.txt", 2, 0, 1)
+    [miss] = talks["misses"]
+    assert miss["actors"] == ["Wang Yi", "Vladimir Putin"] and "Vladimir Putin" in miss["why"]
+    assert miss["closest"]["actors"] == ["Wang Yi", "Sok Chenda Sok"]
+    [wrong] = talks["wrong_dates"]
+    assert (wrong["gold_date"], wrong["evidence"]) == ("2023-01-01", TALKS)
+    assert wrong["predicted_date"].startswith("2024-05") and "宋金达举行会谈" in wrong["predicted_evidence"]
+    assert (call["doc"], call["fp"], call["misses"], call["wrong_dates"]) == ("wire/call.txt", 1, [], [])
+    assert [f["actors"] for f in call["false_alarms"]] == [["Wang Yi", "Hun Sen"]]

@@ -19,7 +19,14 @@ from rdflib.compare import isomorphic
 from kg.graph import build_graph, read_node_link, write_node_link
 from kg.resources import resource_dir
 from kg.sinks.rdf import KG, SCHEMA, graph_to_rdf, node_iri, rdf_text, write_rdf
-from tests.rdf_sample import DOC_HOSTILE, HOSTILE, SENTENCE_PHNOM_PENH, sample_corpus, sample_graph
+from tests.rdf_sample import (
+    DOC_HOSTILE,
+    DOC_PHNOM_PENH,
+    HOSTILE,
+    SENTENCE_PHNOM_PENH,
+    sample_corpus,
+    sample_graph,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 PREFIXES = """
@@ -252,9 +259,14 @@ def test_sparql_and_the_cypher_named_query_agree_on_who_met_wang_yi(graph, who, 
     assert by_sparql
 
 
+def _article(graph: nx.MultiDiGraph, name: str) -> str:
+    [node] = [n for n, d in graph.nodes(data=True) if d["label"] == "Article" and d["name"] == name]
+    return node
+
+
 def test_hostile_text_round_trips_in_every_format():
     graph = sample_graph()
-    person, article = node_iri("person:hostile"), node_iri(f"article:{DOC_HOSTILE}")
+    person, article = node_iri("person:hostile"), node_iri(_article(graph, DOC_HOSTILE))
     for fmt, rdflib_fmt, ox_fmt in (
         ("ttl", "turtle", ox.RdfFormat.TURTLE),
         ("nt", "nt", ox.RdfFormat.N_TRIPLES),
@@ -273,7 +285,8 @@ def test_hostile_text_round_trips_in_every_format():
 
 
 def test_names_dates_and_evidence_as_a_user_reads_them():
-    rdf = graph_to_rdf(sample_graph())
+    graph = sample_graph()
+    rdf = graph_to_rdf(graph)
     names = set(rdf.objects(node_iri("person:xi-jinping"), SCHEMA.name))
     assert names == {
         Literal("习近平", lang="zh-Hans"),
@@ -299,7 +312,7 @@ def test_names_dates_and_evidence_as_a_user_reads_them():
         )
     )
     assert [(r[0], str(r[1]), int(r[2]), int(r[3])) for r in rows] == [  # type: ignore[index]
-        (node_iri("article:000_2a8417f8f61e67d4.txt"), SENTENCE_PHNOM_PENH, 10, 10 + len(SENTENCE_PHNOM_PENH))
+        (node_iri(_article(graph, DOC_PHNOM_PENH)), SENTENCE_PHNOM_PENH, 10, 10 + len(SENTENCE_PHNOM_PENH))
     ]
 
 

@@ -267,6 +267,13 @@ def test_each_gold_event_matches_one_prediction(gold: list[GoldEvent]) -> None:
     assert report.meeting.precision == 0.5
 
 
+def test_a_miss_whose_prediction_went_to_another_gold_event_says_so(gold: list[GoldEvent]) -> None:
+    talks = find(gold, "000", "meeting", "宋金达举行会谈")
+    report = evaluate([talks, replace(talks, date="2024-04-22")], [as_prediction(talks)])
+    [miss] = report.misses
+    assert "paired with another gold event" in miss.reason
+
+
 def test_a_bad_gold_line_names_file_and_line(tmp_path: Path, gold: list[GoldEvent]) -> None:
     path = tmp_path / "gold.jsonl"
     good = json.dumps(

@@ -128,6 +128,15 @@ def _pairs(gold: Sequence[GoldEvent], predictions: Sequence[dict[str, Any]], sam
     return pairs
 
 
+def _why_missed(event: GoldEvent, nearest: dict[str, Any] | None) -> str:
+    if nearest is None:
+        return "nothing of this kind predicted in this document"
+    reason = why_not(event, nearest)
+    if reason == "matches":  # one prediction for two gold events: the pairing gave it to the other
+        return "the closest prediction is paired with another gold event (one prediction per event)"
+    return reason
+
+
 def evaluate(
     gold: Sequence[GoldEvent],
     predictions: Iterable[dict[str, Any]],
@@ -153,8 +162,7 @@ def evaluate(
         if g not in pairs:
             score.fn += 1
             nearest = closest(event, [predictions[p] for p in same[event.type, event.doc]])
-            reason = why_not(event, nearest) if nearest else "nothing of this kind predicted in this document"
-            report.misses.append(Miss(event, nearest, reason))
+            report.misses.append(Miss(event, nearest, _why_missed(event, nearest)))
             continue
         prediction = predictions[pairs[g]]
         score.tp += 1

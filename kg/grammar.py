@@ -84,6 +84,8 @@ RULES = (
     "joint_will",
     "one_sided",
     "plural_pair",
+    "plural_people",
+    "planned",
     "plural_group",
     "reporting",
     "coordinator",
@@ -103,6 +105,8 @@ class Grammar:
     name_followers: tuple[str, ...]
     """Words that may follow a person's name written without spaces (Chinese)."""
     short_name_followers: tuple[str, ...]
+    title_words: tuple[str, ...]
+    """Titles written before a name ("次官", "counterpart"), beside those of the actor dictionary."""
     """What a one-character name ("外长敦会谈") must be followed by."""
     coordinated_name_after: tuple[str, ...]
     """Words a short name may follow when it is coordinated with another name ("和", "、")."""
@@ -166,6 +170,7 @@ def load_grammar(path: Path) -> Grammar:
         rules=rules,
         name_followers=tuple(str(w) for w in data.get("name_followers") or []),
         short_name_followers=tuple(str(w) for w in data.get("short_name_followers") or []),
+        title_words=tuple(str(w) for w in data.get("title_words") or []),
         coordinated_name_after=tuple(str(w) for w in data.get("coordinated_name_after") or []),
         _hints=automaton,
     )

@@ -75,6 +75,10 @@ EXPECTED: dict[str, Callable[[DocumentEvents], bool] | None] = {
     "joint_will": _agreement_of_two,
     "one_sided": _no_agreement,
     "plural_pair": _agreement_of_two,
+    "plural_people": lambda events: any(
+        len([p for p in a.parties if p.type == "Person"]) >= 2 for a in events.agreements
+    ),
+    "planned": lambda events: not events.meetings,
     "plural_group": _agreement_of_two,
     "reporting": _speaker_is_no_party,
     "coordinator": _agreement_of_two,

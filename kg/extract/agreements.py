@@ -9,7 +9,7 @@ from typing import Literal
 from kg.extract.mentions import ActorMention
 from kg.grammar import Grammar
 
-Implicit = Literal["pair", "group"]
+Implicit = Literal["pair", "people", "group"]
 
 
 @dataclass(frozen=True)
@@ -17,7 +17,7 @@ class AgreementMention:
     explicit: list[ActorMention]
     """Parties the sentence names before its trigger (countries, organizations or people)."""
     implicit: Implicit | None
-    """'双方'/'两国' (a pair) or '各方'/'四国' (a group) to be read from the context."""
+    """'双方'/'两国' (a pair), '两位部长' (the two people met) or '各方'/'四国' (a group), read from the context."""
     kind: str
     trigger_start: int
     content: str
@@ -32,13 +32,16 @@ def find_agreement(text: str, actors: list[ActorMention], grammar: Grammar) -> A
         return None
     start = _subject_start(text, trigger.start(), grammar)
     subject = text[start : trigger.start()]
-    pair = grammar.rule("plural_pair").search(subject)
+    people = grammar.rule("plural_people").search(subject)
+    pair = people or grammar.rule("plural_pair").search(subject)
     if trigger is not strong and grammar.rule("one_sided").search(subject) and not pair:
         return None
     explicit = _parties(a for a in actors if start <= a.start < trigger.start())
     implicit: Implicit | None = None
     if grammar.rule("plural_group").search(subject):
         implicit = "group"
+    elif people:
+        implicit = "people"
     elif pair:
         implicit = "pair"
     coordinator = grammar.rule("coordinator")

@@ -46,6 +46,9 @@ def find_meetings(
         return []
     for trigger_rule in grammar.meetings:
         for trigger in trigger_rule.regex.finditer(text):
+            left, _ = _clause_bounds(text, trigger.start(), trigger.end())
+            if grammar.rule("planned").search(text, left, trigger.start()):
+                continue
             found = _meeting_at(
                 text, trigger, actors, places, trigger_rule.mode, trigger_rule.kind, trigger_rule.directional
             )

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from kg.actors import ActorDictionary, NameHit
-from kg.grammar import Grammars
+from kg.grammar import Grammar, Grammars
 from kg.ids import slug
 from kg.places import Gazetteer, PlaceHit
 from kg.records import ActorType
@@ -60,8 +60,10 @@ class MentionFinder:
         self.dictionary = dictionary
         self.gazetteer = gazetteer
         self._zh, self._en = grammars.by_language["zh"], grammars.by_language["en"]
+        vocabulary = {*dictionary.title_vocabulary(), *self._zh.title_words, *self._en.title_words}
+        self.titles = tuple(sorted(vocabulary))
         self._title_zh, self._title_en = _title_patterns(
-            tuple(dictionary.title_vocabulary()), self._zh.name_followers, self._zh.short_name_followers
+            self.titles, self._zh.name_followers, self._zh.short_name_followers
         )
 
     def find(
@@ -110,7 +112,7 @@ class MentionFinder:
         """A one-character name like 敦 counts only after a title or before a meeting verb."""
         before = text[max(0, start - 6) : start]
         after = text[end : end + 3]
-        titled = any(before.endswith(t) for t in self.dictionary.title_vocabulary())
+        titled = any(before.endswith(t) for t in self.titles)
         verb = re.match("|".join(self._zh.short_name_followers), after) is not None
         joined = before.endswith(self._zh.coordinated_name_after)
         return titled or (verb and joined) or (verb and titled)
@@ -127,11 +129,16 @@ class MentionFinder:
         english: bool,
     ) -> None:
         start, end = match.span("name")
-        if any(s < end and start < e for s, e in taken):
+        grammar = self._en if english else self._zh
+        overlapping = [(s, e) for s, e in taken if s < end and start < e]
+        if overlapping and not self._longer_name(simplified, start, end, overlapping, actors, grammar):
             return
         name = simplified[start:end].strip()
-        if not name or (self._en if english else self._zh).rule("not_a_name").search(name):
+        if not name or grammar.rule("not_a_name").search(name):
             return
+        for span in overlapping:
+            taken.remove(span)
+        actors[:] = [a for a in actors if (a.start, a.end) not in overlapping]
         known = self.dictionary.lookup(name)
         country = self._country_before(simplified, match.start())
         title = match.group("title")
@@ -146,6 +153,26 @@ class MentionFinder:
             ActorMention(start, end, original[start:end], actor_id, "Person", "titled", title, country)
         )
         taken.append((start, end))
+
+    def _longer_name(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        overlapping: list[tuple[int, int]],
+        actors: list[ActorMention],
+        grammar: Grammar,
+    ) -> bool:
+        """A dictionary name is only a whole name: after a title, 拉米瑞兹 is someone, not 拉米 (Lammy)."""
+        if grammar.language != "zh":
+            return False
+        people = {(a.start, a.end) for a in actors if a.type == "Person"}
+        if len(overlapping) != 1 or overlapping[0] not in people:
+            return False
+        hit_start, hit_end = overlapping[0]
+        if hit_start != start or hit_end >= end:
+            return False
+        return not grammar.rule("not_a_name").search(text[hit_end:end])
 
     def _country_before(self, text: str, pos: int) -> str | None:
         """The country named just before a title: '柬埔寨副首相' -> Cambodia; '中国驻缅甸大使' -> China."""
@@ -173,7 +200,7 @@ class MentionFinder:
                 title = found.group("title") if found and found.end("title") == len(before) else None
                 if title is None:
                     english = re.search(r"((?:[A-Z][a-z]+ ){0,4}(?:[A-Z][a-z]+))\s$", before)
-                    vocab = self.dictionary.title_vocabulary()
+                    vocab = self.titles
                     if english and any(english.group(1).endswith(t) for t in vocab if t.isascii()):
                         title = english.group(1)
                 if title:
@@ -189,11 +216,15 @@ def _title_patterns(
     zh = sorted((t for t in vocabulary if not t.isascii()), key=len, reverse=True)
     en = sorted((t for t in vocabulary if t.isascii()), key=len, reverse=True)
     zh_titles = "|".join(re.escape(t) for t in zh) or "(?!)"
-    title_zh = rf"(?P<title>(?:{zh_titles})(?:[、兼和](?:[^，。、]{{0,8}}?)(?:{zh_titles}))*)"
+    # "次官(副部长)朴敏守": a gloss in brackets may stand between the title and the name.
+    title_zh = (
+        rf"(?P<title>(?:{zh_titles})(?:[、兼和](?:[^，。、]{{0,8}}?)(?:{zh_titles}))*)"
+        r"(?:[（(][^）)，。]{1,10}[）)])?"
+    )
     # A one-character name ("外长敦会谈") only before a meeting verb or punctuation; longer ones
     # end at the first word that can follow a name.
     followers, short_followers = "|".join(name_followers), "|".join(short_name_followers)
-    name_zh = rf"[\u3400-\u9fff](?=(?:{short_followers}))|[\u3400-\u9fff·]{{2,10}}?(?=(?:{followers}))"
+    name_zh = rf"[\u3400-\u9fff](?=(?:{short_followers}))|[\u3400-\u9fff·•‧・]{{2,10}}?(?=(?:{followers}))"
     pattern_zh = re.compile(rf"{title_zh}(?P<name>{name_zh})")
     en_titles = "|".join(re.escape(t) for t in en) or "(?!)"
     pattern_en = re.compile(rf"\b(?P<title>(?:{en_titles}))\s+(?P<name>{_EN_NAME[1:-1]})")

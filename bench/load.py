@@ -26,8 +26,9 @@ from neo4j import Driver, GraphDatabase, ManagedTransaction
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kg.backends.ladybug import EMBEDDED_NAME, LadybugBackend  # noqa: E402
+from kg.backends.ladybug import LadybugBackend  # noqa: E402
 from kg.backends.neo4j import DEFAULT_BATCH_SIZE, load_neo4j, wipe_database  # noqa: E402
+from kg.layout import EMBEDDED  # noqa: E402
 
 
 def synthetic_graph(relationships: int, people: int) -> nx.MultiDiGraph:
@@ -80,7 +81,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
         started = time.perf_counter()
-        embedded = LadybugBackend.create(Path(tmp) / EMBEDDED_NAME)
+        embedded = LadybugBackend.create(Path(tmp) / EMBEDDED)
         embedded.load(graph)
         embedded.close()
         embedded_seconds = time.perf_counter() - started

@@ -1,23 +1,36 @@
-"""`kg build`: articles in, every output written under one folder."""
+"""`kg build`: articles in, every output written under one folder, as one transaction.
+
+The outputs are written into a staging folder beside the build folder and swapped in only when
+all of them are complete (kg.swap), so the build folder always holds one whole build: the
+previous one or the new one. Every output carries the same build id. A build that read no
+article raises InputError before anything is written, leaving the previous build as it was.
+"""
 
 from __future__ import annotations
 
 import json
+import secrets
+import shutil
 import time
 from collections import Counter
 from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 import networkx as nx
 
+from kg.errors import ExtractionFailed, InputError
 from kg.graph import build_graph, write_node_link
+from kg.layout import BuildLayout
 from kg.pipeline import Progress, extract_corpus
-from kg.records import Corpus
+from kg.records import Corpus, DocumentEvents, Skipped
 from kg.sinks.jsonl import event_dicts, write_jsonl
+from kg.swap import recover, swap_in
 
 
 @dataclass
 class BuildReport:
+    build_id: str
     documents_read: int
     skipped: list[dict[str, str]]
     meetings: int
@@ -32,46 +45,106 @@ class BuildReport:
         return json.dumps(asdict(self), ensure_ascii=False, indent=2)
 
 
+def new_build_id() -> str:
+    return f"{datetime.now(UTC):%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}"
+
+
 def build(
-    inputs: list[Path], out_dir: Path, *, workers: int = 1, on_result: Progress | None = None
+    inputs: list[Path],
+    out_dir: Path,
+    *,
+    workers: int = 1,
+    strict: bool = False,
+    on_result: Progress | None = None,
 ) -> tuple[Corpus, BuildReport]:
+    """Build the graph of the articles under `inputs` into `out_dir` (see the module docstring).
+
+    An article the extraction rules trip over is skipped, its traceback kept in the report;
+    strict=True raises ExtractionFailed at the first one instead, and nothing is written."""
     started = time.perf_counter()
-    out_dir.mkdir(parents=True, exist_ok=True)
-    corpus = extract_corpus(inputs, workers=workers, on_result=on_result)
+    layout = BuildLayout(out_dir)
+    _check_target(layout)
+    corpus = extract_corpus(inputs, workers=workers, on_result=_strict(on_result) if strict else on_result)
+    if not corpus.documents:
+        kept = f"the previous build in {out_dir} is untouched" if layout.is_build() else "nothing was written"
+        raise InputError(f"no article could be read from {', '.join(map(str, inputs))}: {kept}")
+    build_id = new_build_id()
+    recover(out_dir, layout.leftovers("previous"), layout.leftovers())
+    staging = layout.staging(build_id)
+    try:
+        staging.mkdir(parents=True)
+        report = _write_build(corpus, BuildLayout(staging), build_id)
+        report.outputs = _outputs(layout)
+        report.seconds = round(time.perf_counter() - started, 3)
+        BuildLayout(staging).report.write_text(report.to_json(), encoding="utf-8")
+        swap_in(staging, out_dir, layout.previous(build_id))
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return corpus, report
+
+
+def _strict(on_result: Progress | None) -> Progress:
+    def check(result: DocumentEvents | Skipped) -> None:
+        if on_result:
+            on_result(result)
+        if isinstance(result, Skipped) and result.traceback:
+            failure = ExtractionFailed(f"{result.path}: {result.reason} (--strict stops here)")
+            failure.detail = result.traceback
+            raise failure
+
+    return check
+
+
+def _skipped(skipped: Skipped) -> dict[str, str]:
+    entry = {"path": skipped.path, "reason": skipped.reason}
+    if skipped.traceback:
+        entry["traceback"] = skipped.traceback
+    return entry
+
+
+def _check_target(layout: BuildLayout) -> None:
+    root = layout.root
+    if root.exists() and not root.is_dir():
+        raise InputError(f"--out {root} is a file, not a folder")
+    if root.is_dir() and any(root.iterdir()) and not layout.is_build():
+        # The swap replaces the whole folder: never a folder that holds anything but a build.
+        raise InputError(f"--out {root} holds files that are not a kg build: choose another folder")
+
+
+def _outputs(layout: BuildLayout) -> dict[str, str]:
+    return {
+        "events": str(layout.events),
+        "graph": str(layout.graph),
+        "rdf": str(layout.rdf),
+        "views": str(layout.views / "index.html"),
+        "embedded": str(layout.embedded),
+        "report": str(layout.report),
+    }
+
+
+def _write_build(corpus: Corpus, staged: BuildLayout, build_id: str) -> BuildReport:
     graph = build_graph(corpus)
-    outputs: dict[str, str] = {}
-
-    events = out_dir / "events.jsonl"
-    write_jsonl(event_dicts(corpus.meetings, corpus.agreements, corpus.actors), events)
-    outputs["events"] = str(events)
-    graph_json = out_dir / "graph.json"
-    write_node_link(graph, graph_json)
-    outputs["graph"] = str(graph_json)
-    outputs.update(_write_sinks(graph, out_dir))
-
-    report = BuildReport(
+    graph.graph["build_id"] = build_id
+    write_jsonl(event_dicts(corpus.meetings, corpus.agreements, corpus.actors), staged.events)
+    write_node_link(graph, staged.graph)
+    _write_sinks(graph, staged)
+    return BuildReport(
+        build_id=build_id,
         documents_read=len(corpus.documents),
-        skipped=[{"path": s.path, "reason": s.reason} for s in corpus.skipped],
+        skipped=[_skipped(s) for s in corpus.skipped],
         meetings=len(corpus.meetings),
         agreements=len(corpus.agreements),
         actors=dict(Counter(a.type for a in corpus.actors.values())),
         nodes=dict(Counter(d["label"] for _, d in graph.nodes(data=True))),
         relationships=dict(Counter(d["type"] for *_, d in graph.edges(data=True))),
-        outputs=outputs,
     )
-    report.seconds = round(time.perf_counter() - started, 3)
-    (out_dir / "report.json").write_text(report.to_json(), encoding="utf-8")
-    outputs["report"] = str(out_dir / "report.json")
-    return corpus, report
 
 
-def _write_sinks(graph: nx.MultiDiGraph, out_dir: Path) -> dict[str, str]:
+def _write_sinks(graph: nx.MultiDiGraph, staged: BuildLayout) -> None:
     from kg.backends.ladybug import write_embedded
     from kg.sinks.rdf import write_rdf
     from kg.sinks.views import write_views
 
-    ttl = out_dir / "graph.ttl"
-    write_rdf(graph, ttl, "ttl")
-    index = write_views(graph, out_dir)
-    embedded = write_embedded(graph, out_dir)
-    return {"rdf": str(ttl), "views": str(index), "embedded": str(embedded)}
+    write_rdf(graph, staged.rdf, "ttl")
+    write_views(graph, staged.root)
+    write_embedded(graph, staged.root)

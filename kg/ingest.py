@@ -8,6 +8,7 @@ paragraph per line, markup gone, but otherwise as written (normalize cleans it).
 from __future__ import annotations
 
 import os
+import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal
@@ -84,7 +85,8 @@ def read_document(path: Path, *, max_bytes: int = MAX_BYTES) -> RawDocument | Sk
     except BrokenFrontMatter as exc:
         return Skipped(str(path), f"broken front matter: {exc}")
     except Exception as exc:  # one malformed file must never stop the corpus
-        return Skipped(str(path), f"could not be read: {type(exc).__name__}: {exc}".splitlines()[0])
+        reason = f"could not be read: {type(exc).__name__}: {exc}".splitlines()[0]
+        return Skipped(str(path), reason, traceback="".join(traceback.format_exception(exc)))
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes | Skipped:

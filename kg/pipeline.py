@@ -6,6 +6,7 @@ documents stream through worker processes and nothing holds the corpus text.
 
 from __future__ import annotations
 
+import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from functools import cache
@@ -44,7 +45,8 @@ def extract_path(path: Path) -> DocumentEvents | Skipped:
     try:
         return _extractor().extract(document)
     except Exception as exc:  # one article the rules trip over must not stop the corpus
-        return Skipped(str(path), f"extraction failed: {type(exc).__name__}: {exc}")
+        reason = f"extraction failed: {type(exc).__name__}: {exc}"
+        return Skipped(str(path), reason, traceback="".join(traceback.format_exception(exc)))
 
 
 def _warm() -> None:

@@ -24,6 +24,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from kg.errors import InputError
 from kg.resources import resource_dir
 
 PARAM_TYPES = ("string", "int", "float", "bool", "date", "list", "list[int]")
@@ -37,7 +38,7 @@ _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
-class QueryError(ValueError):
+class QueryError(InputError):
     """A query that cannot be found or parameters that do not fit it; the message says which."""
 
 

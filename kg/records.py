@@ -70,6 +70,8 @@ class Skipped:
 
     path: str
     reason: str
+    traceback: str = ""
+    """For a failure kg did not foresee (a bug): the traceback, kept in report.json."""
 
 
 @dataclass(frozen=True)

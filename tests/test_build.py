@@ -77,8 +77,9 @@ def test_bad_files_are_reported_and_the_rest_is_built(examples_dir: Path, tmp_pa
 def test_build_fails_only_when_nothing_could_be_read(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_bytes(b"")
     result = runner.invoke(app, ["build", str(tmp_path), "--out", str(tmp_path / "out")])
-    assert result.exit_code == 1
-    assert "empty.txt" in result.output
+    assert result.exit_code == 2
+    assert "empty.txt" in result.output and "no article could be read" in result.output
+    assert not (tmp_path / "out").exists()
 
 
 def test_extract_prints_json_lines(examples_dir: Path) -> None:

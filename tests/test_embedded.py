@@ -6,10 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from kg.backends import BackendError
-from kg.backends.ladybug import EMBEDDED_NAME, LadybugBackend, open_embedded, write_embedded
+from kg.backends import DatabaseError
+from kg.backends.ladybug import LadybugBackend, open_embedded, write_embedded
 from kg.backends.rows import node_rows
+from kg.errors import NotBuilt
 from kg.graph import NODE_LABELS
+from kg.layout import EMBEDDED
 from tests.graphdb_helpers import column
 from tests.sample_corpus import sample_graph
 
@@ -39,7 +41,7 @@ def test_the_whole_graph_is_in_the_database(embedded_dir: Path):
 
 
 def test_every_graph_property_has_a_column(tmp_path: Path):
-    backend = LadybugBackend.create(tmp_path / EMBEDDED_NAME)
+    backend = LadybugBackend.create(tmp_path / EMBEDDED)
     try:
         summary = backend.load(sample_graph())
     finally:
@@ -63,7 +65,7 @@ def test_names_match_in_any_script(embedded_dir: Path):
 def test_read_only_by_default_and_rewritten_whole(embedded_dir: Path, tmp_path: Path):
     db = open_embedded(embedded_dir)
     try:
-        with pytest.raises(BackendError, match="read-only"):
+        with pytest.raises(DatabaseError, match="read-only"):
             db.run("CREATE (:Topic {id: 'topic:new'})")
     finally:
         db.close()
@@ -79,5 +81,5 @@ def test_read_only_by_default_and_rewritten_whole(embedded_dir: Path, tmp_path: 
 
 
 def test_missing_database_is_one_clear_error(tmp_path: Path):
-    with pytest.raises(BackendError, match="run `kg build` first"):
+    with pytest.raises(NotBuilt, match="run `kg build` first"):
         open_embedded(tmp_path)

@@ -179,7 +179,7 @@ def test_kg_export_to_a_file_and_to_stdout(built, tmp_path):
 def test_kg_export_explains_a_missing_build_and_a_wrong_format(tmp_path):
     runner = CliRunner()
     result = runner.invoke(app, ["export", "--out", str(tmp_path / "nothing")])
-    assert result.exit_code == 1
+    assert result.exit_code == 3
     assert "kg build" in result.output
     result = runner.invoke(app, ["export", "--format", "xml", "--out", str(tmp_path)])
     assert result.exit_code == 2

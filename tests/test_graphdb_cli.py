@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -51,18 +52,18 @@ def test_list_shows_queries_and_parameters(out_dir: Path):
 
 
 @pytest.mark.parametrize(
-    ("args", "message"),
+    ("args", "message", "exit_code"),
     [
-        (["query", "MATCH (p:Persn) RETURN p"], "Table Persn does not exist"),
-        (["query", "CREATE (:Topic {id: 'x'})"], "read-only"),
-        (["query", "meetings-of", "--param", "limit=3"], "unknown parameter(s) limit"),
-        (["query", "meeting-of"], "no named query 'meeting-of'"),
-        (["query", "topics-by-month", "-p", "from=last year"], "expected date"),
+        (["query", "MATCH (p:Persn) RETURN p"], "Table Persn does not exist", 4),
+        (["query", "CREATE (:Topic {id: 'x'})"], "read-only", 4),
+        (["query", "meetings-of", "--param", "limit=3"], "unknown parameter(s) limit", 2),
+        (["query", "meeting-of"], "no named query 'meeting-of'", 2),
+        (["query", "topics-by-month", "-p", "from=last year"], "expected date", 2),
     ],
 )
-def test_errors_are_one_line(out_dir: Path, args: list[str], message: str):
+def test_errors_are_one_line(out_dir: Path, args: list[str], message: str, exit_code: int):
     result = _run(*args, "--out", str(out_dir))
-    assert result.exit_code == 1
+    assert result.exit_code == exit_code
     lines = result.output.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: ") and message in lines[0], result.output
     assert "Traceback" not in result.output
@@ -70,14 +71,22 @@ def test_errors_are_one_line(out_dir: Path, args: list[str], message: str):
 
 def test_no_embedded_database_says_what_to_do(tmp_path: Path):
     result = _run("query", "most-connected", "--out", str(tmp_path))
-    assert result.exit_code == 1 and "run `kg build` first" in result.output
+    assert result.exit_code == 3 and "run `kg build` first" in result.output
 
 
-def test_unreachable_neo4j_never_shows_the_password(tmp_path: Path):
-    for args in (["doctor"], ["load"], ["query", "most-connected", "--neo4j"]):
-        result = _run(*args, "--uri", "bolt://127.0.0.1:9", "--password", "s3cret-pw", "--out", str(tmp_path))
-        assert result.exit_code == 1
-        assert "s3cret-pw" not in result.output
+@pytest.mark.parametrize("uri", ["bolt://127.0.0.1:9", "neo4j://no-such-host.invalid:7687"])
+def test_a_refused_or_unresolvable_neo4j_fails_fast_and_says_what_to_do(out_dir: Path, uri: str):
+    for args in (["load"], ["query", "most-connected", "--neo4j"]):
+        started = time.monotonic()
+        result = _run(*args, "--uri", uri, "--password", "s3cret-pw", "--out", str(out_dir))
+        assert time.monotonic() - started < 10, "no retrying an address that refuses"
+        assert result.exit_code == 5, result.output
+        assert (
+            uri in result.output and "docker compose up -d" in result.output and "kg doctor" in result.output
+        )
+        assert "s3cret-pw" not in result.output and "Traceback" not in result.output
+    doctor = _run("doctor", "--uri", uri, "--password", "s3cret-pw", "--out", str(out_dir))
+    assert doctor.exit_code == 5 and "s3cret-pw" not in doctor.output
 
 
 def test_load_and_query_neo4j(out_dir: Path, neo4j_uri: str, neo4j_driver):

@@ -109,7 +109,7 @@ def test_labels_outside_the_whitelist_are_refused(neo4j_driver):
 
 
 def test_read_queries_cannot_write(neo4j_driver):
-    from kg.backends import BackendError
+    from kg.backends import DatabaseError
 
-    with pytest.raises(BackendError, match="read access mode"):
+    with pytest.raises(DatabaseError, match="read access mode"):
         Neo4jBackend(neo4j_driver).run("CREATE (:Topic {id: 'topic:x'})")

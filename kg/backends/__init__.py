@@ -6,6 +6,6 @@ graph of kg.graph through kg.backends.rows, so they hold the same nodes, relatio
 properties; named queries (kg.queries) return the same rows on both.
 """
 
-from kg.backends.base import BackendError, GraphBackend, LoadSummary, QueryResult, run_named
+from kg.backends.base import DatabaseError, GraphBackend, LoadSummary, QueryResult, run_named
 
-__all__ = ["BackendError", "GraphBackend", "LoadSummary", "QueryResult", "run_named"]
+__all__ = ["DatabaseError", "GraphBackend", "LoadSummary", "QueryResult", "run_named"]

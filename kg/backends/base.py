@@ -10,11 +10,10 @@ from typing import Any, Protocol
 
 import networkx as nx
 
+from kg.errors import DatabaseError
 from kg.queries import NamedQuery
 
-
-class BackendError(RuntimeError):
-    """A database refused a query or a load; the message is one line, fit to show a user."""
+__all__ = ["DatabaseError", "GraphBackend", "LoadSummary", "QueryResult", "plain", "run_named"]
 
 
 @dataclass

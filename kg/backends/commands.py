@@ -6,8 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.backends.base import BackendError, LoadSummary, QueryResult, run_named
-from kg.backends.ladybug import EMBEDDED_NAME, open_embedded
+from kg.backends.base import DatabaseError, LoadSummary, QueryResult, run_named
+from kg.backends.ladybug import open_embedded
 from kg.backends.neo4j import (
     DEFAULT_BATCH_SIZE,
     Neo4jBackend,
@@ -16,7 +16,7 @@ from kg.backends.neo4j import (
     load_neo4j,
     server_version,
 )
-from kg.graph import read_node_link
+from kg.layout import BuildLayout
 from kg.queries import resolve_query
 
 
@@ -30,10 +30,7 @@ def load_out_dir(
     progress: Progress | None = None,
 ) -> LoadSummary:
     """The graph `kg build` wrote (out_dir/graph.json) into Neo4j."""
-    graph_file = out_dir / "graph.json"
-    if not graph_file.is_file():
-        raise BackendError(f"no graph at {graph_file}: run `kg build` first")
-    graph = read_node_link(graph_file)
+    graph = BuildLayout(out_dir).read_graph()
     with settings.open_driver() as driver:
         return load_neo4j(
             graph, driver, settings.database, batch_size=batch_size, wipe=wipe, prune=prune, progress=progress
@@ -64,6 +61,33 @@ def query(
         embedded.close()
 
 
+def unknown_names(
+    target: str, given: Mapping[str, str], *, out_dir: Path, neo4j: Neo4jSettings | None = None
+) -> list[str]:
+    """For a query that returned no rows: a hint for each text parameter that names no node of
+    the built graph (by id, or any name in any script or case). Nothing when there is no graph."""
+    layout = BuildLayout(out_dir)
+    named = resolve_query(target)
+    if named.adhoc or not layout.graph.is_file():
+        return []
+    texts = {p.name for p in named.params if p.type == "string"}
+    wanted = {name: value for name, value in given.items() if name in texts and value.strip()}
+    if not wanted:
+        return []
+    known: set[str] = set()
+    for node_id, data in layout.read_graph().nodes(data=True):
+        known.add(str(node_id).lower())
+        known.update(str(n).lower() for n in data.get("names_lower") or [])
+        known.update(str(data[k]).lower() for k in ("name", "name_zh", "label_zh") if data.get(k))
+    where = "on Neo4j, checked against " if neo4j else ""
+    return [
+        f"hint: {name}={value!r} names no actor, country, place or topic in {where}{layout.graph}; "
+        f"try `kg actors {value}` to see how the name resolves"
+        for name, value in sorted(wanted.items())
+        if not {value.strip().lower(), f"topic:{value.strip().lower()}"} & known
+    ]
+
+
 @dataclass
 class DoctorReport:
     neo4j_uri: str
@@ -84,9 +108,9 @@ def doctor(settings: Neo4jSettings, out_dir: Path) -> DoctorReport:
     try:
         with settings.open_driver() as driver:
             version, ok = server_version(driver, settings.database), True
-    except BackendError as exc:
+    except DatabaseError as exc:
         version, ok = str(exc), False
-    path = out_dir / EMBEDDED_NAME
+    path = BuildLayout(out_dir).embedded
     return DoctorReport(
         neo4j_uri=settings.uri,
         neo4j=f"reachable, {version}" if ok else version,

@@ -21,11 +21,12 @@ from typing import Any
 import ladybug
 import networkx as nx
 
-from kg.backends.base import BackendError, LoadSummary, QueryResult, plain
+from kg.backends.base import LoadSummary, QueryResult, plain
 from kg.backends.rows import EdgeGroup, edge_rows, node_rows
+from kg.errors import DatabaseError, NotBuilt, one_line
+from kg.layout import BuildLayout
 from kg.resources import resource_dir
 
-EMBEDDED_NAME = "graph.lbdb"
 _SEPARATOR = "\x1f"
 _BUFFER_POOL = 256 * 1024 * 1024
 
@@ -66,7 +67,7 @@ def _column_expression(column: str, column_type: str) -> str:
 def _remove_database(path: Path) -> None:
     for candidate in [path, *path.parent.glob(path.name + ".*")]:
         if candidate.is_dir():
-            raise BackendError(f"{candidate} is a folder, not an embedded database file")
+            raise DatabaseError(f"{candidate} is a folder, not an embedded database file")
         candidate.unlink(missing_ok=True)
 
 
@@ -75,12 +76,12 @@ class LadybugBackend:
 
     def __init__(self, path: Path, *, read_only: bool = True) -> None:
         if read_only and not path.exists():
-            raise BackendError(f"no embedded database at {path}: run `kg build` first")
+            raise NotBuilt(f"no embedded database at {path}: run `kg build` first")
         try:
             self.database = ladybug.Database(str(path), read_only=read_only, buffer_pool_size=_BUFFER_POOL)
             self.connection = ladybug.Connection(self.database)
         except RuntimeError as exc:
-            raise BackendError(f"cannot open {path}: {_one_line(exc)}") from None
+            raise DatabaseError(f"cannot open {path}: {one_line(exc)}") from None
         self.path = path
         self.read_only = read_only
 
@@ -102,7 +103,7 @@ class LadybugBackend:
         self, table: str, csv_path: Path, columns: list[tuple[str, str]], pair: EdgeGroup | None
     ) -> None:
         if "'" in str(csv_path):
-            raise BackendError(f"cannot load from a path with a quote: {csv_path}")
+            raise DatabaseError(f"cannot load from a path with a quote: {csv_path}")
         fields = ["src", "dst"] if pair else []
         expressions = list(fields) + [_column_expression(f"c{i}", t) for i, (_, t) in enumerate(columns)]
         options = f" (from='{pair.start}', to='{pair.end}')" if pair else ""
@@ -156,7 +157,7 @@ class LadybugBackend:
         try:
             result = self.connection.execute(cypher, dict(params or {}))
         except RuntimeError as exc:
-            raise BackendError(f"LadybugDB: {_one_line(exc)}") from None
+            raise DatabaseError(f"LadybugDB: {one_line(exc)}") from None
         if isinstance(result, list):
             result = result[-1]
         columns = result.get_column_names()
@@ -187,20 +188,28 @@ def _note_dropped(
         dropped[table] = missing
 
 
-def _one_line(exc: Exception) -> str:
-    return " ".join(str(exc).split())
-
-
 def write_embedded(graph: nx.MultiDiGraph, out_dir: Path) -> Path:
-    """The embedded database for `kg query`, at out_dir/graph.lbdb (replaced if present)."""
-    path = out_dir / EMBEDDED_NAME
+    """The embedded database for `kg query` in the build folder out_dir (replaced if present),
+    with the graph's build id in its one Build node."""
+    path = BuildLayout(out_dir).embedded
     backend = LadybugBackend.create(path)
     try:
         backend.load(graph)
+        if graph.graph.get("build_id"):
+            backend.run("CREATE (:Build {id: $id})", {"id": graph.graph["build_id"]}, write=True)
     finally:
         backend.close()
     return path
 
 
 def open_embedded(out_dir: Path, *, write: bool = False) -> LadybugBackend:
-    return LadybugBackend(out_dir / EMBEDDED_NAME, read_only=not write)
+    return LadybugBackend(BuildLayout(out_dir).embedded, read_only=not write)
+
+
+def embedded_build_id(out_dir: Path) -> str | None:
+    backend = open_embedded(out_dir)
+    try:
+        rows = backend.run("MATCH (b:Build) RETURN b.id").rows
+    finally:
+        backend.close()
+    return str(rows[0][0]) if rows else None

@@ -24,14 +24,17 @@ from neo4j.exceptions import Neo4jError, ServiceUnavailable
 from neo4j.graph import Node, Path, Relationship
 from neo4j.time import Date, DateTime
 
-from kg.backends.base import BackendError, LoadSummary, QueryResult, plain
+from kg.backends.base import LoadSummary, QueryResult, plain
 from kg.backends.rows import batches, check_label, check_type, edge_rows, node_rows
+from kg.errors import DatabaseError, InputError, Unreachable, one_line
 from kg.graph import NODE_LABELS
 from kg.resources import resource_dir
 
 DEFAULT_BATCH_SIZE = 5000
 DEFAULT_URI = "bolt://localhost:7687"
 DEFAULT_USER = "neo4j"
+CONNECT_TIMEOUT = 3.0
+"""Seconds to reach the server before giving up (a refused address fails at once)."""
 SERVER_SERIES = "5.26"
 """The Neo4j release line kg is tested with (docker-compose.yml, scripts/neo4j/pom.xml)."""
 FACT_LABELS = ("Meeting", "Agreement")
@@ -49,11 +52,26 @@ class Neo4jSettings:
     database: str | None = None
 
     def open_driver(self) -> Driver:
+        """A driver that has reached the server: an address that refuses or does not resolve
+        fails here within CONNECT_TIMEOUT seconds, naming the address and what to do. Transient
+        errors later on are still retried by the driver's managed transactions."""
         auth = (self.user, self.password) if self.password else None
         try:
-            return GraphDatabase.driver(self.uri, auth=auth)
+            driver = GraphDatabase.driver(self.uri, auth=auth, connection_timeout=CONNECT_TIMEOUT)
         except ValueError as exc:
-            raise BackendError(f"bad Neo4j address {self.uri!r}: {_one_line(exc)}") from None
+            raise InputError(f"bad Neo4j address {self.uri!r}: {one_line(exc)}") from None
+        try:
+            driver.verify_connectivity()
+        except (ServiceUnavailable, OSError) as exc:
+            driver.close()
+            raise Unreachable(
+                f"no Neo4j answers at {self.uri} ({one_line(exc)}): start it with `docker compose up -d`, "
+                "check the address with `kg doctor` (or set NEO4J_URI / --uri)"
+            ) from None
+        except Neo4jError as exc:
+            driver.close()
+            raise DatabaseError(f"Neo4j at {self.uri} refused the connection: {one_line(exc)}") from None
+        return driver
 
 
 def schema_statements() -> list[str]:
@@ -158,9 +176,9 @@ def load_neo4j(
         if not wipe:
             _remove_stale(loader, graph, prune)
     except Neo4jError as exc:
-        raise BackendError(f"Neo4j refused the load: {_one_line(exc)}") from None
+        raise DatabaseError(f"Neo4j refused the load: {one_line(exc)}") from None
     except ServiceUnavailable as exc:
-        raise BackendError(f"Neo4j is not reachable: {_one_line(exc)}") from None
+        raise Unreachable(f"Neo4j is not reachable: {one_line(exc)}") from None
     c = loader.counts
     return LoadSummary(
         backend="neo4j",
@@ -209,13 +227,6 @@ def _remove_stale(loader: Neo4jLoader, graph: nx.MultiDiGraph, prune: bool) -> N
         loader.write(load_statement("delete-unreported-facts", label=label))
 
 
-def _one_line(exc: Exception) -> str:
-    message = getattr(exc, "message", None) or str(exc)
-    code = getattr(exc, "code", None)
-    text = " ".join(str(message).split())
-    return f"{text} ({code})" if code else text
-
-
 def _neo4j_plain(value: Any) -> Any:
     if isinstance(value, Node):
         return plain(dict(value))
@@ -259,9 +270,9 @@ class Neo4jBackend:
                 routing_=RoutingControl.WRITE if write else RoutingControl.READ,
             )
         except Neo4jError as exc:
-            raise BackendError(f"Neo4j: {_one_line(exc)}") from None
+            raise DatabaseError(f"Neo4j: {one_line(exc)}") from None
         except ServiceUnavailable as exc:
-            raise BackendError(f"Neo4j is not reachable: {_one_line(exc)}") from None
+            raise Unreachable(f"Neo4j is not reachable: {one_line(exc)}") from None
         return QueryResult(list(keys), [[_neo4j_plain(v) for v in record.values()] for record in records])
 
     def close(self) -> None:
@@ -269,11 +280,11 @@ class Neo4jBackend:
 
 
 def server_version(driver: Driver, database: str | None = None) -> str:
-    """`Neo4j Kernel 5.26.30 community`, or BackendError when the server cannot be reached."""
+    """`Neo4j Kernel 5.26.30 community`, or DatabaseError when the server cannot be reached."""
     backend = Neo4jBackend(driver, database)
     try:
         driver.verify_connectivity()
     except (ServiceUnavailable, Neo4jError, OSError) as exc:
-        raise BackendError(f"Neo4j is not reachable: {_one_line(exc)}") from None
+        raise Unreachable(f"Neo4j is not reachable: {one_line(exc)}") from None
     result = backend.run(load_statement("server-version"))
     return ", ".join(" ".join(str(v) for v in row) for row in result.rows)

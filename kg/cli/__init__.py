@@ -1,10 +1,20 @@
-"""The `kg` command line: thin commands over the library (see kg.cli.* modules)."""
+"""The `kg` command line: thin commands over the library, registered here one by one."""
 
 from __future__ import annotations
 
-# Each module registers its commands on `app` when imported.
-from kg.cli import actors_cmd, build, export, graphdb, views  # noqa: F401
-from kg.cli.app import app
+from kg.cli import actors_cmd, build, export, graphdb, views
+from kg.cli.app import app, register
+
+register(build.build)
+register(build.extract)
+register(actors_cmd.actors)
+register(graphdb.load)
+register(graphdb.query)
+register(graphdb.doctor)
+register(views.view)
+register(export.export)
+
+__all__ = ["app", "main"]
 
 
 def main() -> None:

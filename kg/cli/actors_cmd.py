@@ -9,7 +9,6 @@ from rich.console import Console
 from rich.table import Table
 
 from kg.actors import ActorDictionary, DictActor
-from kg.cli.app import app
 
 
 def _actor_table(actor: DictActor, how: str, dictionary: ActorDictionary) -> Table:
@@ -35,7 +34,6 @@ def _actor_table(actor: DictActor, how: str, dictionary: ActorDictionary) -> Tab
     return table
 
 
-@app.command()
 def actors(
     name: Annotated[str | None, typer.Argument(help="A name in any script: 習近平, Wang Yi, 柬方")] = None,
 ) -> None:

@@ -13,6 +13,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from kg.cli.app import app
+from kg.cli.choices import EventFormat
+from kg.cli.options import OutOption
+from kg.errors import InputError
 from kg.records import DocumentEvents, Skipped
 
 DEFAULT_ARTICLES = [Path("examples/articles")]
@@ -23,11 +26,13 @@ def _skip_line(skipped: Skipped) -> str:
     return f"skipped {skipped.path}: {skipped.reason}"
 
 
-@app.command()
 def build(
     articles: Annotated[list[Path] | None, typer.Argument(help="Article files or folders.")] = None,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
+    out: OutOption = Path("out"),
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Extraction processes.")] = 1,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Stop at the first article the extraction rules trip over.")
+    ] = False,
 ) -> None:
     """Build the graph: events.jsonl, graph.json, graph.ttl, views/, the embedded database, report.json."""
     from kg.build import build as run_build
@@ -51,7 +56,7 @@ def build(
                 err.print(_skip_line(result), markup=False, highlight=False, soft_wrap=True)
             progress.advance(task)
 
-        _, report = run_build(inputs, out, workers=workers, on_result=on_result)
+        _, report = run_build(inputs, out, workers=workers, strict=strict, on_result=on_result)
     table = Table(title=f"kg build: {out}")
     table.add_column("what")
     table.add_column("count", justify="right")
@@ -63,27 +68,29 @@ def build(
         table.add_row(f"actors: {label}", str(count))
     table.add_row("relationships", str(sum(report.relationships.values())))
     Console().print(table)
+    typer.echo(f"build {report.build_id}")
     for name, path in report.outputs.items():
         typer.echo(f"{name}: {path}")
-    if report.documents_read == 0:
-        raise typer.Exit(code=1)
 
 
-@app.command()
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="Article files or folders.")],
-    fmt: Annotated[str, typer.Option("--format", help="Output format (jsonl).")] = "jsonl",
+    fmt: Annotated[EventFormat, typer.Option("--format", help="Output format.")] = EventFormat.jsonl,
 ) -> None:
     """Print the events of each article as JSON Lines (one object per event)."""
+    from kg.ingest import discover
     from kg.pipeline import iter_event_dicts
 
-    if fmt != "jsonl":
-        raise typer.BadParameter("only jsonl is supported", param_hint="--format")
+    articles, passed_over = discover(paths)
+    skipped = 0
     for item in iter_event_dicts(paths):
         if isinstance(item, Skipped):
+            skipped += 1
             err.print(_skip_line(item), markup=False, highlight=False, soft_wrap=True)
         else:
             sys.stdout.write(json.dumps(item, ensure_ascii=False) + "\n")
+    if len(articles) - (skipped - len(passed_over)) <= 0:
+        raise InputError(f"no article could be read from {', '.join(map(str, paths))}")
 
 
 @app.command("eval")

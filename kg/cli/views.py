@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 import webbrowser
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
-from kg.cli.app import app
+from kg.cli.options import OutOption
+from kg.errors import InputError
 from kg.ids import slug
 
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
@@ -19,37 +21,35 @@ def _file_name(**filters: str | None) -> str:
     return "view-" + "-".join(parts) + ".html" if parts else "view.html"
 
 
-@app.command()
 def view(
-    actor: str = typer.Option(None, "--actor", help="An actor, by any spelling (王毅, Wang Yi)."),
-    topic: str = typer.Option(None, "--topic", help="A topic id or name (telecom-fraud)."),
-    since: str = typer.Option(None, "--since", help="First date, YYYY[-MM[-DD]]."),
-    until: str = typer.Option(None, "--until", help="Last date, YYYY[-MM[-DD]]."),
-    country: str = typer.Option(None, "--country", help="A country, by any spelling (柬埔寨, Cambodia)."),
-    out: str = typer.Option("out", "--out", "-o", help="The folder `kg build` wrote."),
-    open_it: bool = typer.Option(False, "--open", help="Open the view in the web browser."),
+    actor: Annotated[
+        str | None, typer.Option("--actor", help="An actor, by any spelling (王毅, Wang Yi).")
+    ] = None,
+    topic: Annotated[str | None, typer.Option("--topic", help="A topic id or name (telecom-fraud).")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="First date, YYYY[-MM[-DD]].")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Last date, YYYY[-MM[-DD]].")] = None,
+    country: Annotated[
+        str | None, typer.Option("--country", help="A country, by any spelling (柬埔寨, Cambodia).")
+    ] = None,
+    out: OutOption = Path("out"),
+    open_it: Annotated[bool, typer.Option("--open", help="Open the view in the web browser.")] = False,
 ) -> None:
     """Write an interactive view of the graph (offline HTML) and print its path."""
-    from kg.graph import read_node_link
+    from kg.layout import BuildLayout
     from kg.sinks.views import UnknownName, write_filtered_view
 
     for flag, value in (("--since", since), ("--until", until)):
         if value and not _DATE.fullmatch(value):
-            raise typer.BadParameter(f"{value!r} is not YYYY, YYYY-MM or YYYY-MM-DD", param_hint=flag)
-    out_dir = Path(out)
-    graph_json = out_dir / "graph.json"
-    if not graph_json.is_file():
-        raise typer.BadParameter(f"{graph_json} not found: run `kg build` first", param_hint="--out")
-    target = (
-        out_dir / "views" / _file_name(actor=actor, topic=topic, since=since, until=until, country=country)
-    )
+            raise InputError(f"{flag} {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    layout = BuildLayout(out)
+    graph = layout.read_graph()
+    target = layout.view(_file_name(actor=actor, topic=topic, since=since, until=until, country=country))
     try:
-        graph = read_node_link(graph_json)
         path = write_filtered_view(
             graph, target, actor=actor, topic=topic, since=since, until=until, country=country
         )
     except UnknownName as exc:
-        raise typer.BadParameter(f"no actor, country or topic is named {exc.args[0]!r}") from exc
+        raise InputError(f"no actor, country or topic is named {exc.args[0]!r}") from exc
     typer.echo(str(path))
     if open_it:
         webbrowser.open(path.resolve().as_uri())

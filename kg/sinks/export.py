@@ -8,32 +8,24 @@ from typing import Literal, get_args
 
 import networkx as nx
 
-from kg.graph import read_node_link
+from kg.errors import InputError
+from kg.layout import BuildLayout
 from kg.sinks.rdf import rdf_text, write_rdf
 from kg.sinks.tabular import graphml_text, write_csv, write_graphml, write_triples, write_triples_csv
 
 ExportFormat = Literal["ttl", "jsonld", "nt", "graphml", "csv", "triples"]
 EXPORT_FORMATS: tuple[str, ...] = get_args(ExportFormat)
 
-DEFAULT_NAMES: dict[str, str] = {
-    "ttl": "graph.ttl",
-    "jsonld": "graph.jsonld",
-    "nt": "graph.nt",
-    "graphml": "graph.graphml",
-    "csv": ".",  # a folder: nodes.csv and edges.csv
-    "triples": "triples.csv",
-}
 
-
-class GraphNotBuilt(FileNotFoundError):
-    """The build folder has no graph.json yet."""
+def export_format(text: str) -> ExportFormat:
+    if text not in EXPORT_FORMATS:
+        raise InputError(f"unknown export format {text!r}: expected one of {', '.join(EXPORT_FORMATS)}")
+    return text  # type: ignore[return-value]
 
 
 def load_built_graph(out_dir: Path) -> nx.MultiDiGraph:
-    path = out_dir / "graph.json"
-    if not path.is_file():
-        raise GraphNotBuilt(f"{path} not found: run `kg build` first (or pass --out to the build folder)")
-    return read_node_link(path)
+    """The graph `kg build` left in out_dir, or NotBuilt."""
+    return BuildLayout(out_dir).read_graph()
 
 
 def export_graph(graph: nx.MultiDiGraph, fmt: ExportFormat, destination: Path) -> list[Path]:
@@ -65,4 +57,4 @@ def export_text(graph: nx.MultiDiGraph, fmt: ExportFormat) -> str:
 def export_build(out_dir: Path, fmt: ExportFormat, output: Path | None = None) -> list[Path]:
     """Export the graph `kg build` left in `out_dir`; by default next to it (out/graph.ttl ...)."""
     graph = load_built_graph(out_dir)
-    return export_graph(graph, fmt, output or out_dir / DEFAULT_NAMES[fmt])
+    return export_graph(graph, fmt, output or BuildLayout(out_dir).export(fmt))

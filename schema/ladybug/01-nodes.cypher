@@ -26,3 +26,5 @@ CREATE NODE TABLE Topic(id STRING PRIMARY KEY, name STRING, label_zh STRING);
 CREATE NODE TABLE Article(
   id STRING PRIMARY KEY, name STRING, path STRING, title STRING, url STRING, published STRING, published_day DATE
 );
+// Not part of the graph model: the id of the build that wrote this database (see kg.build).
+CREATE NODE TABLE Build(id STRING PRIMARY KEY);

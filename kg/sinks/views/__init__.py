@@ -12,6 +12,8 @@ from pathlib import Path
 
 import networkx as nx
 
+from kg.errors import InputError
+from kg.layout import BuildLayout
 from kg.sinks.views.facts import GraphFacts, read_facts
 from kg.sinks.views.index import ego_file_name, write_index
 from kg.sinks.views.page import country_colours, page_data
@@ -28,7 +30,7 @@ from kg.sinks.views.select import (
 __all__ = ["UnknownName", "ViewFilter", "resolve_name", "write_filtered_view", "write_views"]
 
 
-class UnknownName(LookupError):
+class UnknownName(InputError, LookupError):
     """A name given to a filter matches no actor, country or topic in the graph."""
 
 
@@ -54,7 +56,7 @@ def _write(
 
 def write_views(graph: nx.MultiDiGraph, out_dir: Path) -> Path:
     """Write every view under out_dir/views/ and return the path of its index.html."""
-    views = out_dir / "views"
+    views = BuildLayout(out_dir).views
     facts = read_facts(graph)
     colours = country_colours(facts)
     inline = Assets()

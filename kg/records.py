@@ -10,6 +10,7 @@ graph -> networkx MultiDiGraph (see kg.graph)
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Literal
 
 ActorType = Literal["Person", "Country", "Organization"]
@@ -50,11 +51,21 @@ class PartialDate:
 
 
 @dataclass(frozen=True)
+class ArticleFile:
+    """An article file found by ingest, and the name it goes by in events, graph and `kg eval`."""
+
+    path: Path
+    name: str
+    """The POSIX path relative to the folder given on the command line (a file given: its basename)."""
+
+
+@dataclass(frozen=True)
 class RawDocument:
     """A file read from disk and decoded, before any cleaning of its text."""
 
     path: str
     name: str
+    """See ArticleFile.name: unique within a corpus."""
     text: str
     fmt: Literal["markdown", "html", "text"]
     title: str | None = None
@@ -85,6 +96,7 @@ class Sentence:
 @dataclass(frozen=True)
 class Document:
     id: str
+    """sha256 of the normalized text: with `name`, the article's identity (see kg.graph.article_id)."""
     path: str
     name: str
     text: str
@@ -127,10 +139,12 @@ class Source:
     """Where a fact was read: one sentence of one article."""
 
     doc: str
+    """The article's name (Document.name)."""
     sentence: str
     start: int
     end: int
     doc_id: str = ""
+    """The article's content hash (Document.id)."""
     path: str = ""
     url: str | None = None
     title: str | None = None

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import networkx as nx
 import pytest
 
 from kg.backends.neo4j import Neo4jBackend, load_neo4j, schema_statements
-from tests.sample_corpus import DOC_MARCH, DOC_PHONE, sample_graph
+from kg.graph import build_graph
+from tests.sample_corpus import DOC_MARCH, DOC_PHONE, sample_corpus, sample_graph
 
 
 def _counts(driver) -> tuple[int, int]:
@@ -64,7 +67,7 @@ def test_changed_and_removed_articles_leave_no_stale_facts(neo4j_driver):
 def test_partial_load_replaces_only_the_facts_of_its_articles(neo4j_driver):
     load_neo4j(sample_graph(), neo4j_driver, wipe=True)
     changed = sample_graph(changed=True)
-    article = f"article:{DOC_MARCH}"
+    [article] = [n for n, d in changed.nodes(data=True) if d["label"] == "Article" and d["name"] == DOC_MARCH]
     facts = set(changed.successors(article))
     around = {n for f in facts for n in (*changed.predecessors(f), *changed.successors(f))}
     march_only = changed.subgraph({article, *facts, *around}).copy()
@@ -113,3 +116,20 @@ def test_read_queries_cannot_write(neo4j_driver):
 
     with pytest.raises(DatabaseError, match="read access mode"):
         Neo4jBackend(neo4j_driver).run("CREATE (:Topic {id: 'topic:x'})")
+
+
+def test_an_edited_article_loaded_alone_replaces_its_earlier_version(neo4j_driver):
+    load_neo4j(sample_graph(), neo4j_driver, wipe=True)
+    corpus = sample_corpus(changed=True)
+    corpus.documents = [replace(d, id="e" * 64) if d.name == DOC_MARCH else d for d in corpus.documents]
+    edited = build_graph(corpus)
+    [article] = [n for n, d in edited.nodes(data=True) if d["label"] == "Article" and d["name"] == DOC_MARCH]
+    facts = set(edited.successors(article))
+    around = {n for f in facts for n in (*edited.predecessors(f), *edited.successors(f))}
+    load_neo4j(edited.subgraph({article, *facts, *around}).copy(), neo4j_driver, prune=False)
+    backend = Neo4jBackend(neo4j_driver)
+    query = "MATCH (a:Article {name: $name}) RETURN a.id"
+    assert backend.run(query, {"name": DOC_MARCH}).rows == [[article]]
+    dates = {r[0] for r in backend.run("MATCH (m:Meeting) RETURN m.date").rows}
+    assert "2025-03-06" in dates and "2025-03-05" not in dates
+    assert "2024-12" in dates and "2024-04-21" in dates

@@ -218,6 +218,8 @@ def _remove_stale(loader: Neo4jLoader, graph: nx.MultiDiGraph, prune: bool) -> N
         return
     keep = _incident_identities(graph, outgoing_only=False)
     articles = ids_by_label["Article"]
+    versions = [{"id": i, "name": graph.nodes[i].get("name")} for i in articles]
+    loader.write_batched("earlier Article versions", load_statement("delete-earlier-versions"), versions)
     rows = [{"id": i, "keep": keep[i]} for i in articles]
     loader.write_batched("stale Article", load_statement("delete-stale-outgoing", label="Article"), rows)
     for label in FACT_LABELS:

@@ -100,10 +100,13 @@ def evaluate(
     borderline: Annotated[
         Path | None, typer.Option("--borderline", help="Borderline events: neither rewarded nor penalised.")
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as one JSON object.")] = False,
+    detail: Annotated[
+        bool, typer.Option("--detail", help="Per document: each miss, false alarm and wrong date.")
+    ] = False,
 ) -> None:
-    """Precision, recall and F1 of the extractor against gold events; lists misses and false alarms."""
-    from kg.evaluate import GoldFormatError, format_report
+    """Precision, recall, F1 and date accuracy of the extractor against gold events, and what it got wrong."""
+    from kg.evaluate import GoldFormatError, render_report
     from kg.pipeline import evaluate_articles
 
     try:
@@ -111,6 +114,4 @@ def evaluate(
     except (GoldFormatError, OSError) as exc:
         err.print(f"error: {exc}", markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(code=2) from None
-    typer.echo(
-        json.dumps(report.to_dict(), ensure_ascii=False, indent=2) if as_json else format_report(report)
-    )
+    typer.echo(render_report(report, detail=detail, as_json=as_json))

@@ -81,12 +81,14 @@ RULES = (
     "co_chair",
     "agreement_strong",
     "agreement_joint",
+    "agreement_continued",
     "joint_will",
     "one_sided",
     "plural_pair",
     "plural_people",
     "planned",
     "plural_group",
+    "bare_subject",
     "reporting",
     "coordinator",
     "quoted",
@@ -155,7 +157,7 @@ def load_grammar(path: Path) -> Grammar:
     hint_words: set[str] = set()
     for trigger in meetings:
         hint_words |= _hints_of(trigger.phrase.pattern, flags, where)
-    for name in ("attendees", "co_chair", "agreement_strong", "agreement_joint"):
+    for name in ("attendees", "co_chair", "agreement_strong", "agreement_joint", "agreement_continued"):
         for phrase in rules[name].phrases:
             hint_words |= _hints_of(phrase.pattern, flags, where)
     automaton = ahocorasick.Automaton()

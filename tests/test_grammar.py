@@ -72,9 +72,11 @@ EXPECTED: dict[str, Callable[[DocumentEvents], bool] | None] = {
     "co_chair": lambda events: bool(events.meetings),
     "agreement_strong": _agreement_of_two,
     "agreement_joint": _agreement_of_two,
+    "agreement_continued": _agreement_of_two,
     "joint_will": _agreement_of_two,
     "one_sided": _no_agreement,
     "plural_pair": _agreement_of_two,
+    "bare_subject": _agreement_of_two,
     "plural_people": lambda events: any(
         len([p for p in a.parties if p.type == "Person"]) >= 2 for a in events.agreements
     ),
@@ -86,6 +88,10 @@ EXPECTED: dict[str, Callable[[DocumentEvents], bool] | None] = {
     "earlier": _earlier_meeting_has_its_own_date,
     "not_a_name": None,
 }
+
+
+# Rules matched against a whole subject, not found inside a sentence.
+WHOLE_SUBJECT_RULES = {"bare_subject"}
 
 
 def _rule_cases() -> list[tuple[str, Grammar, str, Phrase]]:
@@ -103,7 +109,8 @@ def _rule_cases() -> list[tuple[str, Grammar, str, Phrase]]:
 def test_every_rule_phrase_does_its_job_on_its_example(
     case: str, grammar: Grammar, rule: str, phrase: Phrase, tmp_path: Path
 ) -> None:
-    assert grammar.rule(rule).search(phrase.example), f"{case}: the example does not contain the phrase"
+    if rule not in WHOLE_SUBJECT_RULES:
+        assert grammar.rule(rule).search(phrase.example), f"{case}: the example does not contain the phrase"
     expected = EXPECTED[rule]
     if expected is None:
         return
@@ -119,7 +126,7 @@ def test_the_hint_gate_lets_every_example_through() -> None:
     for grammar in GRAMMARS:
         for trigger in grammar.meetings:
             assert grammar.has_event_hint(trigger.phrase.example), trigger.phrase.pattern
-        for name in ("attendees", "agreement_strong", "agreement_joint"):
+        for name in ("attendees", "agreement_strong", "agreement_joint", "agreement_continued"):
             for phrase in grammar.rule(name).phrases:
                 assert grammar.has_event_hint(phrase.example), phrase.pattern
 

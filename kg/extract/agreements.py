@@ -11,22 +11,30 @@ from kg.grammar import Grammar
 
 Implicit = Literal["pair", "people", "group"]
 
+_DATE_WORDS = re.compile(r"[\d〇○零一二三四五六七八九十年月日\s]+")
+
 
 @dataclass(frozen=True)
 class AgreementMention:
     explicit: list[ActorMention]
     """Parties the sentence names before its trigger (countries, organizations or people)."""
     implicit: Implicit | None
-    """'双方'/'两国' (a pair), '两位部长' (the two people met) or '各方'/'四国' (a group), read from the context."""
+    """'双方'/'两国' (a pair), '两位部长' (the two who met) or '各方'/'四国' (a group): read from context."""
     kind: str
     trigger_start: int
     content: str
     """The part of the sentence that says what was agreed, for the summary."""
+    documents: tuple[str, ...] = ()
+    """The titles of the documents a signing names (《…》「…」“…”), one agreement each."""
 
 
 def find_agreement(text: str, actors: list[ActorMention], grammar: Grammar) -> AgreementMention | None:
-    strong = grammar.rule("agreement_strong").search(text)
-    joint = _joint_verb(text, grammar)
+    quoted = [m.span() for m in grammar.rule("quoted").finditer(text)]
+    outside = [a for a in actors if not _inside(a.start, quoted)]  # 《中老泰铁路协定》 names no party
+    strong = next(
+        (m for m in grammar.rule("agreement_strong").finditer(text) if not _inside(m.start(), quoted)), None
+    )
+    joint = _joint_verb(text, outside, quoted, grammar)
     trigger = strong if strong and (joint is None or strong.start() <= joint.start()) else joint
     if trigger is None:
         return None
@@ -36,7 +44,15 @@ def find_agreement(text: str, actors: list[ActorMention], grammar: Grammar) -> A
     pair = people or grammar.rule("plural_pair").search(subject)
     if trigger is not strong and grammar.rule("one_sided").search(subject) and not pair:
         return None
-    explicit = _parties(a for a in actors if start <= a.start < trigger.start())
+    in_subject = [a for a in outside if start <= a.start < trigger.start()]
+    chain = _chain_before(text, in_subject, grammar)
+    if trigger is not strong and len({a.side for a in chain}) < 2:
+        in_subject = []  # what both sides will do needs both as its subject: 双方要, 中越要, A和B共同
+    if len({a.side for a in chain}) >= 2:
+        # The sides coordinated before the verb, and the people who act for them.
+        explicit = _parties([*chain, *(a for a in in_subject if a.type == "Person")])
+    else:
+        explicit = _parties(in_subject)
     implicit: Implicit | None = None
     if grammar.rule("plural_group").search(subject):
         implicit = "group"
@@ -44,14 +60,41 @@ def find_agreement(text: str, actors: list[ActorMention], grammar: Grammar) -> A
         implicit = "people"
     elif pair:
         implicit = "pair"
+    elif trigger is strong and grammar.rule("bare_subject").search(subject):
+        implicit = "pair"  # "同时也达成协议": a clause without subject continues the talks just reported
     coordinator = grammar.rule("coordinator")
     coordinated = not coordinator.phrases or coordinator.search(subject) is not None
     if implicit is None and not (coordinated and len({a.side for a in explicit}) >= 2):
         return None
     content = text[trigger.start() :].strip("，,。；; ")
-    rule = grammar.rule("agreement_strong" if trigger is strong else "agreement_joint")
-    kind = rule.kind_of(trigger.group(0)) or "joint_commitment"
-    return AgreementMention(explicit, implicit, kind, trigger.start(), content)
+    kind = grammar.rule("agreement_strong").kind_of(trigger.group(0)) if trigger is strong else None
+    kind = kind or "joint_commitment"
+    documents = tuple(_titles_after(text, trigger.end(), quoted)) if kind == "signed" else ()
+    return AgreementMention(explicit, implicit, kind, trigger.start(), content, documents)
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= position < e for s, e in spans)
+
+
+def _titles_after(text: str, start: int, quoted: list[tuple[int, int]]) -> list[str]:
+    """The documents a signing names: each quoted title in the clause after the verb."""
+    end = min((i for i in (text.find(c, start) for c in "。；;") if i >= 0), default=len(text))
+    return [text[s + 1 : e - 1] for s, e in quoted if start <= s < end and e - s > 3]
+
+
+def _chain_before(text: str, actors: list[ActorMention], grammar: Grammar) -> list[ActorMention]:
+    """The actors coordinated just before a verb ("……柬埔寨与泰国达成的停火协议"): from the last one
+    back, as long as only a coordinator, a title or an adjective stands between two of them."""
+    if not actors:
+        return []
+    chain = [actors[-1]]
+    for actor in reversed(actors[:-1]):
+        gap = text[actor.end : chain[0].start]
+        if len(gap) > 16 or re.search(r"[，。；;:：\d]", gap) or grammar.rule("agreement_strong").search(gap):
+            break
+        chain.insert(0, actor)
+    return chain
 
 
 def _subject_start(text: str, before: int, grammar: Grammar) -> int:
@@ -63,17 +106,30 @@ def _subject_start(text: str, before: int, grammar: Grammar) -> int:
     return start
 
 
-def _joint_verb(text: str, grammar: Grammar) -> re.Match[str] | None:
-    """A joint verb, with a will before it where the grammar asks for one ("要共同打击"),
-    outside quotes (slogans, titles)."""
-    quoted = [m.span() for m in grammar.rule("quoted").finditer(text)]
+def _joint_verb(
+    text: str, actors: list[ActorMention], quoted: list[tuple[int, int]], grammar: Grammar
+) -> re.Match[str] | None:
+    """A joint verb with the will of both sides before it ("要共同打击", "双方要继续加强"), or
+    a 共同-verb right after both sides ("A和B共同发表"); never inside quotes (slogans, titles)."""
     will = grammar.rule("joint_will")
-    for joint in grammar.rule("agreement_joint").finditer(text):
-        if any(s <= joint.start() < e for s, e in quoted):
-            continue
-        if not will.phrases or will.search(text, _subject_start(text, joint.start(), grammar), joint.start()):
-            return joint
-    return None
+    found: list[re.Match[str]] = []
+    for name in ("agreement_joint", "agreement_continued"):
+        for joint in grammar.rule(name).finditer(text):
+            if _inside(joint.start(), quoted):
+                continue
+            start = _subject_start(text, joint.start(), grammar)
+            clause = max(start, *(text.rfind(c, 0, joint.start()) + 1 for c in "，,；;"))
+            if not will.phrases or will.search(
+                text, clause if name == "agreement_continued" else start, joint.start()
+            ):
+                found.append(joint)
+                break
+            chain = _chain_before(text, [a for a in actors if start <= a.start < joint.start()], grammar)
+            between = _DATE_WORDS.sub("", text[chain[-1].end : joint.start()]) if chain else "-" * 9
+            if name == "agreement_joint" and len({a.side for a in chain}) >= 2 and len(between) <= 2:
+                found.append(joint)
+                break
+    return min(found, key=lambda m: m.start()) if found else None
 
 
 def _parties(actors: object) -> list[ActorMention]:

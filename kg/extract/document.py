@@ -12,7 +12,9 @@ from kg.extract.agreements import AgreementMention, find_agreement
 from kg.extract.meetings import MeetingMention, find_meetings
 from kg.extract.mentions import ActorMention, MentionFinder, NewPerson
 from kg.extract.merge import merge_agreements_in_document, merge_meetings_in_document
+from kg.extract.references import ArticleNames
 from kg.grammar import Grammars, load_grammars
+from kg.names import to_simplified
 from kg.places import Gazetteer
 from kg.records import (
     Actor,
@@ -43,6 +45,7 @@ class _Context:
     language: str = "zh"
     """The language of the sentence at hand: names taken from context are given in its script."""
     actors: dict[str, Actor] = field(default_factory=dict)
+    names: ArticleNames = field(default_factory=ArticleNames)
 
 
 class DocumentExtractor:
@@ -102,11 +105,12 @@ class DocumentExtractor:
         text = doc.simplified_of(sentence)
         grammar = self.grammars.for_text(text)
         if not grammar.has_event_hint(text):
-            # Only the sides it names matter, for a later 双方.
-            sides = [h for h in hits if self.dictionary.actors[h.actor_id].type != "Person"]
-            self._remember_sides(
-                index, self.finder.find(text, sentence.text, detailed=False, hits=sides).actors, ctx
-            )
+            # Only the sides it names matter, for a later 双方, and the people it introduces.
+            found = self.finder.find(text, sentence.text, hits=hits, places=False)
+            for person in found.new_people:
+                self._new_person(person, doc, ctx)
+            self._learn_names(text, found.actors, ctx)
+            self._remember_sides(index, found.actors, ctx)
             return
         ctx.language = grammar.language
         found = self.finder.find(text, sentence.text, hits=hits)
@@ -114,6 +118,10 @@ class DocumentExtractor:
             self._new_person(person, doc, ctx)
         for m in found.actors:
             self._actor(m.actor_id, ctx, title=m.title, doc=doc)
+        references = ctx.names.find(text, found.actors)
+        if references:
+            found = replace(found, actors=sorted([*found.actors, *references], key=lambda m: m.start))
+        self._learn_names(text, found.actors, ctx)
         dates = find_dates(text, doc.published)
         source = Source(
             doc.name, sentence.text, sentence.start, sentence.end, doc.id, doc.path, doc.url, doc.title
@@ -131,10 +139,23 @@ class DocumentExtractor:
                     ctx.last_date = meeting.date
         agreement_found = find_agreement(text, found.actors, grammar)
         if agreement_found is not None:
-            agreement = self._agreement(doc, index, agreement_found, text, dates, ctx, source)
-            if agreement is not None:
-                agreements.append(agreement)
+            for n, title in enumerate(agreement_found.documents or (None,)):
+                agreement = self._agreement(doc, index, agreement_found, text, dates, ctx, source, title)
+                if agreement is not None:
+                    agreement.id = f"{agreement.id}:{n}"
+                    agreements.append(agreement)
         self._remember_sides(index, found.actors, ctx)
+
+    def _learn_names(self, text: str, mentions: list[ActorMention], ctx: _Context) -> None:
+        """Remember how each person named in full may be called later in the article."""
+        for m in mentions:
+            if m.type != "Person" or m.kind == "reference":
+                continue
+            actor = ctx.actors.get(m.actor_id)
+            names = [text[m.start : m.end]]
+            if actor is not None:
+                names += [n for n in (actor.name_en, actor.name_zh_hans) if n]
+            ctx.names.learn(m, names)
 
     def _hits_by_sentence(self, doc: Document) -> list[list[NameHit]]:
         """Dictionary names of the whole document in one pass, handed to each sentence in its offsets."""
@@ -220,8 +241,14 @@ class DocumentExtractor:
         dates: list[DateMention],
         ctx: _Context,
         source: Source,
+        document: str | None = None,
     ) -> Agreement | None:
+        """The agreement a sentence reports; `document` is the title of one signed document."""
         parties = self._parties(index, found, ctx)
+        named = self._countries_named_by(document) if document else []
+        if len(named) >= 2:
+            # 「中韩卫生合作谅解备忘录」: the title says whose document it is.
+            parties = [*named, *(p for p in parties if p.type == "Person")]
         if len(parties) < 2:
             return None
         topics = self.topics.topics_in(text)
@@ -245,25 +272,36 @@ class DocumentExtractor:
             id=f"agreement:{doc.name}:{index}",
             parties=refs,
             topics=topics,
-            summary=f"{names}: {found.content[:160]}",
+            summary=f"{names}: {document or found.content[:160]}",
             date=date,
             sources=[source],
             meeting=meeting.id if meeting else None,
             kind=found.kind,
         )
 
+    def _countries_named_by(self, title: str) -> list[ActorMention]:
+        """The countries a document's title opens with (中韩…, 日菲…), as parties."""
+        hits = [h for h in self.dictionary.find(to_simplified(title)) if h.start <= 4]
+        countries = [h for h in hits if self.dictionary.actors[h.actor_id].type == "Country"]
+        return [
+            ActorMention(0, 0, h.surface, h.actor_id, "Country", "context", country=h.actor_id)
+            for h in countries
+        ]
+
     def _parties(self, index: int, found: AgreementMention, ctx: _Context) -> list[ActorMention]:
         explicit = found.explicit
         people = [a for a in explicit if a.type == "Person"]
         others = [a for a in explicit if a.type != "Person"]
-        if len({p.actor_id for p in people}) >= 2 and found.implicit is None:
+        if found.implicit == "people" and len({p.actor_id for p in people}) < 2:
+            people = self._context_people(index, ctx)
+        if len({p.actor_id for p in people}) >= 2 and found.implicit in (None, "people"):
             # "X和Y共同签署": the countries they act for are the parties, the people their representatives.
             countries = self._countries_of([p.actor_id for p in people], ctx)
             return [*countries, *people] if len(countries) >= 2 else people
         if len({a.side for a in others}) >= 2:
             return _one_per_side(others)
         context: list[ActorMention] = []
-        if found.implicit == "pair":
+        if found.implicit in ("pair", "people"):
             context = self._context_pair(index, ctx)
         elif found.implicit == "group":
             context = ctx.group[1] if ctx.group and index - ctx.group[0] <= CONTEXT_WINDOW else []
@@ -277,6 +315,14 @@ class DocumentExtractor:
             return mention
         name = (actor.name_en if ctx.language == "en" else actor.name_zh_hans) or mention.surface
         return replace(mention, surface=name, kind="context")
+
+    def _context_people(self, index: int, ctx: _Context) -> list[ActorMention]:
+        """The principals of the talks just reported, named as the sentence at hand would name them."""
+        if not ctx.meeting or index - ctx.meeting[0] > CONTEXT_WINDOW:
+            return []
+        principals = [p for p in ctx.meeting[1].participants if p.role != "attendee"]
+        mentions = [ActorMention(0, 0, p.name, p.id, "Person", "context", p.title) for p in principals]
+        return [self._as_context(m, ctx) for m in mentions]
 
     def _context_pair(self, index: int, ctx: _Context) -> list[ActorMention]:
         meeting_at = ctx.meeting[0] if ctx.meeting and index - ctx.meeting[0] <= CONTEXT_WINDOW else -1

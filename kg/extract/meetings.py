@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.mentions import ActorMention
-from kg.grammar import Grammar
+from kg.grammar import Grammar, MeetingTrigger
 from kg.places import PlaceHit
 from kg.records import Mode
 
@@ -41,7 +41,7 @@ def find_meetings(
     text: str, actors: list[ActorMention], places: list[PlaceHit], grammar: Grammar
 ) -> list[MeetingMention]:
     """The meeting a sentence reports between at least two people; one per guest for
-    "A分别会见B和C" / "A met separately with B and C"."""
+    "A分别会见B和C" / "A met separately with B and C", one per recipient of one sender's letters."""
     if grammar.rule("meeting_reference").search(text) and len(_people(actors)) < 2:
         return []
     for trigger_rule in grammar.meetings:
@@ -49,19 +49,22 @@ def find_meetings(
             left, _ = _clause_bounds(text, trigger.start(), trigger.end())
             if grammar.rule("planned").search(text, left, trigger.start()):
                 continue
-            found = _meeting_at(
-                text, trigger, actors, places, trigger_rule.mode, trigger_rule.kind, trigger_rule.directional
-            )
+            found = _meeting_at(text, trigger, actors, places, trigger_rule, grammar)
             if found:
-                return _separately(text, found, grammar) if trigger_rule.directional else [found]
+                return _one_per_guest(text, found, grammar)
     return []
 
 
-def _separately(text: str, found: MeetingMention, grammar: Grammar) -> list[MeetingMention]:
-    lead = text[max(0, found.trigger_start - 12) : found.trigger_end + 12]
+def _one_per_guest(text: str, found: MeetingMention, grammar: Grammar) -> list[MeetingMention]:
     hosts = [(a, r) for a, r in found.participants if r in ("host", "sender")]
     guests = [(a, r) for a, r in found.participants if r not in ("host", "sender")]
-    if len(guests) < 2 or not hosts or not grammar.rule("separately").search(lead):
+    if len(guests) < 2 or not hosts:
+        return [found]
+    lead = text[max(0, found.trigger_start - 12) : found.trigger_end + 12]
+    # One sender's letters to several people are several letters; several senders to several
+    # recipients with no pairing stated are one joint message.
+    letters = found.mode == "letter" and len(hosts) == 1
+    if not (letters or grammar.rule("separately").search(lead)):
         return [found]
     return [
         MeetingMention(
@@ -76,21 +79,24 @@ def _meeting_at(
     trigger: re.Match[str],
     actors: list[ActorMention],
     places: list[PlaceHit],
-    mode: Mode,
-    kind: str,
-    directional: bool,
+    rule: MeetingTrigger,
+    grammar: Grammar,
 ) -> MeetingMention | None:
     left, right = _clause_bounds(text, trigger.start(), trigger.end())
     before = _people([a for a in actors if left <= a.start < trigger.start()])
-    after_end = _next_break(text, trigger.end(), right)
+    after_end = _list_end(text, trigger.end(), right, actors)
     after = _people([a for a in actors if trigger.end() <= a.start < after_end])
-    if directional and after:
+    separately = grammar.rule("separately").search(text, left, trigger.start())
+    if rule.directional and after:
         # A会见B / A sent a letter to B: the subject is the nearest person before the verb,
         # unless several are coordinated ("A和B会见C").
         hosts = before
         guests = [a for a in after if a.actor_id not in {h.actor_id for h in hosts}]
-        role_in, role_out = ("sender", "recipient") if mode == "letter" else ("host", "guest")
+        role_in, role_out = ("sender", "recipient") if rule.mode == "letter" else ("host", "guest")
         participants = [(h, role_in) for h in hosts] + [(g, role_out) for g in guests]
+    elif separately and before and before[0].start < separately.start():
+        # "A分别与B、C和D举行会见": A met each of them.
+        participants = [(a, "host" if a.start < separately.start() else "guest") for a in before]
     else:
         people = _people(before + after)
         if len(people) < 2:
@@ -100,8 +106,21 @@ def _meeting_at(
     if len({p.actor_id for p, _ in participants}) < 2:
         return None
     return MeetingMention(
-        participants, mode, kind, trigger.start(), trigger.end(), _place(text, places, left, right)
+        participants, rule.mode, rule.kind, trigger.start(), trigger.end(), _place(text, places, left, right)
     )
+
+
+def _list_end(text: str, start: int, limit: int, actors: list[ActorMention]) -> int:
+    """Where the people a verb takes end: at the first break, or past further comma-separated
+    people each written with their title ("致电A，老挝政府总理B，老挝国会主席C，祝贺...")."""
+    end = _next_break(text, start, limit)
+    while end < limit and text[end] in "，,":
+        segment_end = _next_break(text, end + 1, limit)
+        first = next((a for a in actors if end < a.start < segment_end and a.type == "Person"), None)
+        if first is None or first.start - end > 16:
+            break
+        end = segment_end
+    return end
 
 
 def _next_break(text: str, start: int, limit: int) -> int:

@@ -67,7 +67,13 @@ class MentionFinder:
         )
 
     def find(
-        self, simplified: str, original: str, *, detailed: bool = True, hits: list[NameHit] | None = None
+        self,
+        simplified: str,
+        original: str,
+        *,
+        detailed: bool = True,
+        hits: list[NameHit] | None = None,
+        places: bool = True,
     ) -> SentenceMentions:
         """Actors named in a sentence; `detailed` adds people found by title, titles, and places.
 
@@ -100,13 +106,15 @@ class MentionFinder:
             self._add_titled(match, simplified, original, actors, taken, new_people, english=True)
         actors = self._with_titles(actors, simplified)
         actors.sort(key=lambda m: m.start)
+        if not places:
+            return SentenceMentions(actors, [], new_people)
         # A place inside a name is no place: "外长沙伦赛" holds 长沙.
-        places = [
+        found_places = [
             replace(p, surface=original[p.start : p.end])
             for p in self.gazetteer.find(simplified)
             if not any(a.start < p.end and p.start < a.end for a in actors if a.type == "Person")
         ]
-        return SentenceMentions(actors, places, new_people)
+        return SentenceMentions(actors, found_places, new_people)
 
     def _in_context(self, text: str, start: int, end: int) -> bool:
         """A one-character name like 敦 counts only after a title or before a meeting verb."""

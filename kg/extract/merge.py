@@ -98,9 +98,20 @@ def overlap(a: str, b: str) -> float:
     return len(ba & bb) / min(len(ba), len(bb))
 
 
+def _is_headline(agreement: Agreement) -> bool:
+    first = agreement.sources[0] if agreement.sources else None
+    return first is not None and (
+        first.start == 0 or bool(first.title and first.sentence.strip() in first.title)
+    )
+
+
 def _same_agreement(a: Agreement, b: Agreement, *, within_document: bool) -> bool:
     if {p.id for p in a.parties} != {p.id for p in b.parties}:
         return False
+    if (a.kind == "signed") != (b.kind == "signed"):
+        return False  # a signed document is its own agreement, never a consensus of the same talks
+    if {(s.doc, s.start) for s in a.sources} & {(s.doc, s.start) for s in b.sources}:
+        return False  # one sentence's documents were told apart when it was read
     if not dates_compatible(a.date, b.date, loose=within_document):
         return False
     # The first few sentences stand for an event: an agreement reported by many articles is
@@ -111,7 +122,7 @@ def _same_agreement(a: Agreement, b: Agreement, *, within_document: bool) -> boo
     same_meeting = a.meeting is not None and a.meeting == b.meeting
     # A headline ("双方同意继续保持沟通") names no topic: it is the agreement the body details.
     shared, either = set(a.topics) & set(b.topics), set(a.topics) | set(b.topics)
-    headline = within_document and (not a.topics or not b.topics)
+    headline = within_document and (_is_headline(a) or _is_headline(b)) and (not a.topics or not b.topics)
     return same_meeting and (headline or (bool(shared) and len(shared) >= len(either) / 2))
 
 

@@ -1,0 +1,106 @@
+"""People an article names in full once and shortens afterwards: "Anwar", "高市", "宋赛", "伽马".
+
+Once a person is named in full (from the dictionary, or after a title), the article may call them
+by one part of the name. Those parts are looked for in the sentences that follow, and only there:
+a surname alone is never a name outside the article that introduced it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.extract.mentions import ActorMention
+from kg.names import to_simplified
+
+_JOINERS = "·•‧・"
+_PARTICLES = {
+    "bin",
+    "binti",
+    "van",
+    "von",
+    "de",
+    "da",
+    "del",
+    "der",
+    "la",
+    "le",
+    "al",
+    "el",
+    "jr",
+    "sr",
+    "ii",
+    "iii",
+}
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+")
+
+
+def short_forms(name: str) -> set[str]:
+    """The parts of a full name an article may use alone."""
+    name = name.strip()
+    forms = {name}
+    if any(j in name for j in _JOINERS):
+        parts = re.split(f"[{_JOINERS}]", name)
+        forms |= {p for p in parts if len(p) >= 2}
+    elif name.isascii():
+        words = _WORD.findall(name)
+        if len(words) >= 2:
+            forms |= {w for w in (words[0], words[-1]) if len(w) >= 3 and w.lower() not in _PARTICLES}
+    elif len(name) == 4:
+        # A Japanese name in characters (高市早苗, 岸田文雄): the family name is the first two.
+        forms.add(name[:2])
+    return forms
+
+
+@dataclass
+class ArticleNames:
+    """The short forms of the people an article has named so far."""
+
+    _forms: dict[str, ActorMention] = field(default_factory=dict)
+    _ambiguous: set[str] = field(default_factory=set)
+
+    def learn(self, person: ActorMention, names: list[str]) -> None:
+        for name in names:
+            for form in short_forms(name):
+                key = form if form.isascii() else to_simplified(form)
+                known = self._forms.get(key)
+                if known is not None and known.actor_id != person.actor_id:
+                    self._ambiguous.add(key)
+                self._forms.setdefault(key, person)
+
+    def find(self, text: str, taken: list[ActorMention]) -> list[ActorMention]:
+        """Short forms of known people in `text`, outside the mentions already found."""
+        found: list[ActorMention] = []
+        spans = [(m.start, m.end) for m in taken]
+        for form in sorted(self._forms, key=len, reverse=True):
+            if form in self._ambiguous:
+                continue
+            person = self._forms[form]
+            start = text.find(form)
+            while start >= 0:
+                end = start + len(form)
+                free = all(end <= s or start >= e for s, e in spans)
+                if free and _stands_alone(text, start, end, form.isascii()):
+                    found.append(
+                        ActorMention(
+                            start,
+                            end,
+                            text[start:end],
+                            person.actor_id,
+                            "Person",
+                            "reference",
+                            person.title,
+                            person.country,
+                        )
+                    )
+                    spans.append((start, end))
+                start = text.find(form, end)
+        return found
+
+
+def _stands_alone(text: str, start: int, end: int, latin: bool) -> bool:
+    if not latin:
+        return True
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalpha() or after.isalpha())

@@ -230,3 +230,61 @@ def test_kg_actors_shows_how_a_name_resolves():
     assert result.exit_code == 0 and "country:china" in result.output and "country:cambodia" in result.output
     result = runner.invoke(app, ["actors", "无名氏先生"])
     assert result.exit_code == 1
+
+
+@pytest.mark.parametrize(
+    ("sentences", "people"),
+    [
+        (["越南政府总理阮晋勇会见了老挝国家主席朱马里·赛雅颂。",
+          "越南政府總理阮晉勇會見了寮國國家主席朱馬里·賽雅頌。",
+          "Vietnamese Prime Minister Nguyen Tan Dung met Lao President Choummaly Sayasone."],
+         {"person:nguyen-tan-dung", "person:choummaly-sayasone"}),
+        (["泰国总理阿披实会见了柬埔寨副首相兼外交大臣贺南洪。",
+          "泰國總理阿披實會見了柬埔寨副首相兼外交大臣賀南洪。",
+          "Thai Prime Minister Abhisit Vejjajiva met Cambodian Foreign Minister Hor Namhong."],
+         {"person:abhisit-vejjajiva", "person:hor-namhong"}),
+        (["日本首相野田佳彦与韩国总统李明博举行会谈。",
+          "日本首相野田佳彥與南韓總統李明博舉行會談。",
+          "Japanese Prime Minister Yoshihiko Noda held talks with South Korean President Lee Myung-bak."],
+         {"person:yoshihiko-noda", "person:lee-myung-bak"}),
+        (["美国国务卿希拉里·克林顿会见了印度外长克里希纳。",
+          "美國國務卿希拉蕊·柯林頓會見了印度外長克里希納。",
+          "US Secretary of State Hillary Clinton met Indian External Affairs Minister S. M. Krishna."],
+         {"person:hillary-clinton", "person:s-m-krishna"}),
+        (["外交部长吴钊燮会见了菲律宾国防部长洛伦扎纳。",
+          "外交部長吳釗燮會見了菲律賓國防部長洛倫扎納。",
+          "Foreign Minister Joseph Wu met Philippine Defense Secretary Delfin Lorenzana."],
+         {"person:joseph-wu", "person:delfin-lorenzana"}),
+        (["澳门特区行政长官崔世安会见了欧盟委员会主席容克。",
+          "澳門特區行政長官崔世安會見了歐盟委員會主席榮克。",
+          "Macao Chief Executive Fernando Chui met European Commission President Jean-Claude Juncker."],
+         {"person:fernando-chui", "person:jean-claude-juncker"}),
+    ],
+)
+def test_leaders_resolve_to_one_id_in_every_script(dictionary, sentences, people):
+    for sentence in sentences:
+        hits = dictionary.find(to_simplified(sentence))
+        found = {h.actor_id for h in hits if h.actor_id.startswith("person:")}
+        assert found == people, sentence
+
+
+@pytest.mark.parametrize(
+    ("names", "actor_id"),
+    [
+        (["岸田文雄", "Fumio Kishida", "Kishida Fumio"], "person:fumio-kishida"),
+        (["范明政", "范明正", "Pham Minh Chinh", "Phạm Minh Chính"], "person:pham-minh-chinh"),
+        (["宋金达", "Sok Chenda Sophea", "索克·陈达·索菲亚"], "person:sok-chenda-sok"),
+        (["赛宋蓬·丰威汉", "賽宋蓬·豐威漢", "Saysomphone Phomvihane"], "person:saysomphone-phomvihane"),
+        (["小布什", "小布希", "George W. Bush"], "person:george-w-bush"),
+    ],
+)
+def test_spelling_variants_of_leaders(dictionary, names, actor_id):
+    assert _ids(dictionary, *names) == {actor_id}
+
+
+@pytest.mark.parametrize("text", ["中方主张和平解决争端", "感谢辛勤工作的人们", "俄罗斯与克里米亚",
+                                  "一片汪洋大海"])
+def test_leader_names_inside_common_words_are_no_names(dictionary, text):
+    hits = dictionary.find(text)
+    people = [h for h in hits if h.actor_id.startswith("person:") and h.kind in ("name", "short")]
+    assert people == []

@@ -6,7 +6,7 @@ REL_TYPES) plus plain properties; the multigraph key is the type, suffixed where
 one pair of nodes has several edges of a type (REPORTS from several sentences).
 
 (:Person)-[:PARTICIPATED_IN {role, name, title}]->(:Meeting)-[:HELD_IN]->(:Place)
-(:Person)-[:MET {meetings, first, last, meeting_ids}]->(:Person)   one edge per pair
+(:Person)-[:MET {meetings, first, last, meeting_ids}]->(:Person)   one edge per pair of principals
 (:Person)-[:REPRESENTS {title, as_of}]->(:Country|:Organization)
 (:Organization)-[:PART_OF]->(:Country)
 (:Meeting)-[:PRODUCED]->(:Agreement)<-[:PARTY_TO {name, role}]-(:Country|:Organization|:Person)
@@ -24,7 +24,7 @@ from typing import Any
 import networkx as nx
 
 from kg.ids import slug
-from kg.records import Actor, ArticleMeta, Corpus, Meeting, PartialDate, Source
+from kg.records import Actor, ActorRef, ArticleMeta, Corpus, Meeting, PartialDate, Source
 
 NODE_LABELS = ("Person", "Country", "Organization", "Meeting", "Agreement", "Place", "Topic", "Article")
 ACTOR_LABELS = ("Person", "Country", "Organization")
@@ -78,10 +78,13 @@ def _actor_props(actor: Actor) -> dict[str, Any]:
     }
 
 
+def principals(meeting: Meeting) -> list[ActorRef]:
+    """The sides of a meeting (host, guest, sender ...), without those who only attended."""
+    return [p for p in meeting.participants if p.role != "attendee"]
+
+
 def meeting_name(meeting: Meeting, actors: dict[str, Actor]) -> str:
-    people = [
-        actors[p.id].display_name for p in meeting.participants if p.role != "attendee" and p.id in actors
-    ]
+    people = [actors[p.id].display_name for p in principals(meeting) if p.id in actors]
     when = f", {meeting.date.iso()}" if meeting.date else ""
     return f"{meeting.kind.replace('_', ' ')}: {' – '.join(people)}{when}"
 
@@ -212,10 +215,12 @@ def build_graph(corpus: Corpus) -> nx.MultiDiGraph:
 
 
 def _add_met_edges(g: nx.MultiDiGraph, meetings: list[Meeting]) -> None:
-    """MET joins every two people who took part in one meeting (attendees included)."""
+    """MET joins every two principals of one meeting: the people who met, not those who attended
+    (attendees reach the meeting through PARTICIPATED_IN {role: 'attendee'} only), so one
+    delegation of ten is not a clique of forty-five acquaintances."""
     pairs: dict[tuple[str, str], list[Meeting]] = {}
     for m in meetings:
-        people = sorted({p.id for p in m.participants if g.nodes[p.id].get("label") == "Person"})
+        people = sorted({p.id for p in principals(m) if g.nodes[p.id].get("label") == "Person"})
         for i, a in enumerate(people):
             for b in people[i + 1 :]:
                 pairs.setdefault((a, b), []).append(m)

@@ -7,6 +7,7 @@ paragraph per line, markup gone, but otherwise as written (normalize cleans it).
 
 from __future__ import annotations
 
+import logging
 import os
 import traceback
 from collections.abc import Sequence
@@ -24,6 +25,7 @@ MAX_BYTES = 20_000_000
 """Larger files are refused unread: no news article is this big, and reading it would cost memory."""
 
 Format = Literal["markdown", "html", "text"]
+log = logging.getLogger(__name__)
 
 
 def discover(inputs: Sequence[Path]) -> tuple[list[Path], list[Skipped]]:
@@ -126,6 +128,8 @@ def parse_document(data: bytes, *, path: Path) -> RawDocument | Skipped:
     suffix = path.suffix.lower()
     split = split_front_matter(text)
     front, body = split if split else (FrontMatter(), text)
+    if front.problem:
+        log.warning("%s: %s", path, front.problem)
     fmt: Format
     if suffix in (".html", ".htm") or (split is None and _is_html_page(body)):
         fmt = "html"

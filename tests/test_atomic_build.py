@@ -120,3 +120,33 @@ def test_a_build_killed_while_writing_leaves_the_old_build_or_the_new_one(
     build([examples_dir / "003_a0a0f59d0ea457fc.txt"], out)
     assert build_id_of(out) != old
     assert sorted(p.name for p in tmp_path.iterdir()) == ["articles", "out"]
+
+
+def test_every_named_query_returns_rows_with_its_default_parameters(good_build: Path) -> None:
+    from kg.backends.commands import query
+    from kg.queries import list_queries
+
+    runnable = [q for q in list_queries() if not any(p.required for p in q.params)]
+    assert {q.name for q in list_queries()} - {q.name for q in runnable} == {"evidence"}
+    empty = [q.name for q in runnable if not query(q.name, {}, out_dir=good_build).rows]
+    assert empty == []
+
+
+def test_most_connected_ranks_people_who_met_not_the_attendees_of_one_call(good_build: Path) -> None:
+    from kg.backends.commands import query
+
+    graph = BuildLayout(good_build).read_graph()
+    attendees = {
+        u for u, _, d in graph.edges(data=True) if d["type"] == "PARTICIPATED_IN" and d["role"] == "attendee"
+    }
+    assert attendees, "the examples have meetings with attendees"
+    for u, v, d in graph.edges(data=True):
+        if d["type"] == "MET":
+            roles = {e["role"] for _, m, e in graph.out_edges(u, data=True) if m in d["meeting_ids"]}
+            assert roles - {"attendee"}, f"{u} met {v} only as an attendee"
+    principals = {
+        u for u, _, d in graph.edges(data=True) if d["type"] == "PARTICIPATED_IN" and d["role"] != "attendee"
+    }
+    only_attended = {graph.nodes[n]["name"] for n in attendees - principals}
+    top = query("most-connected", {"limit": "5"}, out_dir=good_build).records()
+    assert top and not {row["person"] for row in top} & only_attended

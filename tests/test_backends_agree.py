@@ -14,7 +14,10 @@ from kg.queries import list_queries, load_query
 from tests.graphdb_helpers import column, comparable
 from tests.sample_corpus import sample_graph
 
-PARAMS = {"evidence": {"id": "meeting:0a79a65a6075"}}
+PARAMS = {
+    "evidence": {"id": "meeting:0a79a65a6075"},
+    "path-between": {"from_actor": "習近平", "to_actor": "王小洪"},  # the defaults fit the examples
+}
 
 
 @pytest.fixture(scope="module")

@@ -110,3 +110,15 @@ def test_load_and_query_neo4j(out_dir: Path, neo4j_uri: str, neo4j_driver):
     assert json.loads(result.stdout)[0]["place"] == "Phnom Penh"
     doctor = _run("doctor", "--uri", neo4j_uri, "--out", str(out_dir))
     assert doctor.exit_code == 0 and "reachable, Neo4j Kernel 5.26" in doctor.stdout
+
+
+def test_a_name_that_names_nothing_gets_a_hint(out_dir: Path):
+    result = _run("query", "meetings-of", "--param", "actor=Nobody Atall", "--out", str(out_dir))
+    assert result.exit_code == 0
+    assert "0 row(s)" in result.stdout
+    (hint,) = [line for line in result.stderr.splitlines() if line.startswith("hint:")]
+    assert "Nobody Atall" in hint and "kg actors" in hint
+    known = _run(
+        "query", "meetings-of", "--param", "actor=王毅", "--param", "until=2000", "--out", str(out_dir)
+    )
+    assert known.exit_code == 0 and "0 row(s)" in known.stdout and "hint:" not in known.stderr

@@ -51,9 +51,11 @@ SELECT DISTINCT ?id ?who WHERE {""" + _PERSON_NAMED + """
 # The same answer from the events themselves: people in a meeting the person took part in.
 WHO_MET_BY_MEETINGS_SPARQL = PREFIXES + """
 SELECT DISTINCT ?id ?who WHERE {""" + _PERSON_NAMED + """
-  ?actor kg:participatedIn ?meeting .
-  ?other kg:participatedIn ?meeting ; a schema:Person ; dcterms:identifier ?id .
-  FILTER (?other != ?actor)
+  ?mine kg:participant ?actor ; kg:meeting ?meeting ; kg:role ?my_role .
+  ?theirs kg:participant ?other ; kg:meeting ?meeting ; kg:role ?their_role .
+  ?other a schema:Person ; dcterms:identifier ?id .
+  # MET joins the principals of a meeting: those who only attended met no one through it.
+  FILTER (?other != ?actor && ?my_role != "attendee" && ?their_role != "attendee")
 }
 """
 

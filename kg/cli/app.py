@@ -5,6 +5,7 @@ with `kg --verbose`."""
 from __future__ import annotations
 
 import functools
+import logging
 import traceback
 from collections.abc import Callable
 from typing import Annotated, Any, TypeVar
@@ -35,6 +36,24 @@ def main(
 ) -> None:
     """Diplomatic-relationship knowledge graph: who met whom, what they agreed, with evidence."""
     _options["verbose"] = verbose
+    _report_warnings()
+
+
+def _report_warnings() -> None:
+    """What the library logs as a warning (broken front matter ...) as one `warning:` line on stderr."""
+    logger = logging.getLogger("kg")
+    if not any(isinstance(h, _EchoHandler) for h in logger.handlers):
+        handler = _EchoHandler()
+        handler.setFormatter(logging.Formatter("warning: %(message)s"))
+        logger.addHandler(handler)
+        logger.propagate = False
+
+
+class _EchoHandler(logging.Handler):
+    """Writes to the stderr of the moment (a test runner swaps it), not the one at creation."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        typer.echo(self.format(record), err=True)
 
 
 def fail(message: str, code: int = 1, *, detail: str | None = None) -> typer.Exit:

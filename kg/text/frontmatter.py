@@ -27,6 +27,8 @@ class FrontMatter:
     date: str | None = None
     url: str | None = None
     author: str | None = None
+    problem: str | None = None
+    """Why the block is not valid YAML, when it is not: the caller reports it, the body is read."""
 
 
 MAX_FRONT_MATTER_CHARS = 65536
@@ -65,11 +67,12 @@ def split_front_matter(text: str) -> tuple[FrontMatter, str] | None:
 
 def _read_block(block: str, *, toml: bool) -> FrontMatter:
     fields: dict[str, object] | None = None
+    problem = None
     if not toml:
         try:
             loaded = yaml.load(block, Loader=_Loader)
-        except yaml.YAMLError:
-            loaded = None
+        except yaml.YAMLError as exc:
+            loaded, problem = None, _yaml_problem(exc)
         if isinstance(loaded, dict):
             fields = {str(k): v for k, v in loaded.items()}
     if fields is None:
@@ -77,6 +80,7 @@ def _read_block(block: str, *, toml: bool) -> FrontMatter:
     if not fields:
         raise BrokenFrontMatter("front matter holds no 'key: value' line")
     return FrontMatter(
+        problem=problem,
         title=_first(fields, _TITLE_KEYS),
         date=_first(fields, _DATE_KEYS),
         url=_first(fields, _URL_KEYS, web_address=True),
@@ -93,10 +97,18 @@ def _key_value_lines(block: str) -> dict[str, object]:
     return fields
 
 
-def _unquote(value: str) -> str:
-    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
-        return value[1:-1]
+def _unquote(value: str) -> str | None:
+    if value[:1] in ("\"", "'"):
+        # A quote that is never closed spoils the value: leave it out rather than keep the quote.
+        return value[1:-1] if len(value) >= 2 and value[-1] == value[0] else None
     return value
+
+
+def _yaml_problem(exc: yaml.YAMLError) -> str:
+    mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
+    where = f" (line {mark.line + 2})" if mark is not None else ""
+    what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    return f"front matter is not valid YAML{where}: {what}; read as plain 'key: value' lines"
 
 
 def _first(fields: dict[str, object], keys: tuple[str, ...], *, web_address: bool = False) -> str | None:

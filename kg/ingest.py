@@ -10,11 +10,12 @@ from __future__ import annotations
 import logging
 import os
 import traceback
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal
 
-from kg.records import RawDocument, Skipped
+from kg.records import ArticleFile, RawDocument, Skipped
 from kg.text.decode import NotText, decode_bytes
 from kg.text.frontmatter import BrokenFrontMatter, FrontMatter, split_front_matter
 from kg.text.html import PARAGRAPH_BREAK, html_meta, html_text, looks_like_html, parse_html
@@ -29,37 +30,53 @@ log = logging.getLogger(__name__)
 
 
 def discover(inputs: Sequence[Path]) -> tuple[list[Path], list[Skipped]]:
+    """The paths of `discover_articles`, and the files passed over."""
+    articles, skipped = discover_articles(inputs)
+    return [article.path for article in articles], skipped
+
+
+def discover_articles(inputs: Sequence[Path]) -> tuple[list[ArticleFile], list[Skipped]]:
     """Article files under `inputs` (files and directories, recursively), in a stable order,
-    and the files that were passed over, with why.
+    each with its name, and the files that were passed over, with why.
 
     Directories yield their files with an article suffix, sorted by path; other files in them
     are reported as skipped (hidden files and folders are ignored). A file named explicitly
-    is always read, whatever its suffix."""
-    paths: list[Path] = []
+    is always read, whatever its suffix.
+
+    An article's name is its POSIX path relative to the folder it was found in, or its basename
+    when it was given as a file: two `index.html` in two subfolders are two articles. Should
+    two folders given yield the same relative name, those files are named by their paths as
+    given, so a name never stands for two files."""
+    articles: list[ArticleFile] = []
     skipped: list[Skipped] = []
     seen: set[Path] = set()
 
-    def add(path: Path) -> None:
+    def add(path: Path, name: str) -> None:
         key = path.resolve()
         if key not in seen:
             seen.add(key)
-            paths.append(path)
+            articles.append(ArticleFile(path, name))
 
     for given in inputs:
         path = Path(given)
         if path.is_dir():
             for found in _walk(path):
                 if found.suffix.lower() in ARTICLE_SUFFIXES:
-                    add(found)
+                    add(found, found.relative_to(path).as_posix())
                 else:
                     skipped.append(Skipped(str(found), _unsupported(found)))
         elif path.is_file():
-            add(path)
+            add(path, path.name)
         elif path.exists():
             skipped.append(Skipped(str(path), "not a regular file or directory"))
         else:
             skipped.append(Skipped(str(path), "no such file or directory"))
-    return paths, skipped
+    return _unique_names(articles), skipped
+
+
+def _unique_names(articles: list[ArticleFile]) -> list[ArticleFile]:
+    uses = Counter(article.name for article in articles)
+    return [a if uses[a.name] == 1 else ArticleFile(a.path, a.path.as_posix()) for a in articles]
 
 
 def _walk(root: Path) -> list[Path]:
@@ -75,13 +92,15 @@ def _unsupported(path: Path) -> str:
     return f"not an article file ({kind}; articles are {', '.join(sorted(ARTICLE_SUFFIXES))})"
 
 
-def read_document(path: Path, *, max_bytes: int = MAX_BYTES) -> RawDocument | Skipped:
-    """The decoded article at `path`, or why it cannot be used."""
+def read_document(
+    path: Path, *, name: str | None = None, max_bytes: int = MAX_BYTES
+) -> RawDocument | Skipped:
+    """The decoded article at `path` (named `name`, by default its basename), or why it cannot be used."""
     try:
         data = _read_bytes(path, max_bytes)
         if isinstance(data, Skipped):
             return data
-        return parse_document(data, path=path)
+        return parse_document(data, path=path, name=name)
     except NotText as exc:
         return Skipped(str(path), str(exc))
     except BrokenFrontMatter as exc:
@@ -119,7 +138,7 @@ def _megabytes(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB"
 
 
-def parse_document(data: bytes, *, path: Path) -> RawDocument | Skipped:
+def parse_document(data: bytes, *, path: Path, name: str | None = None) -> RawDocument | Skipped:
     """Decode and de-markup the bytes of one article (raises NotText / BrokenFrontMatter)."""
     text, encoding = decode_bytes(data)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -150,7 +169,7 @@ def parse_document(data: bytes, *, path: Path) -> RawDocument | Skipped:
         return Skipped(str(path), what)
     return RawDocument(
         path=str(path),
-        name=path.name,
+        name=name or path.name,
         text="\n".join(paragraphs),
         fmt=fmt,
         title=front.title,

@@ -15,10 +15,10 @@ from pathlib import Path
 from kg.actors import ActorDictionary
 from kg.evaluate import EvalReport, evaluate, read_gold
 from kg.extract.document import DocumentExtractor
-from kg.ingest import discover, read_document
+from kg.ingest import discover_articles, read_document
 from kg.normalize import normalize
 from kg.places import Gazetteer
-from kg.records import Corpus, DocumentEvents, Skipped
+from kg.records import ArticleFile, Corpus, DocumentEvents, Skipped
 from kg.resolve import Resolver, resolve
 from kg.sinks.jsonl import event_dicts
 from kg.topics import TopicVocabulary
@@ -31,9 +31,10 @@ def _extractor() -> DocumentExtractor:
     return DocumentExtractor(ActorDictionary.load(), Gazetteer.load(), TopicVocabulary.load())
 
 
-def extract_path(path: Path) -> DocumentEvents | Skipped:
+def extract_path(article: ArticleFile | Path) -> DocumentEvents | Skipped:
     """Read, clean and extract one article; a file that cannot be read comes back as Skipped."""
-    raw = read_document(path)
+    path, name = (article.path, article.name) if isinstance(article, ArticleFile) else (article, None)
+    raw = read_document(path, name=name)
     if isinstance(raw, Skipped):
         return raw
     try:
@@ -53,7 +54,9 @@ def _warm() -> None:
     _extractor()
 
 
-def iter_extracted(paths: Sequence[Path], workers: int = 1) -> Iterator[DocumentEvents | Skipped]:
+def iter_extracted(
+    paths: Sequence[ArticleFile | Path], workers: int = 1
+) -> Iterator[DocumentEvents | Skipped]:
     """Extraction results in input order, from `workers` processes (1: this process)."""
     if workers <= 1 or len(paths) < 2:
         yield from map(extract_path, paths)
@@ -63,7 +66,7 @@ def iter_extracted(paths: Sequence[Path], workers: int = 1) -> Iterator[Document
 
 
 def extract_corpus(inputs: Iterable[Path], *, workers: int = 1, on_result: Progress | None = None) -> Corpus:
-    paths, skipped = discover(list(inputs))
+    paths, skipped = discover_articles(list(inputs))
     resolver = Resolver(TopicVocabulary.load().topics)
     resolver.skipped.extend(skipped)
     if on_result:
@@ -81,7 +84,7 @@ def extract_corpus(inputs: Iterable[Path], *, workers: int = 1, on_result: Progr
 
 def iter_event_dicts(inputs: Iterable[Path], *, workers: int = 1) -> Iterator[dict[str, object] | Skipped]:
     """Each document's events in the JSONL contract, document by document (no cross-article merge)."""
-    paths, skipped = discover(list(inputs))
+    paths, skipped = discover_articles(list(inputs))
     yield from skipped
     topics = TopicVocabulary.load().topics
     for result in iter_extracted(paths, workers):
@@ -94,5 +97,9 @@ def iter_event_dicts(inputs: Iterable[Path], *, workers: int = 1) -> Iterator[di
 
 def evaluate_articles(gold: Path, articles: Iterable[Path], borderline: Path | None = None) -> EvalReport:
     """Score the extractor on gold events (kg eval)."""
-    predictions = [e for e in iter_event_dicts(articles) if isinstance(e, dict)]
-    return evaluate(read_gold(gold), predictions, read_gold(borderline) if borderline else [])
+    inputs = list(articles)
+    documents = [article.name for article in discover_articles(inputs)[0]]
+    predictions = [e for e in iter_event_dicts(inputs) if isinstance(e, dict)]
+    return evaluate(
+        read_gold(gold), predictions, read_gold(borderline) if borderline else [], documents=documents
+    )

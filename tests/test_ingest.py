@@ -6,8 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from kg.ingest import discover, read_document
+from kg.graph import build_graph
+from kg.ingest import discover, discover_articles, read_document
+from kg.pipeline import extract_corpus
 from kg.records import RawDocument, Skipped
+from kg.sinks.jsonl import event_dicts
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "articles"
 
@@ -260,3 +263,64 @@ def test_markdown_wrapped_lines_join_without_spaces_between_chinese_characters(t
         "双方同意，加强合作共同打击电信诈骗。",
         "The two sides agreed.",
     ]
+
+
+def _page(title: str, published: str, body: str) -> str:
+    return (
+        f'<!doctype html><html><head><title>{title}</title><meta name="date" content="{published}">'
+        f"</head><body><article><h1>{title}</h1><p>{body}</p></article></body></html>"
+    )
+
+
+def test_an_article_is_named_by_its_path_under_the_folder_given(tmp_path: Path):
+    (tmp_path / "news" / "asia").mkdir(parents=True)
+    (tmp_path / "news" / "asia" / "index.html").write_text("x", encoding="utf-8")
+    (tmp_path / "top.md").write_text("x", encoding="utf-8")
+
+    articles, _ = discover_articles([tmp_path / "news", tmp_path / "top.md"])
+
+    assert [a.name for a in articles] == ["asia/index.html", "top.md"]
+
+
+def test_two_folders_given_with_the_same_file_name_keep_two_names(tmp_path: Path):
+    for folder in ("monday", "tuesday"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "index.html").write_text(folder, encoding="utf-8")
+
+    articles, _ = discover_articles([tmp_path / "monday", tmp_path / "tuesday"])
+
+    assert [a.name for a in articles] == [
+        (tmp_path / "monday" / "index.html").as_posix(),
+        (tmp_path / "tuesday" / "index.html").as_posix(),
+    ]
+
+
+def test_two_index_pages_in_two_folders_are_two_articles_with_their_own_evidence(tmp_path: Path):
+    pages = {
+        "cambodia/index.html": ("王毅同宋金达会谈", "2024-04-22", "王毅4月21日在金边同宋金达举行会谈。"),
+        "senate/index.html": ("王毅同洪森通电话", "2024-05-07", "王毅5月6日同洪森通电话。"),
+    }
+    for name, page in pages.items():
+        (tmp_path / name).parent.mkdir()
+        (tmp_path / name).write_text(_page(*page), encoding="utf-8")
+
+    def own_words(name: str, sentence: str) -> bool:
+        title, _, body = pages[name]
+        return sentence in (title, body)
+
+    corpus = extract_corpus([tmp_path])
+    graph = build_graph(corpus)
+    events = list(event_dicts(corpus.meetings, corpus.agreements, corpus.actors))
+
+    assert sorted(d.name for d in corpus.documents) == sorted(pages)
+    meetings = [e for e in events if e["kind"] == "meeting"]
+    assert sorted(e["doc"] for e in meetings) == sorted(pages)
+    assert all(own_words(s["doc"], s["sentence"]) for e in meetings for s in e["sources"])
+    articles = {n: d for n, d in graph.nodes(data=True) if d["label"] == "Article"}
+    assert sorted(d["name"] for d in articles.values()) == sorted(pages)
+    for article, data in articles.items():
+        assert Path(data["path"]) == tmp_path / data["name"]
+        reported = [graph.edges[e]["sentence"] for e in graph.out_edges(article, keys=True)]
+        assert reported and all(own_words(data["name"], sentence) for sentence in reported)
+    again = build_graph(extract_corpus([tmp_path]))
+    assert set(articles) == {n for n, d in again.nodes(data=True) if d["label"] == "Article"}

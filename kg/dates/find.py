@@ -23,9 +23,12 @@ from kg.dates.patterns import (
     WEEKDAY_ZH,
     ZH_EXPRESSION,
 )
+from kg.dates.roles import mark_roles
 from kg.records import PartialDate
 
-Kind = Literal["absolute", "relative", "same_day", "weekday", "vague"]
+Kind = Literal["absolute", "relative", "same_day", "weekday", "vague", "target", "reference", "dateline"]
+"""`target` (到2030年, by 2030), `reference` (建交60周年所建立的基础上, 2022年友好年, 2021-2025年) and
+`dateline` (新华社北京12月3日电) name dates that are not the date of the events told: see kg.dates.roles."""
 
 
 @dataclass(frozen=True)
@@ -97,7 +100,9 @@ def _zh_year_part(m: _Match, anchor: PartialDate | None) -> _Result:
 def _zh_rel_month(m: _Match, anchor: PartialDate | None) -> _Result:
     g = m.groups
     back = 0 if g["e_rel"] == "本月" else 1
-    return R.months_before(back, anchor, _num(g["e_d"])), "relative", None, None
+    start = R.months_before(back, anchor, _num(g["e_d"]))
+    until = R.make(start.year, start.month, _num(g["e_d2"])) if start and start.month and g["e_d2"] else None
+    return start, "relative", until, None
 
 
 def _zh_weekday(m: _Match, anchor: PartialDate | None) -> _Result:
@@ -143,6 +148,10 @@ def _zh_years_ago(m: _Match, anchor: PartialDate | None) -> _Result:
     return R.years_before(to_int(m.groups["y_n"] or ""), anchor), "relative", None, None
 
 
+def _zh_paren_day(m: _Match, anchor: PartialDate | None) -> _Result:
+    return R.day_only(to_int(m.groups["pd_d"] or ""), anchor), "absolute", None, None
+
+
 _ZH_DAYS_BACK = {"大前天": 3, "前天": 2, "昨天": 1, "昨日": 1, "昨晚": 1, "今天": 0, "今日": 0}
 
 
@@ -184,6 +193,11 @@ def _en_my(m: _Match, anchor: PartialDate | None) -> _Result:
     return R.make(int(g["n_y"] or 0), MONTH_NUMBER[(g["n_mon"] or "").lower()]), "absolute", None, None
 
 
+def _en_m(m: _Match, anchor: PartialDate | None) -> _Result:
+    month = MONTH_NUMBER[(m.groups["o_mon"] or "").lower()]
+    return R.month_only(month, anchor, future_ok=m.future_ok), "absolute", None, None
+
+
 def _en_weekday(m: _Match, anchor: PartialDate | None) -> _Result:
     g = m.groups
     weekday = WEEKDAY_EN[(g["p_wd"] or "").lower()]
@@ -222,7 +236,9 @@ _HANDLERS: dict[str, Callable[[_Match, PartialDate | None], _Result]] = {
     "zh_ymd": _zh_ymd, "iso": _iso, "zh_rel_year": _zh_rel_year, "zh_year_part": _zh_year_part,
     "zh_rel_month": _zh_rel_month, "zh_weekday": _zh_weekday, "zh_md": _zh_md, "zh_m": _zh_m, "zh_d": _zh_d,
     "zh_days_ago": _zh_days_ago, "zh_years_ago": _zh_years_ago, "zh_rel_day": _zh_rel_day,
+    "zh_paren_day": _zh_paren_day,
     "zh_same_day": _same_day, "zh_vague": _vague, "en_mdy": _en_mdy, "en_dmy": _en_dmy, "en_my": _en_my,
+    "en_m": _en_m,
     "en_weekday": _en_weekday, "en_same_day": _same_day, "en_vague": _vague, "en_rel": _en_rel,
     "en_year": _en_year,
 }
@@ -316,7 +332,8 @@ def find_dates(text: str, anchor: PartialDate | None) -> list[DateMention]:
     """All date expressions in one sentence (simplified Chinese or English), in text order,
     resolved against the article's date `anchor`: a date the text does not fix stays partial or None."""
     scanned = text.translate(FULLWIDTH_DIGITS) if HAS_FULLWIDTH_DIGIT.search(text) else text
-    return [
+    mentions = [
         DateMention(f.start, f.end, text[f.start : f.end], f.date, f.kind, f.until)
         for f in _scan(scanned, anchor)
     ]
+    return mark_roles(scanned, mentions) if mentions else mentions

@@ -6,19 +6,25 @@ anniversary it marks (中国共产党成立100周年: 1921 + 100). Some clues fi
 `一年前（2022年7月5日）` (2023), `今年是二战胜利80周年` (1945 + 80), `去年是中俄建交75周年` (1949 + 75 + 1).
 The article's year is the latest of them: precision year, or a day when a dateline
 (`新华社金边4月21日电`) or a labelled publication date says more. Bare years (`2025年对中国…`)
-are not clues: news names years of plans and of history as freely as its own."""
+are only lower bounds, and only when kg.dates.roles does not read them as a goal, a
+reference or a plan (`到2030年`, `2022年…友好年`, `双方同意2025年…举行`).
+
+A wire dateline (`新华社金边4月21日电`, `越通社河内 ——8月29日`, `(中央社台北4日電)`,
+`JAKARTA, June 28 —`) gives the month and day; a weekday written with its date
+(`星期天（4月21日）`) picks, among the years the clues allow, the nearest one it fits."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import timedelta
 
 from kg.dates import resolve as R
 from kg.dates.anniversaries import founding_year_en, founding_year_zh
 from kg.dates.find import DateMention, find_dates
-from kg.dates.numerals import DAY_CN, MONTH, to_int
-from kg.dates.patterns import FUTURE_MARKER, MONTH_NUMBER, MONTHS_EN
+from kg.dates.numerals import DAY, DAY_CN, MONTH, to_int
+from kg.dates.patterns import FUTURE_MARKER, MONTH_NUMBER, MONTHS_EN, WEEKDAY_EN, WEEKDAY_ZH, WEEKDAYS_EN
 from kg.records import PartialDate
 
 PUBLISHED_LABEL = re.compile(
@@ -34,7 +40,14 @@ YEARS_BEFORE = re.compile(r"^(?:(?P<n>[0-9]{1,3}|[一二两三四五六七八九
 ANNIVERSARY_ZH = re.compile(r"(?P<n>[0-9]{1,3}|[一二三四五六七八九十百]{1,5})\s*周年")
 ANNIVERSARY_EN = re.compile(
     r"(?P<n>[0-9]{1,3})(?:st|nd|rd|th)\s+anniversary\s+of\s+(?:the\s+)?(?P<what>[^.;:]{0,90})"
+    r"|(?P<n2>[0-9]{1,3})\s+years\s+of\s+(?:the\s+)?(?P<what2>[^.;:]{0,90})"
 )
+"""`the 30th anniversary of …`, `43 years of ASEAN-EU Dialogue Relations`."""
+YEARS_APART_ZH = re.compile(
+    r"(?:相隔|时隔|睽违|阔别|隔了)\s*(?P<n>[0-9]{1,3}|[一二两三四五六七八九十]{1,3})\s*年"
+)
+"""`2011年12月…以来，相隔十二年首次`: the year named, plus the gap, is the article's year."""
+YEARS_APART_REACH = 40
 CLAUSE_START = re.compile(r"[，。；！？,;!?：:\n]")
 YEAR_OF_CLAUSE_ZH = re.compile(r"今年|去年|前年|明年")
 YEAR_OF_CLAUSE_EN = re.compile(r"(?i:\b(this|last|next)\s+year\b)")
@@ -42,13 +55,36 @@ NAMED_WITH_YEAR = re.compile(
     r"[“\"「『](?P<name>[^”\"」』\n]{1,30}?[—\-–－ ](?P<y>(?:19|20)[0-9]{2}))[”\"」』]"
 )
 DATELINE_ZH = re.compile(
-    rf"(?:社|网|报|台)[\u4e00-\u9fff]{{0,8}}?(?P<m>{MONTH})月(?P<d>[0-9]{{1,2}}|{DAY_CN})日电"
+    rf"(?:社|网|报|台)[\u4e00-\u9fff]{{0,8}}?(?:(?P<m>{MONTH})月)?(?P<d>[0-9]{{1,2}}|{DAY_CN})日电"
+    rf"|社[\u4e00-\u9fff]{{1,8}}\s*[—–-]{{1,3}}\s*(?P<m2>{MONTH})月(?P<d2>[0-9]{{1,2}}|{DAY_CN})日"
 )
+"""`新华社北京12月3日电`, `(中央社台北4日电)` (day only), `越通社河内 ——8月29日下午`."""
 DATELINE_EN = re.compile(
-    rf"^[A-Z][A-Z .'-]{{2,40}},\s+(?P<mon>{MONTHS_EN})\.?\s+(?P<d>[0-9]{{1,2}})"
-    r"\s+\((?:Xinhua|AFP|AP|Reuters)\)",
+    rf"^[A-Z][A-Za-z .'’-]{{1,40}},\s*(?:(?P<mon>{MONTHS_EN})\.?\s+(?P<d>[0-9]{{1,2}})"
+    rf"|(?P<d2>[0-9]{{1,2}})\s+(?P<mon2>{MONTHS_EN})\.?)\s*(?:\([A-Za-z .]{{2,30}}\)\s*)?(?:-{{1,2}}|–|—)",
     re.M,
 )
+"""`BANGKOK, Aug 14 (Reuters) -`, `JAKARTA, June 28 —`, `PHNOM PENH, 21 April (Xinhua) --`."""
+REPORT_DAYS_BACK = 3
+"""How many days before its publication date a report may have been filed."""
+DATELINE_REACH = 600
+"""How far from the top a wire dateline may stand (after a headline, a byline, a photo credit)."""
+CNA_CODE = re.compile(
+    r"[（(]\s*(?:编辑|編輯)\s*[:：][^）)\n]{0,40}[）)]\s*(?P<y>1[0-9]{2})(?P<m>[01][0-9])(?P<d>[0-3][0-9])\s*$"
+)
+"""Central News Agency articles end with `(編輯:…)1121205`: the filing date in the Minguo calendar."""
+MINGUO = 1911
+WEEKDAY_DATE_ZH = re.compile(
+    rf"(?:星期|礼拜|周)(?P<wd>[一二三四五六日天])\s*[（(]\s*(?P<m>{MONTH})\s*月\s*(?P<d>{DAY})\s*日\s*[）)]"
+    rf"|(?P<m2>{MONTH})\s*月\s*(?P<d2>{DAY})\s*日\s*[（(]\s*(?:星期|礼拜|周)(?P<wd2>[一二三四五六日天])\s*[）)]"
+)
+WEEKDAY_DATE_EN = re.compile(
+    rf"\b(?P<wd>{WEEKDAYS_EN}),?\s+(?P<mon>{MONTHS_EN})\.?\s+(?P<d>[0-9]{{1,2}})\b(?!,?\s+[0-9]{{4}})"
+    rf"|\b(?P<mon2>{MONTHS_EN})\.?\s+(?P<d2>[0-9]{{1,2}})\s*\((?P<wd2>{WEEKDAYS_EN})\)"
+)
+WEEKDAY_YEARS = 12
+"""How many years past the clues' lower bound a weekday may move the year (a date falls on
+the same weekday again within 11 years)."""
 PLANNED = re.compile(r"将|拟|计划|\b(?:will|plan|to mark)\b")
 ANNIVERSARY_WINDOW = 60
 """How far back from `N周年` the commemorated event may be named."""
@@ -69,14 +105,44 @@ def infer_publication_date(text: str) -> tuple[PartialDate | None, str | None]:
     labelled = _labelled_date(text)
     if labelled is not None:
         return labelled
-    clues = [*_date_clues(text), *_anniversary_clues(text), *_named_year_clues(text)]
+    filed = _filing_code(text)
+    clues = [
+        *_date_clues(text), *_anniversary_clues(text), *_named_year_clues(text), *_years_apart_clues(text)
+    ]
+    if filed is not None:
+        clues.append(_Clue(filed.year, True, f"{filed.iso()} (filing code)", len(text)))
     if not clues:
         return None, None
     best = max(clues, key=lambda c: (c.year, c.exact, -c.at))
-    dateline = _dateline(text, best.year)
+    year, how = best.year, best.evidence
+    if not best.exact:
+        fitting = _weekday_year(text, year)
+        if fitting is not None:
+            year, how = fitting
+    dateline = _dateline(text, year, filed)
     if dateline is not None:
         return dateline
-    return PartialDate(best.year), f"inferred: {best.evidence}"
+    if filed is not None:
+        return filed, f"inferred: {best.evidence}"
+    return PartialDate(year), f"inferred: {how}"
+
+
+def report_date(text: str, published: PartialDate | None) -> PartialDate | None:
+    """The day a wire dateline names (`BANGKOK, Aug 14 (Reuters) -`) when it differs from a
+    day-precise publication date by a few days: relative days (yesterday, 昨天) count from it."""
+    if published is None or published.day is None:
+        return None
+    wire = _wire_dateline(text)
+    if wire is None:
+        return None
+    month, day = wire
+    latest = R.latest_day(published) + timedelta(days=1)  # a dateline in Asia is a day ahead of New York
+    for back in range(REPORT_DAYS_BACK + 2):
+        candidate = latest - timedelta(days=back)
+        if candidate.day == day and (month is None or candidate.month == month):
+            found = R.of(candidate)
+            return None if found == published else found
+    return None
 
 
 def _labelled_date(text: str) -> tuple[PartialDate, str] | None:
@@ -91,16 +157,71 @@ def _labelled_date(text: str) -> tuple[PartialDate, str] | None:
 def _date_clues(text: str) -> list[_Clue]:
     clues = []
     for offset, mention in _mentions_by_line(text):
-        if mention.date is None or mention.kind != "absolute":
+        if mention.date is None or mention.kind not in ("absolute", "dateline"):
             continue
         at = offset + mention.start
         before = YEARS_BEFORE.match(mention.text)
         years_before = _years(before) if before is not None else None
         if years_before is not None:
             clues.append(_Clue(mention.date.year + years_before, True, mention.text, at))
-        elif mention.date.month is not None and not _future(text, at):
+        elif _past(text, at, mention):
             clues.append(_Clue(mention.date.year, False, mention.text, at))
     return clues
+
+
+PLANNED_AFTER = re.compile(r"[^，。；,;\n]{0,6}?(?:将|要|计划|拟|\bwill\b)")
+"""`2026年将…`: a year named for what is still to come."""
+
+
+def _past(text: str, at: int, mention: DateMention) -> bool:
+    """Whether a date names the past: not after `将`, and a bare year not before `将` either."""
+    if _future(text, at):
+        return False
+    return mention.date is not None and (
+        mention.date.month is not None or PLANNED_AFTER.match(text, at + len(mention.text)) is None
+    )
+
+
+def _years_apart_clues(text: str) -> list[_Clue]:
+    """`这是2011年12月以来，韩国总统相隔十二年首次访日`: the year named plus the gap."""
+    clues = []
+    for m in YEARS_APART_ZH.finditer(text):
+        start = max(0, m.start() - YEARS_APART_REACH)
+        named = [d for d in find_dates(text[start : m.start()], None) if d.kind not in ("target", "dateline")]
+        since = named[-1].date if named else None
+        if since is None:
+            continue
+        try:
+            gap = to_int(m.group("n"))
+        except ValueError:
+            continue
+        clues.append(_Clue(since.year + gap, True, text[start + named[-1].start : m.end()], m.start()))
+    return clues
+
+
+def _filing_code(text: str) -> PartialDate | None:
+    found = CNA_CODE.search(text.rstrip())
+    if found is None:
+        return None
+    return R.make(int(found.group("y")) + MINGUO, int(found.group("m")), int(found.group("d")))
+
+
+def _weekday_year(text: str, lowest: int) -> tuple[int, str] | None:
+    """The first year from `lowest` on in which a date written with its weekday falls on it."""
+    for m in [*WEEKDAY_DATE_ZH.finditer(text), *WEEKDAY_DATE_EN.finditer(text)]:
+        groups = {k: v for k, v in m.groupdict().items() if v is not None}
+        weekday_text = groups.get("wd") or groups.get("wd2") or ""
+        weekday = WEEKDAY_ZH.get(weekday_text, WEEKDAY_EN.get(weekday_text.lower()))
+        month_text = groups.get("m") or groups.get("m2") or groups.get("mon") or groups.get("mon2") or ""
+        try:
+            month = MONTH_NUMBER.get(month_text.lower()) or to_int(month_text)
+            day = to_int(groups.get("d") or groups.get("d2") or "")
+        except (KeyError, ValueError):
+            continue
+        for year in range(lowest, lowest + WEEKDAY_YEARS):
+            if weekday is not None and R.valid(year, month, day) and R.weekday(year, month, day) == weekday:
+                return year, f"{m.group()} falls on that weekday in {year}"
+    return None
 
 
 def _mentions_by_line(text: str) -> Iterator[tuple[int, DateMention]]:
@@ -149,13 +270,16 @@ def _anniversary_clues(text: str) -> list[_Clue]:
         if clue is not None:
             clues.append(clue)
     for m in ANNIVERSARY_EN.finditer(text):
-        founding = founding_year_en(m.group("what"))
+        founding = founding_year_en(m.group("what") or m.group("what2"))
         if founding is None:
             continue
         sentence_start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
         relative = YEAR_OF_CLAUSE_EN.search(text, sentence_start, m.start())
         word = _EN_RELATIVE_YEAR[relative.group(1).lower()] if relative else None
-        clue = _anniversary(founding[0], int(m.group("n")), word, text[sentence_start : m.end()].strip(),
+        years = int(m.group("n") or m.group("n2"))
+        if m.group("n2") and word is None:
+            word = "今年"  # `43 years of … relations` counts up to the present
+        clue = _anniversary(founding[0], years, word, text[sentence_start : m.end()].strip(),
                             sentence_start, bool(PLANNED.search(text, sentence_start, m.start())))
         if clue is not None:
             clues.append(clue)
@@ -180,16 +304,37 @@ def _named_year_clues(text: str) -> list[_Clue]:
     return [_Clue(int(m.group("y")), False, m.group(), m.start()) for m in NAMED_WITH_YEAR.finditer(text)]
 
 
-def _dateline(text: str, year: int) -> tuple[PartialDate, str] | None:
-    """`新华社金边4月21日电` / `PHNOM PENH, April 21 (Xinhua)`: the day the report was filed."""
-    zh = DATELINE_ZH.search(text)
-    if zh is not None:
-        found = R.make(year, to_int(zh.group("m")), to_int(zh.group("d")))
-        if found is not None:
-            return found, f"inferred: {zh.group()} + year from the text"
-    en = DATELINE_EN.search(text)
-    if en is not None:
-        found = R.make(year, MONTH_NUMBER[en.group("mon").lower()], int(en.group("d")))
-        if found is not None:
-            return found, f"inferred: {en.group()} + year from the text"
+def _wire_dateline(text: str) -> tuple[int | None, int] | None:
+    """(month or None, day) of a wire dateline near the top of the article."""
+    head = text[:DATELINE_REACH]
+    zh = DATELINE_ZH.search(head)
+    try:
+        if zh is not None:
+            month_text = zh.group("m") or zh.group("m2")
+            return (to_int(month_text) if month_text else None), to_int(zh.group("d") or zh.group("d2"))
+        en = DATELINE_EN.search(head)
+        if en is not None:
+            month = MONTH_NUMBER[(en.group("mon") or en.group("mon2")).lower()]
+            return month, int(en.group("d") or en.group("d2"))
+    except ValueError:
+        return None
     return None
+
+
+def _dateline(text: str, year: int, filed: PartialDate | None) -> tuple[PartialDate, str] | None:
+    """`新华社金边4月21日电` / `PHNOM PENH, April 21 (Xinhua)`: the day the report was filed, in
+    the year the text gives (or on or before the filing code's date)."""
+    wire = _wire_dateline(text)
+    if wire is None:
+        return None
+    month, day = wire
+    if filed is not None:
+        found = report_date(text, filed) or (filed if filed.day == day else None)
+        if found is not None:
+            return found, "inferred: wire dateline + filing code"
+        if month is None:
+            return None
+    if month is None:
+        return None
+    found = R.make(year, month, day)
+    return (found, "inferred: wire dateline + year from the text") if found is not None else None

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 ARABIC = "[0-9０-９]"
-CN_DIGIT = "〇零一二三四五六七八九"
+CN_DIGIT = "〇○零一二三四五六七八九"
 MONTH_CN = "(?:十[一二]?|[一二三四五六七八九])"
 DAY_CN = "(?:[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 DAY_CN_WITH_TEN = "(?:[二三]?十[一二三四五六七八九]?)"
@@ -14,6 +14,7 @@ DAY = f"(?:{ARABIC}{{1,2}}|{DAY_CN})"
 
 _DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
 _DIGITS["零"] = 0
+_DIGITS["○"] = 0  # a white circle often stands in for 〇 (二○一一年)
 _DIGITS["两"] = 2
 _FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 

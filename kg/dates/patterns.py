@@ -10,7 +10,7 @@ import re
 
 from kg.dates.numerals import DAY, DAY_CN_WITH_TEN, MONTH
 
-YEAR_CN = "[〇零一二三四五六七八九]{4}"
+YEAR_CN = "[〇○零一二三四五六七八九]{4}"
 YEAR_4 = "(?:1[89]|2[01])[0-9]{2}"
 YEAR_ZH = f"(?:(?<![0-9]){YEAR_4}|{YEAR_CN})"
 RANGE = r"\s*(?:至|到|—|–|－|-|~|～)\s*"
@@ -42,8 +42,9 @@ _ALTERNATIVES: list[tuple[str, str]] = [
                     r"(?:初|底|年初|年底|上半年|下半年)?"),
     # 年初 / 年底 with no year of its own: the article's year
     ("zh_year_part", r"(?<![0-9〇零一二三四五六七八九十百几多今去前明同当該该])年(?:初|底)"),
-    # 上个月, 本月28日
-    ("zh_rel_month", rf"(?P<e_rel>本月|上月|上个月|上一个月|上個月)(?:(?P<e_d>{DAY})[日号])?"),
+    # 上个月, 本月28日, 本月14至16日
+    ("zh_rel_month", rf"(?P<e_rel>本月|上月|上个月|上一个月|上個月)(?:(?P<e_d>{DAY})(?:[日号]|(?={RANGE}))"
+                     rf"(?:{RANGE}(?P<e_d2>{DAY})[日号])?)?"),
     # 星期天, 周日, 上周三, 本周五 (not 每周一 / 一周一次)
     ("zh_weekday", r"(?P<g_pre>上个|上|本|这|這)?(?:星期|礼拜|禮拜|(?<![一二三四五六七八九十两几每])周|週)"
                    r"(?P<g_wd>[一二三四五六日天])"),
@@ -51,13 +52,15 @@ _ALTERNATIVES: list[tuple[str, str]] = [
     ("zh_md", rf"(?<![0-9])(?P<d_m>{MONTH})\s*月\s*(?P<d_d>{DAY})(?:\s*[日号]"
               rf"(?:{RANGE}(?:(?P<d_m2>{MONTH})\s*月\s*)?(?P<d_d2>{DAY})\s*[日号])?|{RANGE}(?P<d_d3>{DAY})\s*[日号])"),
     # 7月 (month alone)
-    ("zh_m", rf"(?<![0-9〇零一二三四五六七八九十])(?P<f_m>{MONTH})\s*月(?!份?[0-9])"),
+    ("zh_m", rf"(?<![0-9〇○零一二三四五六七八九十])(?P<f_m>{MONTH})\s*月(?!份?[0-9])"),
     # 28日, 24日在巴基斯坦, 15日至16日
-    ("zh_d", rf"(?<![0-9月年\-/.〇零一二三四五六七八九十])(?P<h_d>[0-9]{{1,2}}|{DAY_CN_WITH_TEN})日"
+    ("zh_d", rf"(?<![0-9月年\-/.〇○零一二三四五六七八九十])(?P<h_d>[0-9]{{1,2}}|{DAY_CN_WITH_TEN})日"
              rf"(?:{RANGE}(?P<h_d2>[0-9]{{1,2}}|{DAY_CN_WITH_TEN})日)?"),
     # 3天前, 三年前
     ("zh_days_ago", rf"(?<![0-9])(?P<j_n>{SMALL_CN})天前"),
     ("zh_years_ago", rf"(?<![0-9])(?P<y_n>{SMALL_CN})年前"),
+    # 今（二十三）日, 昨（16）日: Taiwanese and Macanese papers name the day in brackets
+    ("zh_paren_day", rf"(?P<pd_rel>今|昨|前)\s*[（(]\s*(?P<pd_d>{DAY})\s*[）)]\s*日"),
     ("zh_rel_day", r"大前天|前天|昨天|昨日|昨晚|今天|今日"),
     ("zh_same_day", r"同日|同一天|同一日|同天|当天|当日|当晚|当时|當天|當日|當晚|當時"),
     ("zh_vague", r"(?<![节生假同当當今昨前明周週末0-9十])日前|近日|近期|前不久|不久前|最近|近来"
@@ -70,6 +73,9 @@ _ALTERNATIVES: list[tuple[str, str]] = [
                rf"(?:,?\s+(?P<l_y>{YEAR_4})\b)?"),
     # December 2024, Dec. 2024
     ("en_my", rf"\b(?P<n_mon>{MONTHS_EN})\.?,?\s+(?P<n_y>{YEAR_4})\b"),
+    # in November, in early March (a month alone needs a preposition: `May` is also a verb)
+    ("en_m", rf"\b(?:[Ii]n|[Ee]arly|[Ll]ate|[Mm]id)[\s-]+(?:early\s+|late\s+|mid-)?(?P<o_mon>{MONTHS_FULL})\b"
+             r"(?!\.?,?\s+[0-9])"),
     # on Tuesday, last Sunday
     ("en_weekday", rf"\b(?:(?P<p_pre>[Ll]ast|[Tt]his|[Nn]ext)\s+)?(?P<p_wd>{WEEKDAYS_EN})\b"),
     ("en_same_day", r"(?i:\b(?:that\s+same\s+day|the\s+same\s+(?:day|morning|afternoon|evening)"
@@ -84,9 +90,9 @@ _ALTERNATIVES: list[tuple[str, str]] = [
                 r"(?!\s*[-–]\s*[0-9])"),
 ]
 
-_ZH_FIRST = "(?=[0-9〇零一二三四五六七八九十两百去今前明年上本这這星礼禮周週大昨同当當日近不最])"
+_ZH_FIRST = "(?=[0-9〇○零一二三四五六七八九十两百去今前明年上本这這星礼禮周週大昨同当當日近不最])"
 _ZH_START = (
-    r"(?=[0-9〇零一二三四五六七八九十两百]{1,4}\s?[年月日号天\-/.]|去年|今[年天日]|前[年天不]|明年|年[初底]"
+    r"(?=[0-9〇○零一二三四五六七八九十两百]{1,4}\s?[年月日号天\-/.]|[今昨前]\s*[（(]|去年|今[年天日]|前[年天不]|明年|年[初底]"
     r"|上(?:个|一个|個)?[月周週星]|本[月周週星]|[这這][周週星]|星期|[礼禮]拜|[周週][一二三四五六日天]|大前天|昨"
     r"|同[日一天]|[当當][天日晚时時]|日前|近[日期来]|不久前|最近)"
 )
@@ -97,6 +103,7 @@ _EN_START = (
     r"|(?i:that\s+same|the\s+(?:same|other|day)|later\s+that|recently|lately|in\s+recent|a\s+few\s+days"
     r"|days\s+ago|yesterday|today|tonight)"
     r"|(?:[Ii]n|[Ss]ince|[Dd]uring|[Ee]arly|[Ll]ate|[Bb]y|[Oo]f|[Yy]ear)\s+[12][0-9]{3}"
+    r"|(?:[Ii]n|[Ee]arly|[Ll]ate|[Mm]id)[\s-]+(?:early\s+|late\s+|mid-)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
     r"|(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:days?|months?|years?)\s+ago)"
 )
 """How every English alternative begins."""

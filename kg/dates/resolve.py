@@ -40,6 +40,11 @@ def latest_day(anchor: PartialDate) -> date:
     return date(anchor.year, anchor.month, anchor.day)
 
 
+def weekday(year: int, month: int, day: int) -> int:
+    """Monday=0 of a valid calendar day."""
+    return date(year, month, day).weekday()
+
+
 def as_date(value: PartialDate) -> date | None:
     if value.month is None or value.day is None:
         return None

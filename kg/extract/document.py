@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from kg.actors import ActorDictionary, DictActor, NameHit
 from kg.dates import DateMention, find_dates, infer_publication_date
+from kg.dates.choose import event_date, story_dates
 from kg.extract.agreements import AgreementMention, find_agreement
 from kg.extract.meetings import MeetingMention, find_meetings
 from kg.extract.mentions import ActorMention, MentionFinder, NewPerson
@@ -212,23 +213,19 @@ class DocumentExtractor:
             meeting.sources.append(source)
 
     def _date_for(
-        self, text: str, dates: list[DateMention], ctx: _Context, doc: Document, *, before: int | None = None
+        self,
+        text: str,
+        dates: list[DateMention],
+        ctx: _Context,
+        doc: Document,
+        *,
+        before: int | None = None,
+        context: PartialDate | None = None,
     ) -> tuple[PartialDate | None, str | None]:
-        fixed = [d for d in dates if d.date is not None and d.kind != "vague"]
-        if fixed:
-            prior = [d for d in fixed if before is None or d.start < before] or fixed
-            best = max(prior, key=lambda d: (len(d.date.iso()) if d.date else 0, -d.start))
-            return best.date, best.text
-        same_day = [d for d in dates if d.kind == "same_day"]  # 同日, 当天, 当时, the same day
-        if same_day:
-            return ctx.last_date, same_day[0].text
-        vague = [d for d in dates if d.kind == "vague"]
-        if vague and doc.published:
-            # "日前" / "recently": near the article's date; keep only what that fixes safely.
-            pub = doc.published
-            near = PartialDate(pub.year, pub.month) if pub.day and pub.day > 7 else PartialDate(pub.year)
-            return near, vague[0].text
-        return None, None
+        story = story_dates(doc.simplified, doc.published)
+        if story.anchor != doc.published:
+            dates = find_dates(text, story.anchor)  # relative days count from the wire dateline
+        return event_date(dates, story, before=before, previous=ctx.last_date, context=context)
 
     # -- agreements -------------------------------------------------------------------------
 
@@ -253,9 +250,8 @@ class DocumentExtractor:
             return None
         topics = self.topics.topics_in(text)
         meeting = self._context_meeting(index, parties, ctx)
-        date, _ = self._date_for(text, dates, ctx, doc)
-        if date is None and meeting is not None:
-            date = meeting.date
+        context = meeting.date if meeting else None
+        date, _ = self._date_for(text, dates, ctx, doc, context=context)
         represented = any(p.type != "Person" for p in parties)
         refs = [
             ActorRef(

@@ -28,19 +28,22 @@ _NUMERIC = (
 _MONTH_FIRST = rf"{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)"
 _DAY_FIRST = rf"(?P<d>\d{{1,2}})\s+{_MONTH},?\s+(?P<y>(?:19|20)\d\d)"
 _COMPACT = r"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?!\d)"
+_NUMERIC_YEAR_LAST = r"(?<![\d.])(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d)(?!\d)"
+"""`30.11.2026` (dots: day first, as Europe and Asia write it), `30/11/2026`, `10/08/2024`."""
 
 _DATE_PATTERNS = tuple(
     re.compile(p, re.IGNORECASE)
-    for p in (_NUMERIC, _MONTH_FIRST, _DAY_FIRST, _COMPACT, r"(?P<y>(?:19|20)\d\d)$")
+    for p in (_NUMERIC, _MONTH_FIRST, _DAY_FIRST, _NUMERIC_YEAR_LAST, _COMPACT, r"(?P<y>(?:19|20)\d\d)$")
 )
-_START = tuple(re.compile(r"\s*(?:\w+,\s*)?" + p.pattern, re.IGNORECASE) for p in _DATE_PATTERNS[:3])
+_START = tuple(re.compile(r"\s*(?:\w+,\s*)?" + p.pattern, re.IGNORECASE) for p in _DATE_PATTERNS[:4])
 
 _LABELLED = re.compile(
     r"(?<![A-Za-z])(?:发布时间|發佈時間|發布時間|发布日期|發佈日期|發布日期|发稿时间|發稿時間|时间|時間|日期"
     r"|published(?:\s+on)?|posted(?:\s+on)?|date)\s*[:：]?\s*",
     re.IGNORECASE,
 )
-_CLOCK = re.compile(r"\d{1,2}:\d{2}")
+_CLOCK = re.compile(r",?\s*\d{1,2}:\d{2}")
+"""`2024-12-04 09:06`, `2022/05/12, 11:57 (GMT+7)`, `30.11.2026 12:12`."""
 _SENTENCE_END = re.compile(r"[。！？!?.]$")
 _ENGLISH_DATELINE = re.compile(r"[A-Z][A-Z .'’-]{1,40},\s*")
 DATELINE_PARAGRAPHS = 6
@@ -83,9 +86,10 @@ def _dateline(line: str, *, short: bool) -> PartialDate | None:
         return _wire_dateline(line)
     if date := _full_date_at(line, 0, alone=True):
         return date
-    for match in _DATE_PATTERNS[0].finditer(line):
-        if match.group("d") and _CLOCK.match(line[match.end() :].lstrip()):
-            return _to_date(match)
+    for pattern in (_DATE_PATTERNS[0], _DATE_PATTERNS[3]):
+        for match in pattern.finditer(line):
+            if _has_day(match) and _CLOCK.match(line[match.end() :].lstrip()):
+                return _to_date(match)
     return _wire_dateline(line)
 
 
@@ -99,7 +103,7 @@ def _full_date_at(line: str, position: int, *, alone: bool = False) -> PartialDa
     that merely starts with a date (`2022年7月5日，王毅同...会谈。`)."""
     for pattern in _START:
         match = pattern.match(line, position)
-        if match and match.groupdict().get("d"):
+        if match and _has_day(match):
             sentence_goes_on = line[match.end() :].lstrip()[:1] in ("，", ",", "、")
             if alone and (sentence_goes_on or _SENTENCE_END.search(line)):
                 return None
@@ -107,9 +111,16 @@ def _full_date_at(line: str, position: int, *, alone: bool = False) -> PartialDa
     return None
 
 
+def _has_day(match: re.Match[str]) -> bool:
+    groups = match.groupdict()
+    return bool(groups.get("d") or groups.get("a"))
+
+
 def _to_date(match: re.Match[str]) -> PartialDate | None:
     groups = match.groupdict()
     year = int(groups["y"])
+    if groups.get("a"):
+        return _year_last(year, int(groups["a"]), int(groups["b"]), groups["sep"])
     if groups.get("mon"):
         month: int | None = _MONTHS[groups["mon"].lower()[:3]]
     else:
@@ -121,6 +132,22 @@ def _to_date(match: re.Match[str]) -> PartialDate | None:
         return None
     if day is None:
         return PartialDate(year, month)
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return None
+    return PartialDate(year, month, day)
+
+
+def _year_last(year: int, first: int, second: int, separator: str) -> PartialDate | None:
+    """`30.11.2026` is day first; with slashes `10/08/2024` is 10 August in most of the world and
+    October 8 in the United States: only a number over 12 tells, else only the year is sure."""
+    if separator == "." or first > 12:
+        day, month = first, second
+    elif second > 12:
+        month, day = first, second
+    else:
+        return PartialDate(year)
     try:
         dt.date(year, month, day)
     except ValueError:

@@ -25,20 +25,10 @@ import networkx as nx
 
 from kg.ids import slug
 from kg.records import Actor, ActorRef, ArticleMeta, Corpus, Meeting, PartialDate, Source
+from kg.schema import ACTORS, NODE_LABELS, REL_TYPES
 
-NODE_LABELS = ("Person", "Country", "Organization", "Meeting", "Agreement", "Place", "Topic", "Article")
-ACTOR_LABELS = ("Person", "Country", "Organization")
-REL_TYPES = (
-    "PARTICIPATED_IN",
-    "HELD_IN",
-    "MET",
-    "REPRESENTS",
-    "PART_OF",
-    "PRODUCED",
-    "PARTY_TO",
-    "CONCERNS",
-    "REPORTS",
-)
+ACTOR_LABELS = ACTORS
+__all__ = ["ACTOR_LABELS", "NODE_LABELS", "REL_TYPES", "build_graph", "read_node_link", "write_node_link"]
 
 
 def article_id(name: str, content_hash: str) -> str:

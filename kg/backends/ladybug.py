@@ -1,7 +1,7 @@
 """The embedded graph database: LadybugDB (PyPI `ladybug`, the maintained fork of Kùzu), one file
 under out/ that `kg query` reads with no server.
 
-The tables come from schema/ladybug/*.cypher; the graph is bulk-loaded with COPY from CSV files,
+The tables are generated from kg.schema; the graph is bulk-loaded with COPY from CSV files,
 one per label and per (start label, type, end label), which loads 100k relationships in well under
 a second. Lists travel through the CSV joined by a unit separator and are split back by
 `string_split`, because LadybugDB's own CSV list syntax keeps quote characters inside elements.
@@ -25,19 +25,44 @@ from kg.backends.base import LoadSummary, QueryResult, plain
 from kg.backends.rows import EdgeGroup, edge_rows, node_rows
 from kg.errors import DatabaseError, NotBuilt, one_line
 from kg.layout import BuildLayout
-from kg.resources import resource_dir
+from kg.schema import NODES, RELATIONSHIPS, Prop
 
 _SEPARATOR = "\x1f"
 _BUFFER_POOL = 256 * 1024 * 1024
 
 
-def _ddl_statements() -> list[str]:
-    statements: list[str] = []
-    for path in sorted((resource_dir("schema") / "ladybug").glob("*.cypher")):
-        text = "\n".join(
-            line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("//")
+_COLUMN_TYPES = {
+    "string": "STRING",
+    "string[]": "STRING[]",
+    "int": "INT64",
+    "bool": "BOOLEAN",
+    "date": "STRING",
+}
+
+
+def _columns(props: tuple[Prop, ...]) -> list[str]:
+    # `end` is a reserved word in LadybugDB's Cypher: queries read it as r.`end`, as Neo4j allows.
+    columns: list[str] = []
+    for prop in props:
+        columns.append(f"`{prop.name}` {_COLUMN_TYPES[prop.type]}")
+        if prop.day:
+            columns.append(f"{prop.day} DATE")
+    return columns
+
+
+def ddl_statements() -> list[str]:
+    """The tables of kg.schema: a node table per label, a relationship table per type with every
+    (start, end) pair, `key` (the multigraph key) on each; and the one-row Build table."""
+    statements = [
+        f"CREATE NODE TABLE {node.label}({', '.join(['id STRING PRIMARY KEY', *_columns(node.props)])})"
+        for node in NODES
+    ]
+    for rel in RELATIONSHIPS:
+        pairs = [f"FROM {start} TO {end}" for start, end in rel.pairs]
+        statements.append(
+            f"CREATE REL TABLE {rel.type}({', '.join([*pairs, 'key STRING', *_columns(rel.props)])})"
         )
-        statements.extend(s.strip() for s in text.split(";") if s.strip())
+    statements.append("CREATE NODE TABLE Build(id STRING PRIMARY KEY)")
     return statements
 
 
@@ -91,7 +116,7 @@ class LadybugBackend:
         path.parent.mkdir(parents=True, exist_ok=True)
         _remove_database(path)
         backend = cls(path, read_only=False)
-        for statement in _ddl_statements():
+        for statement in ddl_statements():
             backend.run(statement, write=True)
         return backend
 

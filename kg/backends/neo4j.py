@@ -27,8 +27,8 @@ from neo4j.time import Date, DateTime
 from kg.backends.base import LoadSummary, QueryResult, plain
 from kg.backends.rows import batches, check_label, check_type, edge_rows, node_rows
 from kg.errors import DatabaseError, InputError, Unreachable, one_line
-from kg.graph import NODE_LABELS
 from kg.resources import resource_dir
+from kg.schema import NODE_LABELS
 
 DEFAULT_BATCH_SIZE = 5000
 DEFAULT_URI = "bolt://localhost:7687"

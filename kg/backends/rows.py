@@ -21,9 +21,9 @@ from typing import Any
 
 import networkx as nx
 
-from kg.graph import NODE_LABELS, REL_TYPES
+from kg.schema import NODE_LABELS, NODES, REL_TYPES
 
-_DAY_OF = {"date": "day", "published": "published_day"}
+_DAY_OF = {p.name: p.day for node in NODES for p in node.props if p.day}
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from rdflib.namespace import DCTERMS, PROV, SKOS
 from rdflib.term import Node
 
 from kg.ids import short_hash
+from kg.schema import NODES, REL_BY_TYPE, Prop
 from kg.sinks.rdf_serialize import Triple, ntriples_text, turtle_text
 
 RdfFormat = Literal["ttl", "jsonld", "nt"]
@@ -33,16 +34,6 @@ KG = Namespace(BASE_IRI + "ontology#")
 SCHEMA = Namespace("https://schema.org/")
 TOPIC_SCHEME = URIRef(ID_IRI + "scheme/topics")
 
-NODE_CLASSES: dict[str, URIRef] = {
-    "Person": SCHEMA.Person,
-    "Country": SCHEMA.Country,
-    "Organization": SCHEMA.Organization,
-    "Meeting": KG.Meeting,
-    "Agreement": KG.Agreement,
-    "Place": SCHEMA.Place,
-    "Topic": SKOS.Concept,
-    "Article": SCHEMA.NewsArticle,
-}
 ACTOR_NAME_TAGS = (("name_zh_hans", "zh-Hans"), ("name_zh_hant", "zh-Hant"), ("name_en", "en"))
 # Node-id prefixes that read as Turtle prefixes: person:wang-yi is the IRI's own short form.
 ID_PREFIXES = ("person", "country", "org", "meeting", "agreement", "place", "topic", "article")
@@ -58,11 +49,28 @@ NAMESPACES: tuple[tuple[str, str], ...] = (
     *((prefix, f"{ID_IRI}{prefix}/") for prefix in ID_PREFIXES),
 )
 
+_QUALIFIED: dict[str, tuple[str, URIRef, URIRef, bool]] = {
+    # type: (IRI segment, predicate to the start node, to the end node, IRI under the start node)
+    "PARTICIPATED_IN": ("participant", KG.participant, KG.meeting, False),
+    "PARTY_TO": ("party", KG.party, KG.agreement, False),
+    "REPRESENTS": ("represents", KG.representative, KG.represented, True),
+    "MET": ("met", KG.person, KG.person, True),
+}
+
 _YEAR = re.compile(r"\d{4}")
 _YEAR_MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z]")
+
+
+def curie(name: str) -> URIRef:
+    """`kg:met` -> the full IRI, by the export's prefixes."""
+    prefix, _, local = name.partition(":")
+    return URIRef(dict(NAMESPACES)[prefix] + local)
+
+
+NODE_CLASSES: dict[str, URIRef] = {node.label: curie(node.rdf_class) for node in NODES}
 
 
 def local_path(node_id: str) -> str:
@@ -203,54 +211,38 @@ class _Writer:
     # ------------------------------------------------------------ edges
 
     def edge(self, u: str, v: str, data: dict[str, Any]) -> None:
-        s, o = node_iri(u), node_iri(v)
-        kind = data.get("type")
-        simple = {
-            "HELD_IN": SCHEMA.location,
-            "PART_OF": KG.partOf,
-            "PRODUCED": KG.produced,
-            "CONCERNS": KG.concerns,
-        }
-        if kind in simple:
-            self.add(s, simple[str(kind)], o)
-        elif kind == "PARTICIPATED_IN":
-            self.add(s, KG.participatedIn, o)
-            q = URIRef(f"{o}/participant/{local_path(u)}")
-            self.add(q, RDF.type, KG.Participation)
-            self.add(q, KG.participant, s)
-            self.add(q, KG.meeting, o)
-            self.add(q, KG.role, data.get("role"))
-            self.add(q, KG.nameAsWritten, data.get("name"))
-            self.add(q, KG.titleAsWritten, data.get("title"))
-        elif kind == "PARTY_TO":
-            self.add(s, KG.partyTo, o)
-            q = URIRef(f"{o}/party/{local_path(u)}")
-            self.add(q, RDF.type, KG.PartyRole)
-            self.add(q, KG.party, s)
-            self.add(q, KG.agreement, o)
-            self.add(q, KG.role, data.get("role") or "party")
-            self.add(q, KG.nameAsWritten, data.get("name"))
-        elif kind == "REPRESENTS":
-            self.add(s, KG.represents, o)
-            q = URIRef(f"{s}/represents/{local_path(v)}")
-            self.add(q, RDF.type, KG.Representation)
-            self.add(q, KG.representative, s)
-            self.add(q, KG.represented, o)
-            self.add(q, KG.titleAsWritten, data.get("title"))
-            self.add_date(q, KG.asOf, data.get("as_of"))
-        elif kind == "MET":
-            self.add(s, KG.met, o)
-            q = URIRef(f"{s}/met/{local_path(v)}")
-            self.add(q, RDF.type, KG.MetSummary)
-            self.add(q, KG.person, s)
-            self.add(q, KG.person, o)
-            self.add(q, KG.meetingCount, data.get("meetings"))
-            self.add_date(q, KG.firstMet, data.get("first"))
-            self.add_date(q, KG.lastMet, data.get("last"))
-            for meeting_id in data.get("meeting_ids") or ():
-                self.add(q, KG.viaMeeting, node_iri(meeting_id))
-        elif kind == "REPORTS":
+        """The relationship as its predicate (kg.schema); one with properties also as a node of
+        its own (a kg:Participation, kg:PartyRole, kg:Representation or kg:MetSummary)."""
+        kind = str(data.get("type"))
+        rel = REL_BY_TYPE.get(kind)
+        if rel is None:
+            return
+        if kind == "REPORTS":
             self._provenance(u, v, data)
+            return
+        s, o = node_iri(u), node_iri(v)
+        self.add(s, curie(rel.rdf), o)
+        if rel.qualified_by is None:
+            return
+        segment, start_role, end_role, on_start = _QUALIFIED[kind]
+        q = URIRef(f"{s}/{segment}/{local_path(v)}" if on_start else f"{o}/{segment}/{local_path(u)}")
+        self.add(q, RDF.type, curie(rel.qualified_by))
+        self.add(q, start_role, s)
+        self.add(q, end_role, o)
+        for prop in rel.props:
+            self._value(q, prop, data.get(prop.name))
+
+    def _value(self, s: URIRef, prop: Prop, value: Any) -> None:
+        predicate = curie(prop.rdf) if prop.rdf else None
+        if predicate is None or value is None:
+            return
+        if prop.type == "date":
+            self.add_date(s, predicate, value)
+        elif prop.type == "string[]":
+            # Lists of ids name other nodes: they become links, not text.
+            self.add_all(s, predicate, [node_iri(v) for v in value] if prop.name.endswith("_ids") else value)
+        else:
+            self.add(s, predicate, value)
 
     def _provenance(self, article: str, fact: str, data: dict[str, Any]) -> None:
         """fact prov:wasDerivedFrom article, qualified by the sentence that states it."""

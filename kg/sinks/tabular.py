@@ -160,7 +160,8 @@ def _place(graph: nx.MultiDiGraph, meeting: str | None) -> str:
 
 def _meeting_rows(graph: nx.MultiDiGraph, meeting: str) -> Iterator[TripleRow]:
     data = graph.nodes[meeting]
-    participants = {u for u, _ in _in_edges(graph, meeting, "PARTICIPATED_IN")}
+    # Who met whom: the principals, as MET has it; an attendee met no one through the meeting.
+    participants = {u for u, e in _in_edges(graph, meeting, "PARTICIPATED_IN") if e.get("role") != "attendee"}
     people = sorted(u for u in participants if graph.nodes[u].get("label") == "Person")
     reports = _reports(graph, meeting)
     (doc, url, sentence), place = reports[0], _place(graph, meeting)

@@ -7,6 +7,7 @@ from kg.cli.app import app, register
 
 register(build.build)
 register(build.extract)
+register(build.evaluate, "eval")
 register(actors_cmd.actors)
 register(graphdb.load)
 register(graphdb.query)

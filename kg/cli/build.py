@@ -12,7 +12,6 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from kg.cli.app import app
 from kg.cli.choices import EventFormat
 from kg.cli.options import OutOption
 from kg.errors import InputError
@@ -93,7 +92,6 @@ def extract(
         raise InputError(f"no article could be read from {', '.join(map(str, paths))}")
 
 
-@app.command("eval")
 def evaluate(
     gold: Annotated[Path, typer.Argument(help="Gold events (JSON Lines).")],
     articles: Annotated[list[Path] | None, typer.Argument(help="Article files or folders.")] = None,

@@ -76,6 +76,7 @@ class MeetingTrigger:
 # Rules every grammar file has; a test runs each rule's examples with the expectation named here.
 RULES = (
     "separately",
+    "recipient_marker",
     "meeting_reference",
     "attendees",
     "co_chair",
@@ -84,6 +85,7 @@ RULES = (
     "agreement_continued",
     "joint_will",
     "one_sided",
+    "not_agreed",
     "plural_pair",
     "plural_people",
     "planned",

@@ -75,6 +75,8 @@ EXPECTED: dict[str, Callable[[DocumentEvents], bool] | None] = {
     "agreement_continued": _agreement_of_two,
     "joint_will": _agreement_of_two,
     "one_sided": _no_agreement,
+    "not_agreed": _no_agreement,
+    "recipient_marker": lambda events: len(events.meetings) == 2,
     "plural_pair": _agreement_of_two,
     "bare_subject": _agreement_of_two,
     "plural_people": lambda events: any(

@@ -42,8 +42,16 @@ def find_agreement(text: str, actors: list[ActorMention], grammar: Grammar) -> A
     subject = text[start : trigger.start()]
     people = grammar.rule("plural_people").search(subject)
     pair = people or grammar.rule("plural_pair").search(subject)
-    if trigger is not strong and grammar.rule("one_sided").search(subject) and not pair:
-        return None
+    if trigger is not strong:
+        if grammar.rule("not_agreed").search(subject):
+            return None
+        one_sided = grammar.rule("one_sided").search(subject)
+        if one_sided:
+            # "中方愿同柬方……" is one side's pledge unless both sides are its subject, in its own
+            # clause: "……两国元首达成的共识，中方愿与俄方共同努力" is still a pledge.
+            clause = max(subject.rfind(c, 0, one_sided.start()) for c in "，,；;") + 1
+            if not grammar.rule("plural_pair").search(subject, clause):
+                return None
     in_subject = [a for a in outside if start <= a.start < trigger.start()]
     chain = _chain_before(text, in_subject, grammar)
     if trigger is not strong and len({a.side for a in chain}) < 2:
@@ -91,7 +99,11 @@ def _chain_before(text: str, actors: list[ActorMention], grammar: Grammar) -> li
     chain = [actors[-1]]
     for actor in reversed(actors[:-1]):
         gap = text[actor.end : chain[0].start]
-        if len(gap) > 16 or re.search(r"[，。；;:：\d]", gap) or grammar.rule("agreement_strong").search(gap):
+        if (
+            len(gap) > 16
+            or re.search(r"[，,。；;:：\d]", gap)
+            or grammar.rule("agreement_strong").search(gap)
+        ):
             break
         chain.insert(0, actor)
     return chain

@@ -276,13 +276,14 @@ class DocumentExtractor:
         )
 
     def _countries_named_by(self, title: str) -> list[ActorMention]:
-        """The countries a document's title opens with (中韩…, 日菲…), as parties."""
-        hits = [h for h in self.dictionary.find(to_simplified(title)) if h.start <= 4]
-        countries = [h for h in hits if self.dictionary.actors[h.actor_id].type == "Country"]
-        return [
-            ActorMention(0, 0, h.surface, h.actor_id, "Country", "context", country=h.actor_id)
-            for h in countries
-        ]
+        """The countries a document's title opens with (「中韩…」, 「日菲…」), as parties."""
+        found: list[ActorMention] = []
+        for ch in to_simplified(title):
+            country = self.dictionary.country_of_abbrev(ch)
+            if country is None or any(m.actor_id == country for m in found):
+                break
+            found.append(ActorMention(0, 0, ch, country, "Country", "context", country=country))
+        return found if len(found) >= 2 else []
 
     def _parties(self, index: int, found: AgreementMention, ctx: _Context) -> list[ActorMention]:
         explicit = found.explicit

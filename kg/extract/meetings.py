@@ -60,7 +60,8 @@ def _one_per_guest(text: str, found: MeetingMention, grammar: Grammar) -> list[M
     guests = [(a, r) for a, r in found.participants if r not in ("host", "sender")]
     if len(guests) < 2 or not hosts:
         return [found]
-    lead = text[max(0, found.trigger_start - 12) : found.trigger_end + 12]
+    first = min(a.start for a, _ in found.participants)
+    lead = text[max(0, min(first, found.trigger_start - 12)) : found.trigger_end + 12]
     # One sender's letters to several people are several letters; several senders to several
     # recipients with no pairing stated are one joint message.
     letters = found.mode == "letter" and len(hosts) == 1
@@ -87,7 +88,16 @@ def _meeting_at(
     after_end = _list_end(text, trigger.end(), right, actors)
     after = _people([a for a in actors if trigger.end() <= a.start < after_end])
     separately = grammar.rule("separately").search(text, left, trigger.start())
-    if rule.directional and after:
+    marker = (
+        grammar.rule("recipient_marker").search(text, before[0].start, trigger.start()) if before else None
+    )
+    if rule.directional and marker and any(a.start > marker.start() for a in before):
+        # "A向B和C发来贺信": who comes after 向 receives.
+        hosts = [a for a in before if a.start < marker.start()]
+        guests = [a for a in before if a.start > marker.start()] + after
+        role_in, role_out = ("sender", "recipient") if rule.mode == "letter" else ("host", "guest")
+        participants = [(h, role_in) for h in hosts] + [(g, role_out) for g in guests]
+    elif rule.directional and after:
         # A会见B / A sent a letter to B: the subject is the nearest person before the verb,
         # unless several are coordinated ("A和B会见C").
         hosts = before

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from kg.actors import ActorDictionary, DictActor, NameHit
 from kg.dates import DateMention, find_dates, infer_publication_date
-from kg.dates.choose import event_date, story_dates
+from kg.dates.choose import StoryDates, event_date, story_dates
 from kg.extract.agreements import AgreementMention, find_agreement
 from kg.extract.meetings import MeetingMention, find_meetings
 from kg.extract.mentions import ActorMention, MentionFinder, NewPerson
@@ -39,6 +39,8 @@ CONTEXT_WINDOW = 8
 
 @dataclass
 class _Context:
+    story: StoryDates
+    """When the article's story happened: read once per article."""
     meeting: tuple[int, Meeting] | None = None
     pair: tuple[int, list[ActorMention]] | None = None
     group: tuple[int, list[ActorMention]] | None = None
@@ -67,7 +69,7 @@ class DocumentExtractor:
             inferred, how = infer_publication_date(doc.simplified)
             if inferred is not None:
                 doc = replace(doc, published=inferred, published_source=how or "inferred")
-        ctx = _Context()
+        ctx = _Context(story=story_dates(doc.simplified, doc.published))
         meetings: list[Meeting] = []
         agreements: list[Agreement] = []
         hits = self._hits_by_sentence(doc)
@@ -123,7 +125,7 @@ class DocumentExtractor:
         if references:
             found = replace(found, actors=sorted([*found.actors, *references], key=lambda m: m.start))
         self._learn_names(text, found.actors, ctx)
-        dates = find_dates(text, doc.published)
+        dates = find_dates(text, ctx.story.anchor)  # relative days count from the wire dateline
         source = Source(
             doc.name, sentence.text, sentence.start, sentence.end, doc.id, doc.path, doc.url, doc.title
         )
@@ -222,10 +224,7 @@ class DocumentExtractor:
         before: int | None = None,
         context: PartialDate | None = None,
     ) -> tuple[PartialDate | None, str | None]:
-        story = story_dates(doc.simplified, doc.published)
-        if story.anchor != doc.published:
-            dates = find_dates(text, story.anchor)  # relative days count from the wire dateline
-        return event_date(dates, story, before=before, previous=ctx.last_date, context=context)
+        return event_date(dates, ctx.story, before=before, previous=ctx.last_date, context=context)
 
     # -- agreements -------------------------------------------------------------------------
 

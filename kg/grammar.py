@@ -79,7 +79,6 @@ RULES = (
     "recipient_marker",
     "meeting_reference",
     "attendees",
-    "co_chair",
     "agreement_strong",
     "agreement_joint",
     "agreement_continued",
@@ -159,7 +158,7 @@ def load_grammar(path: Path) -> Grammar:
     hint_words: set[str] = set()
     for trigger in meetings:
         hint_words |= _hints_of(trigger.phrase.pattern, flags, where)
-    for name in ("attendees", "co_chair", "agreement_strong", "agreement_joint", "agreement_continued"):
+    for name in ("attendees", "agreement_strong", "agreement_joint", "agreement_continued"):
         for phrase in rules[name].phrases:
             hint_words |= _hints_of(phrase.pattern, flags, where)
     automaton = ahocorasick.Automaton()

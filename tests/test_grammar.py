@@ -69,7 +69,6 @@ EXPECTED: dict[str, Callable[[DocumentEvents], bool] | None] = {
     "separately": lambda events: len(events.meetings) >= 2,
     "meeting_reference": _no_new_meeting,
     "attendees": _has_attendee,
-    "co_chair": lambda events: bool(events.meetings),
     "agreement_strong": _agreement_of_two,
     "agreement_joint": _agreement_of_two,
     "agreement_continued": _agreement_of_two,

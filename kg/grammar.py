@@ -93,6 +93,7 @@ RULES = (
     "reporting",
     "coordinator",
     "quoted",
+    "unnamed_document",
     "earlier",
     "not_a_name",
 )
@@ -108,9 +109,9 @@ class Grammar:
     name_followers: tuple[str, ...]
     """Words that may follow a person's name written without spaces (Chinese)."""
     short_name_followers: tuple[str, ...]
+    """What a one-character name ("外长敦会谈") must be followed by."""
     title_words: tuple[str, ...]
     """Titles written before a name ("次官", "counterpart"), beside those of the actor dictionary."""
-    """What a one-character name ("外长敦会谈") must be followed by."""
     coordinated_name_after: tuple[str, ...]
     """Words a short name may follow when it is coordinated with another name ("和", "、")."""
     _hints: Any

@@ -161,6 +161,8 @@ def test_same_day_takes_the_previous_event_and_undated_follow_ups_the_story(tmp_
         ("双方评价了2021-2025年合作协定的执行情况。", "reference"),
         ("双方举行建交55周年（1967.6.24-2022.6.24）庆祝活动。", "reference"),
         ("去年以来，两国领导人密集互动。", "reference"),
+        ("新华社今天报道，双方举行会谈。", "reference"),
+        ("Kyodo reported on Friday that the two ministers met.", "reference"),
     ],
 )
 def test_goal_and_reference_years_are_marked(sentence: str, kind: str) -> None:
@@ -173,6 +175,24 @@ def test_an_agreement_with_only_a_goal_year_takes_its_meeting_day(tmp_path: Path
     events = events_of(text, tmp_path, date="2024-10-09")
     assert meeting_dates(events) == ["2024-10-08"]
     assert agreement_dates(events) == ["2024-10-08"]
+
+
+def test_the_day_of_a_report_does_not_date_the_events_it_reports(tmp_path: Path) -> None:
+    text = (
+        "（新华社莫斯科8日电）中俄外长会谈昨天在莫斯科举行。\n\n"
+        "塔斯社今天报道，王毅同拉夫罗夫在会谈中讨论了双边关系。"
+    )
+    events = events_of(text, tmp_path, date="2024-05-08")
+    assert set(meeting_dates(events)) == {"2024-05-07"}
+
+
+def test_signed_documents_named_by_kind_and_by_title_are_told_apart(tmp_path: Path) -> None:
+    text = "5月7日，中日韩三方签署并发表了联合声明，会后签署「中日韩卫生合作备忘录」。"
+    events = events_of(text, tmp_path, date="2024-05-08")
+    summaries = sorted(a.summary.split(": ", 1)[1] for a in events.agreements)
+    assert summaries == ["中日韩卫生合作备忘录", "联合声明"]
+    assert all({p.id for p in a.parties} >= {"country:china", "country:japan", "country:south-korea"}
+               for a in events.agreements)
 
 
 def test_no_date_is_invented_for_an_undated_article(tmp_path: Path) -> None:

@@ -78,6 +78,7 @@ EXPECTED: dict[str, Callable[[DocumentEvents], bool] | None] = {
     "recipient_marker": lambda events: len(events.meetings) == 2,
     "plural_pair": _agreement_of_two,
     "bare_subject": _agreement_of_two,
+    "unnamed_document": lambda events: len(events.agreements) == 2,
     "plural_people": lambda events: any(
         len([p for p in a.parties if p.type == "Person"]) >= 2 for a in events.agreements
     ),

@@ -59,6 +59,10 @@ DATELINE_EN = re.compile(
     r"(?:,?\s+[0-9]{4})?\s*(?:\([A-Za-z .]{2,30}\))?\s*(?:-{1,2}|–|—)"
 )
 """`BANGKOK, Aug 14 (Reuters) -`, `JAKARTA, June 28 —`: where and when the report was filed."""
+REPORTED_AFTER = re.compile(r"^\s*(?:报道|报导|報導|報道|援引|引述|发布消息|發布消息)")
+REPORTED_BEFORE = re.compile(r"(?<![A-Za-z])(?:reported|quoted|cited)\s+(?:on\s+|last\s+)?$", re.I)
+"""`新华社今天报道，…会议…举行`, `Kyodo reported on Friday that …`: the day of a report about the
+events, not of the events."""
 WRITTEN_YEAR = re.compile(r"(?:1[89]|2[01])[0-9]{2}|[〇○零一二三四五六七八九]{4}")
 
 
@@ -75,12 +79,16 @@ def mark_roles(text: str, mentions: list[DateMention]) -> list[DateMention]:
 
 def _role(text: str, mention: DateMention, ranges: list[tuple[int, int]], datelines: list[tuple[int, int]]
           ) -> Kind | None:
-    if mention.kind not in ("absolute", "relative"):
+    if mention.kind not in ("absolute", "relative", "weekday"):
+        return None
+    before = text[max(0, mention.start - 30) : mention.start]
+    after = text[mention.end : mention.end + 30]
+    if REPORTED_AFTER.match(after) or REPORTED_BEFORE.search(before):
+        return "reference"
+    if mention.kind == "weekday":
         return None
     if any(start <= mention.start and mention.end <= end for start, end in datelines):
         return "dateline"
-    before = text[max(0, mention.start - 30) : mention.start]
-    after = text[mention.end : mention.end + 30]
     if mention.kind == "absolute" and DATELINE_ZH_AFTER.match(after) and DATELINE_ZH_BEFORE.search(before):
         return "dateline"
     if any(start < mention.end and mention.start < end for start, end in ranges):

@@ -77,7 +77,7 @@ def find_agreement(text: str, actors: list[ActorMention], grammar: Grammar) -> A
     content = text[trigger.start() :].strip("，,。；; ")
     kind = grammar.rule("agreement_strong").kind_of(trigger.group(0)) if trigger is strong else None
     kind = kind or "joint_commitment"
-    documents = tuple(_titles_after(text, trigger.end(), quoted)) if kind == "signed" else ()
+    documents = tuple(_documents_after(text, trigger.end(), quoted, grammar)) if kind == "signed" else ()
     return AgreementMention(explicit, implicit, kind, trigger.start(), content, documents)
 
 
@@ -85,10 +85,19 @@ def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= position < e for s, e in spans)
 
 
-def _titles_after(text: str, start: int, quoted: list[tuple[int, int]]) -> list[str]:
-    """The documents a signing names: each quoted title in the clause after the verb."""
+def _documents_after(text: str, start: int, quoted: list[tuple[int, int]], grammar: Grammar) -> list[str]:
+    """The documents a signing names: each quoted title in the sentence after the verb, and,
+    beside titled ones, each document named by its kind alone ("联合声明")."""
     end = min((i for i in (text.find(c, start) for c in "。；;") if i >= 0), default=len(text))
-    return [text[s + 1 : e - 1] for s, e in quoted if start <= s < end and e - s > 3]
+    titled = [(s, text[s + 1 : e - 1]) for s, e in quoted if start <= s < end and e - s > 3]
+    if not titled:
+        return []
+    unnamed = [
+        (m.start(), m.group(0))
+        for m in grammar.rule("unnamed_document").finditer(text, start, end)
+        if not _inside(m.start(), quoted)
+    ]
+    return [name for _, name in sorted([*titled, *unnamed])]
 
 
 def _chain_before(text: str, actors: list[ActorMention], grammar: Grammar) -> list[ActorMention]:

@@ -242,6 +242,11 @@ class DocumentExtractor:
         """The agreement a sentence reports; `document` is the title of one signed document."""
         parties = self._parties(index, found, ctx)
         named = self._countries_named_by(document) if document else []
+        if document and not named and len(parties) < 2:
+            # "三方签署了联合声明和「中日韩…备忘录」": signed by those the titled documents name.
+            named_by = [n for n in map(self._countries_named_by, found.documents) if n]
+            if len({tuple(m.actor_id for m in n) for n in named_by}) == 1:
+                named = named_by[0]
         if len(named) >= 2:
             # 「中韩卫生合作谅解备忘录」: the title says whose document it is.
             parties = [*named, *(p for p in parties if p.type == "Person")]

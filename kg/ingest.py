@@ -93,11 +93,13 @@ def _unsupported(path: Path) -> str:
 
 
 def read_document(
-    path: Path, *, name: str | None = None, max_bytes: int = MAX_BYTES
+    path: Path, *, name: str | None = None, max_bytes: int = MAX_BYTES, data: bytes | Skipped | None = None
 ) -> RawDocument | Skipped:
-    """The decoded article at `path` (named `name`, by default its basename), or why it cannot be used."""
+    """The decoded article at `path` (named `name`, by default its basename), or why it cannot be used.
+    `data`: what read_bytes(path) gave, when the file was read elsewhere (for a remote worker)."""
     try:
-        data = _read_bytes(path, max_bytes)
+        if data is None:
+            data = read_bytes(path, max_bytes)
         if isinstance(data, Skipped):
             return data
         return parse_document(data, path=path, name=name)
@@ -110,7 +112,8 @@ def read_document(
         return Skipped(str(path), reason, traceback="".join(traceback.format_exception(exc)))
 
 
-def _read_bytes(path: Path, max_bytes: int) -> bytes | Skipped:
+def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes | Skipped:
+    """The bytes of one article file, or why they cannot be used (too large, empty, unreadable)."""
     try:
         size = path.stat().st_size
         if not path.is_file():

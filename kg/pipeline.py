@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from functools import cache
 from pathlib import Path
 
 from kg.actors import ActorDictionary
+from kg.engines import Engine, run_ordered
 from kg.evaluate import EvalReport, evaluate, read_gold
 from kg.extract.document import DocumentExtractor
 from kg.ingest import discover_articles, read_document
@@ -31,10 +31,13 @@ def _extractor() -> DocumentExtractor:
     return DocumentExtractor(ActorDictionary.load(), Gazetteer.load(), TopicVocabulary.load())
 
 
-def extract_path(article: ArticleFile | Path) -> DocumentEvents | Skipped:
-    """Read, clean and extract one article; a file that cannot be read comes back as Skipped."""
+def extract_path(
+    article: ArticleFile | Path, data: bytes | Skipped | None = None
+) -> DocumentEvents | Skipped:
+    """Read, clean and extract one article (`data`: its bytes, when already read); a file that
+    cannot be read comes back as Skipped."""
     path, name = (article.path, article.name) if isinstance(article, ArticleFile) else (article, None)
-    raw = read_document(path, name=name)
+    raw = read_document(path, name=name, data=data)
     if isinstance(raw, Skipped):
         return raw
     try:
@@ -55,24 +58,29 @@ def _warm() -> None:
 
 
 def iter_extracted(
-    paths: Sequence[ArticleFile | Path], workers: int = 1
+    paths: Sequence[ArticleFile], engine: Engine | None = None
 ) -> Iterator[DocumentEvents | Skipped]:
-    """Extraction results in input order, from `workers` processes (1: this process)."""
-    if workers <= 1 or len(paths) < 2:
-        yield from map(extract_path, paths)
-        return
-    with ProcessPoolExecutor(max_workers=workers, initializer=_warm) as pool:
-        yield from pool.map(extract_path, paths, chunksize=max(1, min(64, len(paths) // (workers * 4) or 1)))
+    """Extraction results in input order, from the engine's workers (kg.engines)."""
+    return run_ordered(extract_path, paths, engine or Engine(), _warm)
 
 
-def extract_corpus(inputs: Iterable[Path], *, workers: int = 1, on_result: Progress | None = None) -> Corpus:
+def extract_corpus(
+    inputs: Iterable[Path],
+    *,
+    workers: int = 1,
+    on_result: Progress | None = None,
+    engine: Engine | None = None,
+) -> Corpus:
+    """The resolved corpus of the articles under `inputs`; engine: where extraction runs
+    (default: `workers` local processes)."""
+    engine = engine or Engine(workers=workers)
     paths, skipped = discover_articles(list(inputs))
     resolver = Resolver(TopicVocabulary.load().topics)
     resolver.skipped.extend(skipped)
     if on_result:
         for item in skipped:
             on_result(item)
-    for result in iter_extracted(paths, workers):
+    for result in iter_extracted(paths, engine):
         if on_result:
             on_result(result)
         if isinstance(result, Skipped):
@@ -87,7 +95,7 @@ def iter_event_dicts(inputs: Iterable[Path], *, workers: int = 1) -> Iterator[di
     paths, skipped = discover_articles(list(inputs))
     yield from skipped
     topics = TopicVocabulary.load().topics
-    for result in iter_extracted(paths, workers):
+    for result in iter_extracted(paths, Engine(workers=workers)):
         if isinstance(result, Skipped):
             yield result
             continue

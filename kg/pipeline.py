@@ -12,6 +12,7 @@ from functools import cache
 from pathlib import Path
 
 from kg.actors import ActorDictionary
+from kg.cache import ExtractionCache
 from kg.engines import Engine, run_ordered
 from kg.evaluate import EvalReport, evaluate, read_gold
 from kg.extract.document import DocumentExtractor
@@ -70,9 +71,10 @@ def extract_corpus(
     workers: int = 1,
     on_result: Progress | None = None,
     engine: Engine | None = None,
+    cache: ExtractionCache | None = None,
 ) -> Corpus:
     """The resolved corpus of the articles under `inputs`; engine: where extraction runs
-    (default: `workers` local processes)."""
+    (default: `workers` local processes); cache: where articles already extracted are read back."""
     engine = engine or Engine(workers=workers)
     paths, skipped = discover_articles(list(inputs))
     resolver = Resolver(TopicVocabulary.load().topics)
@@ -80,7 +82,12 @@ def extract_corpus(
     if on_result:
         for item in skipped:
             on_result(item)
-    for result in iter_extracted(paths, engine):
+    results = (
+        cache.extract(paths, lambda todo: iter_extracted(todo, engine), extract_path)
+        if cache
+        else iter_extracted(paths, engine)
+    )
+    for result in results:
         if on_result:
             on_result(result)
         if isinstance(result, Skipped):

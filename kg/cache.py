@@ -1,0 +1,181 @@
+"""A content-addressed cache of each article's extraction: a rebuild extracts only new or changed
+articles and reads the others' events back.
+
+Key: sha256 of the extractor's version, the article's name and path (both are in its events,
+and its format follows the path's suffix) and the article's bytes. The extractor's version is a
+hash of the kg package's code, of every file under kg/data (grammar, dictionaries, vocabularies)
+and of the versions of Python and of kg's dependencies: a change to a rule is a new version, and
+no entry made by another version is read.
+
+Value: the article's DocumentEvents, or its Skipped, as JSON (kg.record_codec). An entry is
+written to a temporary file and renamed into place, so an interrupted build leaves whole entries
+or none; an entry that cannot be read back is reported as a warning and the article extracted
+again.
+
+On disk: `<folder>/<version>/<key[:2]>/<key>.json`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import platform
+import re
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+
+from kg.ingest import read_bytes
+from kg.record_codec import ExtractionResult, RecordFormatError, decode_result, encode_result
+from kg.records import ArticleFile, Skipped
+
+ExtractMany = Callable[[list[ArticleFile]], Iterable[ExtractionResult]]
+"""Extracts articles (any engine), yielding one result per article in their order."""
+ExtractOne = Callable[[ArticleFile], ExtractionResult]
+
+log = logging.getLogger(__name__)
+_PACKAGE = Path(__file__).resolve().parent
+_TEMPORARY = ".tmp-"
+
+
+@cache
+def extractor_version() -> str:
+    """The version of this installation's extractor (see the module docstring)."""
+    digest = hashlib.sha256(source_version(_PACKAGE).encode())
+    digest.update(_environment().encode())
+    return digest.hexdigest()
+
+
+def source_version(package: Path) -> str:
+    """A hash of the code (`*.py`) and the data (`data/**`) of the package folder `package`."""
+    files = sorted(package.rglob("*.py")) + sorted(p for p in (package / "data").rglob("*") if p.is_file())
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _environment() -> str:
+    """Python's version and those of kg and its dependencies (OpenCC's tables, the HTML parser...)."""
+    parts = [f"python=={platform.python_version()}"]
+    try:
+        parts.append(f"kg=={metadata.version('kg')}")
+        requirements = metadata.requires("kg") or []
+    except metadata.PackageNotFoundError:  # run from a checkout that is not installed
+        requirements = []
+    for requirement in requirements:
+        name = re.match(r"[A-Za-z0-9_.-]+", requirement)
+        if name and "extra ==" not in requirement:
+            try:
+                parts.append(f"{name.group(0)}=={metadata.version(name.group(0))}")
+            except metadata.PackageNotFoundError:
+                parts.append(f"{name.group(0)} missing")
+    return ";".join(parts)
+
+
+class ExtractionCache:
+    """The cache in `folder`, for the extractor `version` (by default this installation's)."""
+
+    def __init__(self, folder: Path, version: str | None = None) -> None:
+        self.folder = folder
+        self.version = version or extractor_version()
+        self.entries = folder / self.version[:32]
+        self.hits = 0
+        """Articles whose extraction this cache gave back."""
+        self._used: set[str] = set()
+
+    def key(self, article: ArticleFile, data: bytes) -> str:
+        digest = hashlib.sha256(f"{self.version}\0{article.name}\0{article.path}\0".encode())
+        digest.update(data)
+        return digest.hexdigest()
+
+    def entry(self, key: str) -> Path:
+        return self.entries / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> ExtractionResult | None:
+        """The stored result, or None: not stored, or unreadable (a warning says which)."""
+        path = self.entry(key)
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            log.warning("%s: cache entry cannot be read (%s); the article is extracted again", path, exc)
+            return None
+        try:
+            return decode_result(data)
+        except RecordFormatError as exc:
+            log.warning("%s: corrupt cache entry (%s); the article is extracted again", path, exc)
+            return None
+
+    def put(self, key: str, result: ExtractionResult) -> None:
+        path = self.entry(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=_TEMPORARY, dir=path.parent)
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(encode_result(result))
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+
+    def extract(
+        self, articles: Sequence[ArticleFile], extract_many: ExtractMany, extract_one: ExtractOne
+    ) -> Iterator[ExtractionResult]:
+        """Each article's result in the articles' order: from the cache when it holds the article's
+        current bytes, else extracted (by `extract_many`, called once with the articles the cache
+        lacks; by `extract_one` in this process for an entry found unreadable) and stored. Results
+        are stored before they are handed on, since the resolver merges into the records it gets."""
+        plan: list[tuple[ArticleFile, str | Skipped, bool]] = []
+        for article in articles:
+            data = read_bytes(article.path)
+            if isinstance(data, Skipped):  # unreadable: as cheap to find out again as to store
+                plan.append((article, data, False))
+            else:
+                new_key = self.key(article, data)
+                plan.append((article, new_key, self.entry(new_key).is_file()))
+        missing = [article for article, key, stored in plan if not stored and isinstance(key, str)]
+        fresh = iter(extract_many(missing) if missing else ())
+        for article, key_or_skipped, stored in plan:
+            if isinstance(key_or_skipped, Skipped):
+                yield key_or_skipped
+                continue
+            key = key_or_skipped
+            self._used.add(key)
+            result = self.get(key) if stored else None
+            if result is not None:
+                self.hits += 1
+                yield result
+                continue
+            result = next(fresh) if not stored else extract_one(article)
+            if self._unchanged(article, key):
+                self.put(key, result)
+            yield result
+
+    def _unchanged(self, article: ArticleFile, key: str) -> bool:
+        """Does the file still hold the bytes of `key`? (It may have been edited while it was
+        extracted: its result is then not stored under its earlier bytes.)"""
+        data = read_bytes(article.path)
+        return not isinstance(data, Skipped) and self.key(article, data) == key
+
+    def prune(self) -> None:
+        """Drop what the last `extract` did not use: other versions' entries, entries of articles
+        removed or changed, temporary files. Only for a cache that serves one build folder."""
+        if not self.folder.is_dir():
+            return
+        for other in self.folder.iterdir():
+            if other != self.entries:
+                shutil.rmtree(other) if other.is_dir() else other.unlink()
+        if not self.entries.is_dir():
+            return
+        for shard in os.scandir(self.entries):
+            for entry in os.scandir(shard.path):
+                if entry.name.removesuffix(".json") not in self._used:
+                    os.unlink(entry.path)

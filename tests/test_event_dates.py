@@ -195,6 +195,20 @@ def test_signed_documents_named_by_kind_and_by_title_are_told_apart(tmp_path: Pa
                for a in events.agreements)
 
 
+def test_a_day_without_its_month_follows_the_latest_date_the_article_looks_back_on(tmp_path: Path) -> None:
+    text = (
+        "柬埔寨首相洪玛奈15日下午与越南总理范明政通电话。\n\n"
+        "两国总理对苏林与洪森2025年8月14日的通话成果表示赞赏。\n\n"
+        "双方一致同意加强贸易和投资合作。"
+    )
+    events = events_of(text, tmp_path)
+    call = next(m for m in events.meetings if {p.id for p in m.participants} >= {"person:hun-manet"})
+    assert call.date == D("2025-08-15")
+    [agreement] = events.agreements
+    assert agreement.meeting == call.id and agreement.date == D("2025-08-15")
+    assert {p.id for p in agreement.parties} == {"country:vietnam", "country:cambodia"}
+
+
 def test_no_date_is_invented_for_an_undated_article(tmp_path: Path) -> None:
     events = events_of("王毅在金边同宋金达举行会谈。\n双方一致同意加强合作。", tmp_path)
     assert meeting_dates(events) == [None]

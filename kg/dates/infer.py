@@ -74,6 +74,11 @@ CNA_CODE = re.compile(
 )
 """Central News Agency articles end with `(編輯:…)1121205`: the filing date in the Minguo calendar."""
 MINGUO = 1911
+BARE_DAY_ZH = re.compile(rf"(?<![月0-9〇零一二三四五六七八九十])(?P<d>{DAY})日(?![电電])")
+"""`15日下午`: a day the article names without its month, counting on its date."""
+BARE_DAY_REACH = 300
+BARE_DAY_AFTER = 7
+"""How many days after the latest full date an article cites its own undated day may fall."""
 WEEKDAY_DATE_ZH = re.compile(
     rf"(?:星期|礼拜|周)(?P<wd>[一二三四五六日天])\s*[（(]\s*(?P<m>{MONTH})\s*月\s*(?P<d>{DAY})\s*日\s*[）)]"
     rf"|(?P<m2>{MONTH})\s*月\s*(?P<d2>{DAY})\s*日\s*[（(]\s*(?:星期|礼拜|周)(?P<wd2>[一二三四五六日天])\s*[）)]"
@@ -124,6 +129,9 @@ def infer_publication_date(text: str) -> tuple[PartialDate | None, str | None]:
         return dateline
     if filed is not None:
         return filed, f"inferred: {best.evidence}"
+    month = _month_of_bare_day(text, year)
+    if month is not None:
+        return month
     return PartialDate(year), f"inferred: {how}"
 
 
@@ -224,13 +232,13 @@ def _weekday_year(text: str, lowest: int) -> tuple[int, str] | None:
     return None
 
 
-def _mentions_by_line(text: str) -> Iterator[tuple[int, DateMention]]:
+def _mentions_by_line(text: str, anchor: PartialDate | None = None) -> Iterator[tuple[int, DateMention]]:
     """find_dates line by line: it is made for sentences (English forms are tried only where Latin
     letters are), and no date expression spans lines."""
     offset = 0
     for line in text.splitlines(keepends=True):
         if len(line.strip()) > 1:
-            for mention in find_dates(line, None):
+            for mention in find_dates(line, anchor):
                 yield offset, mention
         offset += len(line)
 
@@ -318,6 +326,36 @@ def _wire_dateline(text: str) -> tuple[int | None, int] | None:
             return month, int(en.group("d") or en.group("d2"))
     except ValueError:
         return None
+    return None
+
+
+def _month_of_bare_day(text: str, year: int) -> tuple[PartialDate, str] | None:
+    """`范明政15日…通电话` after `…8月14日的通话成果`: a day told without its month, in the lead, is
+    the first day of that number on or within a week after the latest full date the article
+    cites as past: news tells of its own day after the days it looks back on."""
+    bare = BARE_DAY_ZH.search(text[:BARE_DAY_REACH])
+    if bare is None:
+        return None
+    try:
+        day = to_int(bare.group("d"))
+    except ValueError:
+        return None
+    cited = [
+        m.date
+        for offset, m in _mentions_by_line(text, PartialDate(year))
+        if m.kind == "absolute" and m.date is not None and m.date.day is not None
+        and m.date.year == year and _past(text, offset + m.start, m)
+    ]
+    if not cited:
+        return None
+    latest = max(cited, key=lambda d: d.iso())
+    start = R.latest_day(latest)
+    for ahead in range(BARE_DAY_AFTER + 1):
+        candidate = start + timedelta(days=ahead)
+        if candidate.day == day:
+            return PartialDate(candidate.year, candidate.month), (
+                f"inferred: {bare.group()} after {latest.iso()}"
+            )
     return None
 
 

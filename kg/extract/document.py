@@ -130,6 +130,9 @@ class DocumentExtractor:
             doc.name, sentence.text, sentence.start, sentence.end, doc.id, doc.path, doc.url, doc.title
         )
 
+        # A meeting looked back on (此前…会谈, …通话的成果) is not the one the sentences after it tell
+        # of, nor are the sides it names those a later 双方 stands for.
+        looked_back = grammar.rule("earlier").search(text) is not None
         if ctx.meeting and grammar.rule("attendees").search(text):
             self._add_attendees(ctx.meeting[1], found.actors, source)
         else:
@@ -137,9 +140,10 @@ class DocumentExtractor:
                 meeting = self._meeting(doc, index, mention, text, dates, ctx, source)
                 meeting.id = f"{meeting.id}:{n}"
                 meetings.append(meeting)
-                ctx.meeting = (index, meeting)
-                if meeting.date:
-                    ctx.last_date = meeting.date
+                if not looked_back:
+                    ctx.meeting = (index, meeting)
+                    if meeting.date:
+                        ctx.last_date = meeting.date
         agreement_found = find_agreement(text, found.actors, grammar)
         if agreement_found is not None:
             for n, title in enumerate(agreement_found.documents or (None,)):
@@ -147,7 +151,8 @@ class DocumentExtractor:
                 if agreement is not None:
                     agreement.id = f"{agreement.id}:{n}"
                     agreements.append(agreement)
-        self._remember_sides(index, found.actors, ctx)
+        if not looked_back:
+            self._remember_sides(index, found.actors, ctx)
 
     def _learn_names(self, text: str, mentions: list[ActorMention], ctx: _Context) -> None:
         """Remember how each person named in full may be called later in the article."""

@@ -22,16 +22,24 @@ import kg.build as _build
 import kg.extract as _extract  # noqa: F401
 from kg.backends.base import LoadSummary
 from kg.backends.neo4j import Neo4jSettings
+from kg.engines import Engine
 from kg.errors import KgError
 
-__all__ = ["KgError", "Neo4jSettings", "build", "extract", "load", "query"]
+__all__ = ["Engine", "KgError", "Neo4jSettings", "build", "extract", "load", "query"]
 
 
 def build(
-    articles: Iterable[str | Path], out: str | Path = "out", *, workers: int = 1, strict: bool = False
+    articles: Iterable[str | Path],
+    out: str | Path = "out",
+    *,
+    workers: int = 1,
+    strict: bool = False,
+    engine: Engine | None = None,
 ) -> _build.BuildReport:
-    """Build the graph of the articles into the build folder `out` (all outputs, swapped in whole)."""
-    _, report = _build.build([Path(a) for a in articles], Path(out), workers=workers, strict=strict)
+    """Build the graph of the articles into the build folder `out` (all outputs, swapped in whole);
+    engine=Engine("dask", workers=4) or Engine("dask", scheduler="tcp://host:8786") extracts on Dask."""
+    inputs = [Path(a) for a in articles]
+    _, report = _build.build(inputs, Path(out), workers=workers, strict=strict, engine=engine)
     return report
 
 

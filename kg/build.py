@@ -19,6 +19,8 @@ from pathlib import Path
 
 import networkx as nx
 
+from kg.build_cache import BuildCache
+from kg.engines import Engine
 from kg.errors import ExtractionFailed, InputError
 from kg.graph import build_graph, write_node_link
 from kg.layout import BuildLayout
@@ -39,6 +41,9 @@ class BuildReport:
     nodes: dict[str, int]
     relationships: dict[str, int]
     outputs: dict[str, str] = field(default_factory=dict)
+    from_cache: int = 0
+    """Articles whose extraction was read back from the cache, not extracted again."""
+    cache: str | None = None
     seconds: float = 0.0
 
     def to_json(self) -> str:
@@ -56,30 +61,44 @@ def build(
     workers: int = 1,
     strict: bool = False,
     on_result: Progress | None = None,
+    engine: Engine | None = None,
+    cache_dir: Path | None = None,
+    use_cache: bool = True,
 ) -> tuple[Corpus, BuildReport]:
     """Build the graph of the articles under `inputs` into `out_dir` (see the module docstring).
 
     An article the extraction rules trip over is skipped, its traceback kept in the report;
-    strict=True raises ExtractionFailed at the first one instead, and nothing is written."""
+    strict=True raises ExtractionFailed at the first one instead, and nothing is written.
+    engine: where extraction runs (kg.engines; default: `workers` local processes).
+    Articles extracted by an earlier build are read back from the cache (kg.build_cache: by
+    default the build folder's own, or `cache_dir`); use_cache=False extracts every article."""
     started = time.perf_counter()
     layout = BuildLayout(out_dir)
     _check_target(layout)
-    corpus = extract_corpus(inputs, workers=workers, on_result=_strict(on_result) if strict else on_result)
-    if not corpus.documents:
-        kept = f"the previous build in {out_dir} is untouched" if layout.is_build() else "nothing was written"
-        raise InputError(f"no article could be read from {', '.join(map(str, inputs))}: {kept}")
     build_id = new_build_id()
+    staged = BuildLayout(layout.staging(build_id))
+    cache = BuildCache(layout, staged, cache_dir, use_cache)
     recover(out_dir, layout.leftovers("previous"), layout.leftovers())
-    staging = layout.staging(build_id)
+    progress = _strict(on_result) if strict else on_result
     try:
-        staging.mkdir(parents=True)
-        report = _write_build(corpus, BuildLayout(staging), build_id)
+        corpus = extract_corpus(
+            inputs, on_result=progress, engine=engine or Engine(workers=workers), cache=cache.store
+        )
+        if not corpus.documents:
+            kept = f"the previous build in {out_dir} is untouched" if layout.is_build() else "nothing was written"
+            raise InputError(f"no article could be read from {', '.join(map(str, inputs))}: {kept}")
+        staged.root.mkdir(parents=True, exist_ok=True)  # a first build's cache may have made it
+        report = _write_build(corpus, staged, build_id)
+        report.from_cache = cache.hits
+        report.cache = str(cache.folder) if cache.folder else None
         report.outputs = _outputs(layout)
         report.seconds = round(time.perf_counter() - started, 3)
-        BuildLayout(staging).report.write_text(report.to_json(), encoding="utf-8")
-        swap_in(staging, out_dir, layout.previous(build_id))
+        staged.report.write_text(report.to_json(), encoding="utf-8")
+        cache.carry()
+        swap_in(staged.root, out_dir, layout.previous(build_id))
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        cache.put_back()
+        shutil.rmtree(staged.root, ignore_errors=True)
     return corpus, report
 
 

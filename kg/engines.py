@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from itertools import islice
 from typing import Any, Literal
 
 from kg.errors import InputError
@@ -35,7 +34,8 @@ class Engine:
     scheduler: str | None = None
     """A running Dask scheduler, e.g. tcp://10.0.0.5:8786 (dask engine only)."""
     batch: int = 16
-    """Articles per Dask task: one task per article would cost more in scheduling than in work."""
+    """Most articles per Dask task: one task per article would cost more in scheduling than in
+    work; a small corpus is cut finer, so that every worker gets some."""
 
 
 def run_ordered(
@@ -93,8 +93,10 @@ def _stream(
 ) -> Iterator[Result]:
     """Keep a bounded number of batches in flight (memory stays flat in the corpus size) and
     hand results on in input order as soon as the earliest pending batch is back."""
-    batches = (list(islice(articles, i, i + engine.batch)) for i in range(0, len(articles), engine.batch))
-    in_flight = max(2, 4 * max(1, engine.workers, len(client.scheduler_info().get("workers", {}))))
+    workers = max(1, engine.workers, len(client.scheduler_info().get("workers", {})))
+    size = max(1, min(engine.batch, len(articles) // (4 * workers)))
+    batches = (list(articles[i : i + size]) for i in range(0, len(articles), size))
+    in_flight = 4 * workers
     futures: dict[Any, int] = {}
     done: dict[int, list[Result]] = {}
     submitted = next_out = 0

@@ -6,7 +6,8 @@ from typer.testing import CliRunner
 
 from kg.backends.output import FORMATS
 from kg.cli import app
-from kg.cli.choices import ExportFormat, ResultFormat
+from kg.cli.choices import EngineKind, ExportFormat, ResultFormat
+from kg.engines import ENGINES
 from kg.sinks.export import EXPORT_FORMATS
 
 runner = CliRunner()
@@ -15,6 +16,7 @@ runner = CliRunner()
 def test_the_choices_are_the_library_s() -> None:
     assert tuple(ExportFormat) == EXPORT_FORMATS
     assert tuple(ResultFormat) == FORMATS
+    assert tuple(EngineKind) == ENGINES
 
 
 def test_help_lists_the_choices_and_a_wrong_one_is_a_usage_error(tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from kg.cli.choices import EventFormat
+from kg.cli.choices import EngineKind, EventFormat
 from kg.cli.options import OutOption
 from kg.errors import InputError
 from kg.records import DocumentEvents, Skipped
@@ -28,13 +28,31 @@ def _skip_line(skipped: Skipped) -> str:
 def build(
     articles: Annotated[list[Path] | None, typer.Argument(help="Article files or folders.")] = None,
     out: OutOption = Path("out"),
-    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Extraction processes.")] = 1,
+    workers: Annotated[
+        int, typer.Option("--workers", "-w", min=1, help="Extraction processes (dask: LocalCluster workers).")
+    ] = 1,
     strict: Annotated[
         bool, typer.Option("--strict", help="Stop at the first article the extraction rules trip over.")
     ] = False,
+    engine: Annotated[
+        EngineKind, typer.Option("--engine", help="Where extraction runs: local processes or a Dask cluster.")
+    ] = EngineKind.processes,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            help="A running Dask scheduler (tcp://HOST:8786); without it, --engine dask starts a local one.",
+        ),
+    ] = None,
 ) -> None:
     """Build the graph: events.jsonl, graph.json, graph.ttl, views/, the embedded database, report.json."""
     from kg.build import build as run_build
+    from kg.engines import Engine
+
+    if scheduler and engine != EngineKind.dask:
+        raise InputError("--scheduler is a Dask scheduler's address: add --engine dask")
+    dask = engine == EngineKind.dask
+    runner = Engine("dask", workers, scheduler) if dask else Engine(workers=workers)
     from kg.ingest import discover
 
     inputs = articles or DEFAULT_ARTICLES
@@ -55,7 +73,7 @@ def build(
                 err.print(_skip_line(result), markup=False, highlight=False, soft_wrap=True)
             progress.advance(task)
 
-        _, report = run_build(inputs, out, workers=workers, strict=strict, on_result=on_result)
+        _, report = run_build(inputs, out, strict=strict, on_result=on_result, engine=runner)
     table = Table(title=f"kg build: {out}")
     table.add_column("what")
     table.add_column("count", justify="right")

@@ -30,3 +30,10 @@ class EventFormat(StrEnum):
     """What `kg extract` prints: JSON Lines, the extraction contract."""
 
     jsonl = "jsonl"
+
+
+class EngineKind(StrEnum):
+    """kg.engines.ENGINES"""
+
+    processes = "processes"
+    dask = "dask"

@@ -7,6 +7,7 @@ one pair of nodes has several edges of a type (REPORTS from several sentences).
 
 (:Person)-[:PARTICIPATED_IN {role, name, title}]->(:Meeting)-[:HELD_IN]->(:Place)
 (:Person)-[:MET {meetings, first, last, meeting_ids}]->(:Person)   one edge per pair of principals
+(:Person {betweenness_years, betweenness})   betweenness on each year's MET graph (kg.brokers)
 (:Person)-[:REPRESENTS {title, as_of}]->(:Country|:Organization)
 (:Organization)-[:PART_OF]->(:Country)
 (:Meeting)-[:PRODUCED]->(:Agreement)<-[:PARTY_TO {name, role}]-(:Country|:Organization|:Person)
@@ -23,6 +24,7 @@ from typing import Any
 
 import networkx as nx
 
+from kg.brokers import betweenness_by_person, year_graphs
 from kg.ids import slug
 from kg.records import Actor, ActorRef, ArticleMeta, Corpus, Meeting, PartialDate, Source
 from kg.schema import ACTORS, NODE_LABELS, REL_TYPES
@@ -65,7 +67,7 @@ def _actor_props(actor: Actor) -> dict[str, Any]:
         "country": actor.country,
         "titles": sorted({t.title for t in actor.titles}),
         "in_dictionary": actor.in_dictionary,
-    }
+    } | ({"betweenness_years": [], "betweenness": []} if actor.type == "Person" else {})
 
 
 def principals(meeting: Meeting) -> list[ActorRef]:
@@ -180,6 +182,7 @@ def build_graph(corpus: Corpus) -> nx.MultiDiGraph:
             g.add_edge(m.id, pid, key="HELD_IN", type="HELD_IN")
         _add_sources(g, m.id, m.sources, docs)
     _add_met_edges(g, corpus.meetings)
+    _add_betweenness(g, corpus.meetings)
 
     for a in corpus.agreements:
         g.add_node(
@@ -226,6 +229,15 @@ def _add_met_edges(g: nx.MultiDiGraph, meetings: list[Meeting]) -> None:
             last=dates[-1] if dates else None,
             meeting_ids=sorted(m.id for m in ms),
         )
+
+
+def _add_betweenness(g: nx.MultiDiGraph, meetings: list[Meeting]) -> None:
+    def people(meeting: Meeting) -> set[str]:
+        return {p.id for p in principals(meeting) if g.nodes[p.id].get("label") == "Person"}
+
+    for person, values in betweenness_by_person(year_graphs(meetings, people)).items():
+        g.nodes[person]["betweenness_years"] = [year for year, _ in values]
+        g.nodes[person]["betweenness"] = [value for _, value in values]
 
 
 def write_node_link(g: nx.MultiDiGraph, path: Path) -> None:

@@ -4,8 +4,9 @@ their properties, and how each maps to RDF.
 kg.graph builds graphs of this shape; the LadybugDB tables are generated from it
 (kg.backends.ladybug); the Neo4j constraints and indexes, the RDF writer, the ontology, the
 SHACL shapes and the view legend are checked against it by tests/test_schema.py, which fails
-on any drift. Property types: `string`, `string[]`, `int`, `bool`, and `date`: an ISO string
-known to the year, month or day (stored beside a native DATE column where `day` names one).
+on any drift. Property types: `string`, `string[]`, `int`, `int[]`, `float[]`, `bool`, and `date`:
+an ISO string known to the year, month or day (stored beside a native DATE column where `day` names
+one).
 """
 
 from __future__ import annotations
@@ -57,8 +58,16 @@ _ACTOR_PROPS = (
 )
 ACTORS = ("Person", "Country", "Organization")
 
+_BROKER_PROPS = (
+    # A person's betweenness centrality on the MET graph of each year they met someone, computed
+    # when the graph is built (kg.brokers), so that every backend reads the same figures without a
+    # graph-algorithm plugin: betweenness[i] is the value for the year betweenness_years[i].
+    Prop("betweenness_years", "int[]"),
+    Prop("betweenness", "float[]"),
+)
+
 NODES: tuple[NodeType, ...] = (
-    NodeType("Person", "schema:Person", _ACTOR_PROPS),
+    NodeType("Person", "schema:Person", (*_ACTOR_PROPS, *_BROKER_PROPS)),
     NodeType("Country", "schema:Country", _ACTOR_PROPS),
     NodeType("Organization", "schema:Organization", _ACTOR_PROPS),
     NodeType(

@@ -95,3 +95,36 @@ def test_analyst_answers(backends, backend):
     }
     timeline = run_named(db, load_query("country-timeline"), {"country_a": "China", "country_b": "Cambodia"})
     assert column(timeline, "kind") == ["Agreement", "Meeting", "Meeting", "Meeting", "Meeting"]
+
+
+@pytest.mark.parametrize("backend", ["neo4j", "ladybug"])
+def test_relations_over_time(backends, backend):
+    db = backends[backend]
+    quarters = run_named(
+        db, load_query("contacts-by-quarter"), {"country_a": "中國", "country_b": "Cambodia"}
+    )
+    assert [tuple(r.values()) for r in quarters.records()] == [
+        ("2024-Q2", "in_person", 1),
+        ("2024-Q4", "in_person", 1),
+        ("2024-Q4", "phone", 1),
+        ("2025-Q1", "in_person", 1),
+    ]
+    first = run_named(db, load_query("first-contacts"), {"since": "2025-02-15"}).records()
+    assert [(r["person"], r["country"], r["other"], r["other_country"], r["first_met"]) for r in first] == [
+        ("Maris Sangiampongsa", "Thailand", "Wang Yi", "China", "2025-02-20")
+    ]
+    # 2025: Wang Xiaohong, Maris and Than Swe met in Bangkok; Maris then met Wang Yi, who met Sok Chenda.
+    brokers = run_named(db, load_query("brokers"), {"year": 2025}).records()
+    assert [(r["person"], r["country"], round(r["betweenness"], 4)) for r in brokers] == [
+        ("Maris Sangiampongsa", "Thailand", 0.6667),
+        ("Wang Yi", "China", 0.5),
+    ]
+    assert run_named(db, load_query("brokers"), {"year": 2019}).rows == []
+    topics = run_named(
+        db, load_query("topics-of-pair"), {"country_a": "China", "country_b": "泰国"}
+    ).records()
+    assert {(r["topic"], r["agreements"], r["first"], r["last"]) for r in topics} == {
+        ("telecom fraud", 1, "2025-02-10", "2025-02-10"),
+        ("online gambling", 1, "2025-02", "2025-02"),
+        ("drug control", 1, "2025-02", "2025-02"),
+    }

@@ -21,6 +21,10 @@ ANALYST_QUESTIONS = {
     "evidence",
     "officials-of",
     "topics-by-month",
+    "contacts-by-quarter",
+    "first-contacts",
+    "brokers",
+    "topics-of-pair",
 }
 
 

@@ -55,7 +55,15 @@ def test_neo4j_constraints_and_indexes_name_schema_labels_and_properties() -> No
 
 def _every_property_set() -> nx.MultiDiGraph:
     """One node per label and one edge per relationship, with every property given a value."""
-    values = {"string": "x", "string[]": ["x"], "int": 1, "bool": True, "date": "2024-04-21"}
+    values = {
+        "string": "x",
+        "string[]": ["x"],
+        "int": 1,
+        "int[]": [2024],
+        "float[]": [0.5],
+        "bool": True,
+        "date": "2024-04-21",
+    }
     g = nx.MultiDiGraph()
     for node in NODES:
         props = {p.name: values[p.type] for p in node.props}

@@ -35,6 +35,8 @@ _COLUMN_TYPES = {
     "string": "STRING",
     "string[]": "STRING[]",
     "int": "INT64",
+    "int[]": "INT64[]",
+    "float[]": "DOUBLE[]",
     "bool": "BOOLEAN",
     "date": "STRING",
 }
@@ -80,10 +82,10 @@ def _csv_text(value: Any) -> str:
 
 def _column_expression(column: str, column_type: str) -> str:
     if column_type.endswith("[]"):
-        return (
-            f"CASE WHEN {column} IS NULL OR {column} = '' THEN CAST([] AS {column_type}) "
-            f"ELSE string_split({column}, $sep) END"
-        )
+        items = f"string_split({column}, $sep)"
+        if column_type != "STRING[]":
+            items = f"CAST({items} AS {column_type})"
+        return f"CASE WHEN {column} IS NULL OR {column} = '' THEN CAST([] AS {column_type}) ELSE {items} END"
     if column_type == "STRING":
         return f"CASE WHEN {column} = '' THEN NULL ELSE {column} END"
     return f"CASE WHEN {column} = '' THEN NULL ELSE CAST({column} AS {column_type}) END"

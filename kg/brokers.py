@@ -1,0 +1,53 @@
+"""Brokers: each person's betweenness centrality on the MET graph of each year (networkx).
+
+Computed once when the graph is built and stored on the Person nodes (kg.schema's
+`betweenness_years` and `betweenness`), so Neo4j, the embedded database and the views all read
+the same figures and no graph-algorithm plugin is needed. A year's MET graph joins the principals
+of that year's dated meetings, as MET does for the whole corpus (kg.graph).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+
+import networkx as nx
+
+from kg.records import Meeting
+
+EXACT_UP_TO = 600
+"""Above this many people in one year's graph, betweenness is estimated from SAMPLES sources
+(fixed seed, so a build is reproducible): exact betweenness is quadratic and the ranking of the
+few real brokers is what a reader needs."""
+SAMPLES = 200
+DIGITS = 6
+
+
+def year_graphs(
+    meetings: Iterable[Meeting], principals_of: Callable[[Meeting], set[str]]
+) -> dict[int, nx.Graph]:
+    """One undirected graph per year: an edge for every two principals of a meeting that year."""
+    graphs: dict[int, nx.Graph] = defaultdict(nx.Graph)
+    for meeting in sorted(meetings, key=lambda m: m.id):
+        if meeting.date is None:
+            continue
+        people = sorted(principals_of(meeting))
+        graph = graphs[meeting.date.year]
+        for i, a in enumerate(people):
+            for b in people[i + 1 :]:
+                graph.add_edge(a, b)
+    return dict(graphs)
+
+
+def betweenness_by_person(graphs: dict[int, nx.Graph]) -> dict[str, list[tuple[int, float]]]:
+    """Person id -> (year, betweenness) for every year in which the value is above zero, by year."""
+    values: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for year in sorted(graphs):
+        graph = graphs[year]
+        sample = SAMPLES if graph.number_of_nodes() > EXACT_UP_TO else None
+        centrality = nx.betweenness_centrality(graph, k=sample, normalized=True, seed=0)
+        for person, value in centrality.items():
+            rounded = round(value, DIGITS)
+            if rounded > 0:
+                values[person].append((year, rounded))
+    return dict(values)

@@ -85,8 +85,7 @@ def build(
             inputs, on_result=progress, engine=engine or Engine(workers=workers), cache=cache.store
         )
         if not corpus.documents:
-            kept = f"the previous build in {out_dir} is untouched" if layout.is_build() else "nothing was written"
-            raise InputError(f"no article could be read from {', '.join(map(str, inputs))}: {kept}")
+            raise _nothing_read(inputs, layout)
         staged.root.mkdir(parents=True, exist_ok=True)  # a first build's cache may have made it
         report = _write_build(corpus, staged, build_id)
         report.from_cache = cache.hits
@@ -100,6 +99,11 @@ def build(
         cache.put_back()
         shutil.rmtree(staged.root, ignore_errors=True)
     return corpus, report
+
+
+def _nothing_read(inputs: list[Path], layout: BuildLayout) -> InputError:
+    kept = f"the previous build in {layout.root} is untouched" if layout.is_build() else "nothing was written"
+    return InputError(f"no article could be read from {', '.join(map(str, inputs))}: {kept}")
 
 
 def _strict(on_result: Progress | None) -> Progress:

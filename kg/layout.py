@@ -20,6 +20,8 @@ RDF = "graph.ttl"
 VIEWS = "views"
 EMBEDDED = "graph.lbdb"
 REPORT = "report.json"
+CACHE = "cache"
+"""The extraction cache (kg.cache): carried from build to build, not an output of one."""
 OUTPUTS = (EVENTS, GRAPH, RDF, VIEWS, EMBEDDED, REPORT)
 """Everything a complete build holds (the embedded database may add sidecar files beside its own)."""
 EXPORT_NAMES = {
@@ -45,6 +47,7 @@ class BuildLayout:
         self.views = root / VIEWS
         self.embedded = root / EMBEDDED
         self.report = root / REPORT
+        self.cache = root / CACHE
 
     def export(self, fmt: str) -> Path:
         """Where `kg export` writes a format by default: beside the build's own outputs."""

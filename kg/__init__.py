@@ -35,11 +35,24 @@ def build(
     workers: int = 1,
     strict: bool = False,
     engine: Engine | None = None,
+    cache: str | Path | None = None,
+    use_cache: bool = True,
 ) -> _build.BuildReport:
     """Build the graph of the articles into the build folder `out` (all outputs, swapped in whole);
-    engine=Engine("dask", workers=4) or Engine("dask", scheduler="tcp://host:8786") extracts on Dask."""
+    engine=Engine("dask", workers=4) or Engine("dask", scheduler="tcp://host:8786") extracts on Dask.
+    Articles unchanged since an earlier build come from the cache (`out`/cache, or `cache`);
+    use_cache=False extracts every article again."""
     inputs = [Path(a) for a in articles]
-    _, report = _build.build(inputs, Path(out), workers=workers, strict=strict, engine=engine)
+    cache_dir = Path(cache) if cache is not None else None
+    _, report = _build.build(
+        inputs,
+        Path(out),
+        workers=workers,
+        strict=strict,
+        engine=engine,
+        cache_dir=cache_dir,
+        use_cache=use_cache,
+    )
     return report
 
 

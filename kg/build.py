@@ -75,6 +75,8 @@ def build(
     started = time.perf_counter()
     layout = BuildLayout(out_dir)
     _check_target(layout)
+    if cache_dir is not None and not use_cache:
+        raise InputError(f"--cache {cache_dir} and --no-cache contradict each other: give one of them")
     build_id = new_build_id()
     staged = BuildLayout(layout.staging(build_id))
     cache = BuildCache(layout, staged, cache_dir, use_cache)

@@ -44,6 +44,15 @@ def build(
             help="A running Dask scheduler (tcp://HOST:8786); without it, --engine dask starts a local one.",
         ),
     ] = None,
+    cache: Annotated[
+        Path | None,
+        typer.Option(
+            "--cache", help="The extraction cache: articles unchanged since a build are not extracted again."
+        ),
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Extract every article again, and keep no cache.")
+    ] = False,
 ) -> None:
     """Build the graph: events.jsonl, graph.json, graph.ttl, views/, the embedded database, report.json."""
     from kg.build import build as run_build
@@ -73,12 +82,21 @@ def build(
                 err.print(_skip_line(result), markup=False, highlight=False, soft_wrap=True)
             progress.advance(task)
 
-        _, report = run_build(inputs, out, strict=strict, on_result=on_result, engine=runner)
+        _, report = run_build(
+            inputs,
+            out,
+            strict=strict,
+            on_result=on_result,
+            engine=runner,
+            cache_dir=cache,
+            use_cache=not no_cache,
+        )
     table = Table(title=f"kg build: {out}")
     table.add_column("what")
     table.add_column("count", justify="right")
     table.add_row("articles read", str(report.documents_read))
     table.add_row("articles skipped", str(len(report.skipped)))
+    table.add_row("articles from the cache", str(report.from_cache))
     table.add_row("meetings", str(report.meetings))
     table.add_row("agreements", str(report.agreements))
     for label, count in sorted(report.actors.items()):

@@ -1,0 +1,181 @@
+"""Incremental builds: an article extracted once is read back from the cache until its bytes or
+the extractor change, and a build from the cache is the build a clean run would make."""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kg.build import build
+from kg.cache import ExtractionCache, source_version
+from kg.cli import app
+from kg.errors import InputError
+from kg.ingest import discover_articles
+from kg.layout import BuildLayout
+from kg.pipeline import extract_corpus, extract_path
+from kg.record_codec import decode_result, encode_result
+from kg.records import Skipped
+
+ROOT = Path(__file__).resolve().parent.parent
+TEST_ARTICLES = Path(__file__).resolve().parent / "articles"
+NEW_ARTICLE = """---
+title: "Wang Yi meets his Lao counterpart"
+date: 2025-03-05
+---
+
+外交部长王毅3月5日在北京同老挝外长沙伦赛举行会谈。双方同意加强打击电信诈骗合作。
+"""
+ADDED_MEETING = "\nOn Friday, Xi Jinping met Kazakh President Kassym-Jomart Tokayev in Beijing.\n"
+runner = CliRunner()
+
+
+@pytest.fixture
+def articles(tmp_path: Path, examples_dir: Path) -> Path:
+    """The examples and the test articles: among them two reports of the same talks, which merge."""
+    folder = tmp_path / "articles"
+    shutil.copytree(examples_dir, folder)
+    shutil.copytree(TEST_ARTICLES, folder / "more")
+    return folder
+
+
+def article_count(folder: Path) -> int:
+    return len(discover_articles([folder])[0])
+
+
+def graph_without_build_id(out: Path) -> tuple[list[str], list[str], dict[str, object]]:
+    document = json.loads(BuildLayout(out).graph.read_text(encoding="utf-8"))
+    attributes = dict(document.get("graph", {}))
+    attributes.pop("build_id")
+    nodes = [json.dumps(node, sort_keys=True, ensure_ascii=False) for node in document["nodes"]]
+    links = [json.dumps(link, sort_keys=True, ensure_ascii=False) for link in document["links"]]
+    return nodes, links, attributes
+
+
+def test_an_incremental_build_is_the_clean_build(articles: Path, tmp_path: Path) -> None:
+    out, clean = tmp_path / "out", tmp_path / "clean"
+    _, first = build([articles], out)
+    assert first.from_cache == 0 and first.cache == str(BuildLayout(out).cache)
+    changed = articles / "more" / "same_talks_en.md"
+    changed.write_text(changed.read_text(encoding="utf-8") + ADDED_MEETING, encoding="utf-8")
+    (articles / "new_talks.md").write_text(NEW_ARTICLE, encoding="utf-8")
+    (articles / "001_6da7055854e8b254.txt").unlink()
+
+    _, again = build([articles], out)
+    _, fresh = build([articles], clean, use_cache=False)
+
+    assert again.from_cache == article_count(articles) - 2, "all but the changed and the new article"
+    assert fresh.from_cache == 0 and fresh.cache is None and not BuildLayout(clean).cache.exists()
+    events = BuildLayout(out).events.read_text(encoding="utf-8").splitlines()
+    assert events == BuildLayout(clean).events.read_text(encoding="utf-8").splitlines()
+    assert graph_without_build_id(out) == graph_without_build_id(clean)
+    docs = [json.loads(line)["doc"] for line in events]
+    assert "new_talks.md" in docs and "001_6da7055854e8b254.txt" not in docs
+    assert any("Tokayev" in line for line in events), "the changed article's new meeting"
+
+
+def test_a_rebuild_of_unchanged_articles_extracts_nothing(articles: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build([articles], out)
+    _, again = build([articles], out)
+    assert again.from_cache == again.documents_read == article_count(articles)
+
+
+def test_another_extractor_version_reads_none_of_the_entries(articles: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    total = article_count(articles)
+    first = ExtractionCache(folder, version="rules-of-monday")
+    extract_corpus([articles], cache=first)
+    same = ExtractionCache(folder, version="rules-of-monday")
+    extract_corpus([articles], cache=same)
+    other = ExtractionCache(folder, version="rules-of-tuesday")
+    corpus = extract_corpus([articles], cache=other)
+    assert (first.hits, same.hits, other.hits) == (0, total, 0)
+    assert len(corpus.documents) == total
+    other.prune()
+    assert [p.name for p in folder.iterdir()] == [other.entries.name], "the older version's entries go"
+
+
+def test_a_change_to_the_grammar_a_dictionary_or_the_code_is_a_new_version(tmp_path: Path) -> None:
+    package = tmp_path / "kg"
+    shutil.copytree(ROOT / "kg", package, ignore=shutil.ignore_patterns("__pycache__"))
+    before = source_version(package)
+    assert source_version(package) == before
+    versions = {before}
+    for changed in (
+        "data/grammar/zh.yaml",
+        "data/actors/countries.yaml",
+        "data/topics.yaml",
+        "extract/document.py",
+    ):
+        path = package / changed
+        path.write_text(path.read_text(encoding="utf-8") + "\n# one more line\n", encoding="utf-8")
+        versions.add(source_version(package))
+    assert len(versions) == 5, "each change gives a version of its own"
+
+
+def test_a_corrupt_entry_is_extracted_again_with_a_warning(
+    articles: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    out, clean = tmp_path / "out", tmp_path / "clean"
+    build([articles], out)
+    entries = sorted(BuildLayout(out).cache.rglob("*.json"))
+    entries[0].write_bytes(entries[0].read_bytes()[:100])  # cut short, as by a full disk
+    entries[1].write_text('{"kind": "events", "record": {"article": 3}}', encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="kg"):
+        _, again = build([articles], out)
+    warned = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(warned) == 2 and all("corrupt cache entry" in w for w in warned)
+    assert {entries[0].name, entries[1].name} == {Path(w.split(":")[0]).name for w in warned}
+    assert again.from_cache == article_count(articles) - 2
+    build([articles], clean, use_cache=False)
+    assert BuildLayout(out).events.read_text(encoding="utf-8") == BuildLayout(clean).events.read_text(
+        encoding="utf-8"
+    )
+    _, third = build([articles], out)
+    assert third.from_cache == article_count(articles), "the entries were written again, whole"
+
+
+def test_the_cache_left_in_a_staging_folder_by_a_killed_build_is_taken_back(
+    articles: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    build([articles], out)
+    layout = BuildLayout(out)
+    # The state of a build killed after moving the cache into its staged build, before the swap.
+    killed = BuildLayout(layout.staging("20250101T000000Z-dead00"))
+    killed.root.mkdir()
+    layout.cache.rename(killed.cache)
+    _, again = build([articles], out)
+    assert again.from_cache == article_count(articles)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["articles", "out"]
+
+
+def test_a_cache_folder_of_one_s_own_outside_the_build(articles: Path, tmp_path: Path) -> None:
+    out, cache = tmp_path / "out", tmp_path / "shared-cache"
+    result = runner.invoke(app, ["build", str(articles), "--out", str(out), "--cache", str(cache)])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(app, ["build", str(articles), "--out", str(out), "--cache", str(cache)])
+    assert result.exit_code == 0, result.output
+    row = next(line for line in result.output.splitlines() if "articles from the cache" in line)
+    assert str(article_count(articles)) in row
+    assert cache.is_dir() and not BuildLayout(out).cache.exists()
+    with pytest.raises(InputError, match="inside the build folder"):
+        build([articles], out, cache_dir=out / "elsewhere")
+    result = runner.invoke(
+        app, ["build", str(articles), "--out", str(out), "--cache", str(cache), "--no-cache"]
+    )
+    assert result.exit_code == 2 and "contradict" in result.output
+
+
+def test_stored_results_read_back_equal(examples_dir: Path) -> None:
+    articles, _ = discover_articles([examples_dir, TEST_ARTICLES])
+    for article in articles:
+        result = extract_path(article)
+        assert decode_result(encode_result(result)) == result, article.name
+    failure = Skipped("a.txt", "extraction failed: IndexError", traceback="Traceback (most recent call last)")
+    assert decode_result(encode_result(failure)) == failure

@@ -94,6 +94,7 @@ RULES = (
     "coordinator",
     "quoted",
     "unnamed_document",
+    "subject_pronoun",
     "earlier",
     "not_a_name",
 )
@@ -112,6 +113,8 @@ class Grammar:
     """What a one-character name ("外长敦会谈") must be followed by."""
     title_words: tuple[str, ...]
     """Titles written before a name ("次官", "counterpart"), beside those of the actor dictionary."""
+    surname_titles: tuple[str, ...]
+    """Titles a person named in full may be called by after the surname alone ("黄总理")."""
     coordinated_name_after: tuple[str, ...]
     """Words a short name may follow when it is coordinated with another name ("和", "、")."""
     _hints: Any
@@ -176,6 +179,7 @@ def load_grammar(path: Path) -> Grammar:
         short_name_followers=tuple(str(w) for w in data.get("short_name_followers") or []),
         title_words=tuple(str(w) for w in data.get("title_words") or []),
         coordinated_name_after=tuple(str(w) for w in data.get("coordinated_name_after") or []),
+        surname_titles=tuple(str(w) for w in data.get("surname_titles") or []),
         _hints=automaton,
     )
 

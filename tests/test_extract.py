@@ -181,3 +181,29 @@ def test_one_meeting_reported_by_two_articles_in_two_scripts(written: Corpus) ->
     (meeting,) = talks
     assert meeting.date and meeting.date.iso() == "2024-05-16"
     assert {s.doc for s in meeting.sources} == {"same_talks_en.md", "same_talks_zh_hant.txt"}
+
+
+def test_a_person_named_in_full_is_found_again_by_surname_and_title(tmp_path: Path) -> None:
+    (tmp_path / "visit.md").write_text(
+        "---\ndate: 2024-06-20\n---\n\n越南政府总理范明政19日抵达北京进行正式访问。\n\n"
+        "当天下午，国务院总理李强同范总理举行会谈。\n",
+        encoding="utf-8",
+    )
+    corpus = extract_corpus([tmp_path])
+    [talks] = meetings_between(corpus, "person:li-qiang", "person:pham-minh-chinh")
+    assert talks.date is not None and talks.date.iso() == "2024-06-19"
+
+
+def test_a_pronoun_opening_a_sentence_is_the_person_before_it_but_a_speaker_is_no_participant(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "visit.md").write_text(
+        "---\ndate: 2024-06-20\n---\n\nForeign Minister Wang Yi arrived in Moscow on June 19.\n\n"
+        "He later held talks with Sergey Lavrov.\n\n"
+        "She said the talks between Vladimir Putin and Xi Jinping were productive.\n",
+        encoding="utf-8",
+    )
+    corpus = extract_corpus([tmp_path])
+    assert meetings_between(corpus, "person:wang-yi", "person:sergey-lavrov")
+    assert all("person:sergey-lavrov" not in {p.id for p in m.participants}
+               for m in meetings_between(corpus, "person:vladimir-putin"))

@@ -88,6 +88,9 @@ EXPECTED: dict[str, Callable[[DocumentEvents], bool] | None] = {
     "coordinator": _agreement_of_two,
     "quoted": _no_agreement,
     "earlier": _earlier_meeting_has_its_own_date,
+    "subject_pronoun": lambda events: any(
+        {p.id for p in m.participants} == {"person:wang-yi", "person:sergey-lavrov"} for m in events.meetings
+    ),
     "not_a_name": None,
 }
 

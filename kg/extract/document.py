@@ -13,7 +13,7 @@ from kg.extract.agreements import AgreementMention, find_agreement
 from kg.extract.meetings import MeetingMention, find_meetings
 from kg.extract.mentions import ActorMention, MentionFinder, NewPerson
 from kg.extract.merge import merge_agreements_in_document, merge_meetings_in_document
-from kg.extract.references import ArticleNames
+from kg.extract.references import ArticleNames, pronoun_reference
 from kg.grammar import Grammars, load_grammars
 from kg.names import to_simplified
 from kg.places import Gazetteer
@@ -49,6 +49,8 @@ class _Context:
     """The language of the sentence at hand: names taken from context are given in its script."""
     actors: dict[str, Actor] = field(default_factory=dict)
     names: ArticleNames = field(default_factory=ArticleNames)
+    subject: ActorMention | None = None
+    """The person the last sentence naming people opened with: who a sentence's 他/He is."""
 
 
 class DocumentExtractor:
@@ -62,6 +64,7 @@ class DocumentExtractor:
         self.dictionary = dictionary
         self.grammars = grammars or load_grammars()
         self.finder = MentionFinder(dictionary, gazetteer, self.grammars)
+        self._surname_titles = tuple(t for g in self.grammars for t in g.surname_titles)
         self.topics = topics
 
     def extract(self, doc: Document) -> DocumentEvents:
@@ -114,6 +117,7 @@ class DocumentExtractor:
                 self._new_person(person, doc, ctx)
             self._learn_names(text, found.actors, ctx)
             self._remember_sides(index, found.actors, ctx)
+            self._remember_subject(found.actors, ctx)
             return
         ctx.language = grammar.language
         found = self.finder.find(text, sentence.text, hits=hits)
@@ -121,7 +125,7 @@ class DocumentExtractor:
             self._new_person(person, doc, ctx)
         for m in found.actors:
             self._actor(m.actor_id, ctx, title=m.title, doc=doc)
-        references = ctx.names.find(text, found.actors)
+        references = [*ctx.names.find(text, found.actors), *pronoun_reference(text, grammar, ctx.subject)]
         if references:
             found = replace(found, actors=sorted([*found.actors, *references], key=lambda m: m.start))
         self._learn_names(text, found.actors, ctx)
@@ -153,6 +157,13 @@ class DocumentExtractor:
                     agreements.append(agreement)
         if not looked_back:
             self._remember_sides(index, found.actors, ctx)
+        self._remember_subject(found.actors, ctx)
+
+    @staticmethod
+    def _remember_subject(actors: list[ActorMention], ctx: _Context) -> None:
+        people = [a for a in actors if a.type == "Person"]
+        if people:
+            ctx.subject = people[0]
 
     def _learn_names(self, text: str, mentions: list[ActorMention], ctx: _Context) -> None:
         """Remember how each person named in full may be called later in the article."""
@@ -161,9 +172,15 @@ class DocumentExtractor:
                 continue
             actor = ctx.actors.get(m.actor_id)
             names = [text[m.start : m.end]]
+            # The titles the person holds: given before the name or after it (黄循财总理), or on record.
+            held = [to_simplified(m.title)] if m.title else []
+            held += [t for t in self._surname_titles if text.startswith(t, m.end)]
+            known = self.dictionary.actors.get(m.actor_id)
+            held += [to_simplified(t[0]) for t in known.titles] if known else []
             if actor is not None:
                 names += [n for n in (actor.name_en, actor.name_zh_hans) if n]
-            ctx.names.learn(m, names)
+            titles = tuple(t for t in self._surname_titles if any(h.endswith(t) for h in held))
+            ctx.names.learn(m, names, titles)
 
     def _hits_by_sentence(self, doc: Document) -> list[list[NameHit]]:
         """Dictionary names of the whole document in one pass, handed to each sentence in its offsets."""

@@ -8,9 +8,10 @@ a surname alone is never a name outside the article that introduced it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kg.extract.mentions import ActorMention
+from kg.grammar import Grammar
 from kg.names import to_simplified
 
 _JOINERS = "·•‧・"
@@ -52,6 +53,13 @@ def short_forms(name: str) -> set[str]:
     return forms
 
 
+def surname_with_titles(name: str, titles: tuple[str, ...]) -> set[str]:
+    """"黄总理" for 黄循财, a 总理: a name of two or three characters opens with its surname."""
+    if not titles or name.isascii() or not 2 <= len(name) <= 3 or any(j in name for j in _JOINERS):
+        return set()
+    return {name[0] + title for title in titles}
+
+
 @dataclass
 class ArticleNames:
     """The short forms of the people an article has named so far."""
@@ -59,9 +67,11 @@ class ArticleNames:
     _forms: dict[str, ActorMention] = field(default_factory=dict)
     _ambiguous: set[str] = field(default_factory=set)
 
-    def learn(self, person: ActorMention, names: list[str]) -> None:
+    def learn(self, person: ActorMention, names: list[str], titles: tuple[str, ...] = ()) -> None:
+        """Remember the short forms of `person`'s names, and surname + title ("黄总理") for each
+        of `titles` the person holds."""
         for name in names:
-            for form in short_forms(name):
+            for form in short_forms(name) | surname_with_titles(name, titles):
                 key = form if form.isascii() else to_simplified(form)
                 known = self._forms.get(key)
                 if known is not None and known.actor_id != person.actor_id:
@@ -104,3 +114,16 @@ def _stands_alone(text: str, start: int, end: int, latin: bool) -> bool:
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
     return not (before.isalpha() or after.isalpha())
+
+
+def pronoun_reference(text: str, grammar: Grammar, subject: ActorMention | None) -> list[ActorMention]:
+    """"他随后与…会谈" / "He later met …": the pronoun opening a sentence stands for `subject`, the
+    person the sentence before opened with; a pronoun that only reports ("她表示，") is left out."""
+    pronoun = grammar.rule("subject_pronoun").search(text)
+    if pronoun is None or subject is None:
+        return []
+    speaks = grammar.rule("reporting").search(text, pronoun.end())
+    if speaks is not None and speaks.start() - pronoun.end() <= 3:
+        return []
+    start, end = pronoun.span()
+    return [replace(subject, start=start, end=end, surface=pronoun.group(), kind="reference")]

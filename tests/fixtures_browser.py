@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -64,9 +65,10 @@ class OfflinePage:
     log: PageLog
 
 
-@pytest.fixture
-def offline_page(browser: Any) -> Iterator[OfflinePage]:
-    context = browser.new_context(viewport={"width": 1400, "height": 900}, locale="zh-CN")
+@contextmanager
+def open_offline_page(browser: Any, locale: str = "zh-CN") -> Iterator[OfflinePage]:
+    """A 1400×900 page in a context of its own, in the locale given, that reaches file:// URLs only."""
+    context = browser.new_context(viewport={"width": 1400, "height": 900}, locale=locale)
     log = PageLog()
 
     def route(route: Any) -> None:
@@ -85,8 +87,16 @@ def offline_page(browser: Any) -> Iterator[OfflinePage]:
     page.on("console", lambda msg: log.console_errors.append(msg.text) if msg.type == "error" else None)
     page.on("pageerror", lambda exc: log.page_errors.append(str(exc)))
     page.on("dialog", on_dialog)
-    yield OfflinePage(page, log)
-    context.close()
+    try:
+        yield OfflinePage(page, log)
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def offline_page(browser: Any) -> Iterator[OfflinePage]:
+    with open_offline_page(browser) as page:
+        yield page
 
 
 @pytest.fixture(scope="session")

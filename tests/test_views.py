@@ -109,10 +109,26 @@ def test_filtered_view_by_topic_and_dates(graph, tmp_path):
     data = page_data(
         write_filtered_view(graph, tmp_path / "v.html", topic="telecom-fraud", since="2024-01-01")
     )
-    agreements = {n["id"] for n in data["nodes"] if n["kind"] == "Agreement"}
-    assert agreements == {"agreement:china-cambodia-fraud"}, "the 2023 agreement is before --since"
+    assert agreements_drawn(data) == {"agreement:china-cambodia-fraud"}, (
+        "the 2023 agreement is before --since"
+    )
     data = page_data(write_filtered_view(graph, tmp_path / "v.html", topic="电信诈骗", until="2023-12-31"))
-    assert {n["id"] for n in data["nodes"] if n["kind"] == "Agreement"} == {"agreement:hostile"}
+    assert agreements_drawn(data) == {"agreement:hostile"}
+
+
+def agreements_drawn(data: dict) -> set[str]:
+    return {a for e in data["edges"] if e["type"] == "PARTY_TO" for a in e["events"]}
+
+
+def test_agreements_view_joins_countries_and_organizations_one_edge_per_pair(graph, tmp_path):
+    data = page_data(write_views(graph, tmp_path / "out").parent / "agreements.html")
+    assert {n["kind"] for n in data["nodes"]} == {"Country"}, "the hostile person party stands for Cambodia"
+    assert [(e["from"], e["to"]) for e in data["edges"]] == [("country:cambodia", "country:china")]
+    assert data["edges"][0]["events"] == ["agreement:hostile", "agreement:china-cambodia-fraud"], "by date"
+    fraud = data["events"]["agreement:china-cambodia-fraud"]
+    assert fraud["meeting"] == "meeting:wang-sok-2024-04-21"
+    assert data["events"][fraud["meeting"]]["date"] == "2024-04-21", "the meeting travels with its agreement"
+    assert data["network"] == "network.html"
 
 
 def test_filtered_view_by_country(graph, tmp_path):

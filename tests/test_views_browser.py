@@ -11,6 +11,16 @@ import pytest
 from kg.graph import build_graph
 from kg.sinks.views import write_views
 from kg.sinks.views.index import ego_file_name
+from tests.view_pages import (
+    assert_clean,
+    assert_readable,
+    click_edge,
+    click_node,
+    open_view,
+    panel_text,
+    settle,
+    wait_ready,
+)
 from tests.view_sample import (
     EVIDENCE_WANG_SOK,
     HOSTILE_NAME,
@@ -20,48 +30,12 @@ from tests.view_sample import (
     synthetic_corpus,
 )
 
-READY_TIMEOUT_MS = 60_000
-
 
 @pytest.fixture(scope="module")
 def views(tmp_path_factory) -> tuple[Path, object]:
     folder = tmp_path_factory.mktemp("views")
     graph = sample_graph(folder / "articles")
     return write_views(graph, folder / "out").parent, graph
-
-
-def open_view(offline_page, path: Path):
-    page = offline_page.page
-    page.goto(path.resolve().as_uri())
-    wait_ready(page)
-    return page
-
-
-def wait_ready(page) -> None:
-    # A selector, not wait_for_function: the views' CSP forbids the eval that polling a function needs.
-    page.wait_for_selector("body[data-ready='1']", state="attached", timeout=READY_TIMEOUT_MS)
-
-
-def assert_clean(offline_page) -> None:
-    log = offline_page.log
-    assert log.blocked == [], "the page tried to reach the network"
-    assert log.console_errors == []
-    assert log.page_errors == []
-    assert log.dialogs == []
-
-
-def click_node(page, node_id: str) -> None:
-    """A real mouse click on the node where vis-network drew it."""
-    point = page.evaluate(
-        "id => { const n = kgView.network; const p = n.canvasToDOM(n.getPositions([id])[id]); return p; }",
-        node_id,
-    )
-    box = page.locator("#kg-graph canvas").bounding_box()
-    page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
-
-
-def panel_text(page) -> str:
-    return page.locator("#kg-panel").inner_text()
 
 
 def test_network_view_renders_the_graphs_actors_and_met_edges(offline_page, views, artifacts_dir):
@@ -141,17 +115,14 @@ def test_filters_by_topic_date_and_country_inside_the_page(offline_page, views):
     folder, _ = views
     page = open_view(offline_page, folder / "agreements.html")
     everything = page.evaluate("kgView.shownNodeIds().length")
-    page.select_option("#kg-topic", "online-gambling")
-    shown = set(page.evaluate("kgView.shownNodeIds()"))
-    assert shown == {
-        "agreement:china-cambodia-fraud",
-        "country:china",
-        "country:cambodia",
-        "topic:telecom-fraud",
-        "topic:online-gambling",
-        "topic:human-trafficking",
-    }
+    page.fill("#kg-since", "2024-01-01")
+    page.dispatch_event("#kg-since", "change")
+    assert set(page.evaluate("kgView.shownNodeIds()")) == {"country:china", "country:cambodia"}
+    click_edge(page, "country:cambodia|PARTY_TO|country:china")
+    page.wait_for_selector("#kg-panel[data-edge]")
+    assert "Agreements (1 of 2, filtered)" in panel_text(page), "the panel lists what the filter passes"
     page.click("#kg-reset")
+    settle(page)
     assert page.evaluate("kgView.shownNodeIds().length") == everything
     page = open_view(offline_page, folder / "network.html")
     page.fill("#kg-until", "2024-06-30")
@@ -161,10 +132,13 @@ def test_filters_by_topic_date_and_country_inside_the_page(offline_page, views):
         "person:sok-chenda-sok",
         "person:hostile",
     }
+    assert page.locator("#kg-status").inner_text() == "3 of 5 nodes, 2 of 3 edges shown"
     page.click("#kg-reset")
     page.select_option("#kg-country", "country:china")
     page.fill("#kg-since", "2024-01-01")
     page.dispatch_event("#kg-since", "change")
+    settle(page)
+    assert_readable(page, "network filtered by country and date")
     assert set(page.evaluate("kgView.shownNodeIds()")) == {
         "person:wang-yi",
         "person:sok-chenda-sok",
@@ -179,20 +153,29 @@ def test_hostile_names_and_sentences_stay_inert_text(offline_page, views):
     folder, _ = views
     for name in ("network.html", "agreements.html", f"ego/{ego_file_name('person:hostile')}"):
         page = open_view(offline_page, folder / name)
-        click_node(page, "person:hostile")
-        page.wait_for_selector("#kg-panel[data-node='person:hostile']")
-        text = panel_text(page)
-        assert HOSTILE_NAME in text and HOSTILE_TITLE in text
-        assert HOSTILE_SENTENCE.split("\u2028")[0].strip() in text
+        if name == "agreements.html":
+            # The hostile person is a party for Cambodia: the edge's panel names it among the parties.
+            click_edge(page, "country:cambodia|PARTY_TO|country:china")
+            page.wait_for_selector("#kg-panel[data-edge]")
+            assert HOSTILE_NAME in panel_text(page)
+            click_node(page, "country:cambodia")
+            page.wait_for_selector("#kg-panel[data-node='country:cambodia']")
+        else:
+            click_node(page, "person:hostile")
+            page.wait_for_selector("#kg-panel[data-node='person:hostile']")
+            assert HOSTILE_NAME in panel_text(page) and HOSTILE_TITLE in panel_text(page)
+        assert HOSTILE_SENTENCE.split("\u2028")[0].strip() in panel_text(page)
         # Hover for the tooltip: vis-network shows it, as text.
         page.mouse.move(0, 0)
+        hovered = "country:cambodia" if name == "agreements.html" else "person:hostile"
         point = page.evaluate(
-            "id => kgView.network.canvasToDOM(kgView.network.getPositions([id])[id])", "person:hostile"
+            "id => kgView.network.canvasToDOM(kgView.network.getPositions([id])[id])", hovered
         )
         box = page.locator("#kg-graph canvas").bounding_box()
         page.mouse.move(box["x"] + point["x"], box["y"] + point["y"])
         page.wait_for_selector("div.vis-tooltip", state="visible")
-        assert HOSTILE_NAME in page.locator("div.vis-tooltip").inner_text()
+        if name != "agreements.html":
+            assert HOSTILE_NAME in page.locator("div.vis-tooltip").inner_text()
         page.fill("#kg-search", HOSTILE_NAME)
         page.press("#kg-search", "Enter")
         injected = page.evaluate(

@@ -4,6 +4,7 @@ and the entities and events its side panel, search box and filters read."""
 from __future__ import annotations
 
 import math
+import posixpath
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict
@@ -15,26 +16,22 @@ from kg.sinks.views.select import ViewSpec
 
 LARGE_VIEW = 1000
 """Above this many nodes, positions are computed in Python and physics is off."""
+MAX_NODE_SIZE = 32
+"""A hub stays a node, not a disc that hides its neighbours."""
 
 PALETTE = (
     *("#d62728", "#1f77b4", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b"),
     *("#e377c2", "#17becf", "#bcbd22", "#393b79", "#637939", "#843c39"),
 )
 OTHER_COUNTRY = "#9e9e9e"
-AGREEMENT_COLOUR = "#f2c94c"
-TOPIC_COLOUR = "#56ccf2"
-SHAPES = {
-    "Person": "dot",
-    "Country": "diamond",
-    "Organization": "square",
-    "Agreement": "box",
-    "Topic": "star",
-}
+SHAPES = {"Person": "dot", "Country": "diamond", "Organization": "square"}
 EDGE_MEANING = {
     "MET": "met: width = number of meetings",
-    "PARTY_TO": "party to an agreement",
-    "CONCERNS": "agreement concerns a topic",
+    "PARTY_TO": "parties to the same agreements: width = number of agreements",
 }
+WEIGHTED_EDGES = ("MET", "PARTY_TO")
+NETWORK_PAGE = "network.html"
+"""The actor network's file, beside the index in every build's views folder."""
 
 
 def country_colours(facts: GraphFacts) -> dict[str, str]:
@@ -51,10 +48,6 @@ def _label(entity: Entity) -> str:
     if english and chinese and english != chinese:
         return f"{english}\n{chinese}"
     return english or chinese or entity.name
-
-
-def _short(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _entity_dict(entity: Entity, facts: GraphFacts, href: str | None) -> dict[str, Any]:
@@ -86,8 +79,6 @@ def _event_dict(event_id: str, facts: GraphFacts) -> dict[str, Any]:
 
 
 def _node_events(spec: ViewSpec, node_id: str, facts: GraphFacts) -> list[str]:
-    if node_id in facts.events:
-        return [node_id]
     if node_id in spec.events_of:
         return spec.events_of[node_id]
     return facts.entities[node_id].events
@@ -114,33 +105,17 @@ def page_data(
     for node_id in spec.node_ids:
         events = _node_events(spec, node_id, facts)
         event_ids.update(events)
-        if node_id in facts.events:
-            event = facts.events[node_id]
-            kind, label, colour = "Agreement", _short(event.summary or event.name), AGREEMENT_COLOUR
-            entities[node_id] = {
-                "kind": kind,
-                "name": event.summary or event.name,
-                "names": {},
-                "aliases": [],
-                "titles": [],
-                "country": None,
-                "search": [],
-                "href": None,
-            }
-        else:
-            entity = facts.entities[node_id]
-            kind, label = entity.label, _label(entity)
-            colour = TOPIC_COLOUR if kind == "Topic" else colours.get(entity.country or "", OTHER_COUNTRY)
-            if entity.country and kind != "Topic":
-                used_countries.add(entity.country)
-            entities[node_id] = _entity_dict(entity, facts, ego_href(node_id))
+        entity = facts.entities[node_id]
+        if entity.country:
+            used_countries.add(entity.country)
+        entities[node_id] = _entity_dict(entity, facts, ego_href(node_id))
         node: dict[str, Any] = {
             "id": node_id,
-            "label": label,
-            "kind": kind,
-            "color": colour,
-            "shape": SHAPES.get(kind, "dot"),
-            "size": round(10 + 6 * math.sqrt(degree[node_id]), 1),
+            "label": _label(entity),
+            "kind": entity.label,
+            "color": colours.get(entity.country or "", OTHER_COUNTRY),
+            "shape": SHAPES.get(entity.label, "dot"),
+            "size": round(min(MAX_NODE_SIZE, 10 + 6 * math.sqrt(degree[node_id])), 1),
             "events": events,
             "ego": node_id == spec.ego,
         }
@@ -157,11 +132,13 @@ def page_data(
                 "from": edge.source,
                 "to": edge.target,
                 "type": edge.type,
-                "width": round(1 + 2 * math.log2(len(edge.events)), 2) if edge.type == "MET" else 1,
+                "width": round(1 + 2 * math.log2(len(edge.events)), 2) if edge.type in WEIGHTED_EDGES else 1,
                 "events": list(edge.events),
             }
         )
 
+    # An agreement's panel names the meeting it came from, so that meeting travels with it.
+    event_ids.update(m for e in list(event_ids) if (m := facts.events[e].meeting) in facts.events)
     event_data = {e: _event_dict(e, facts) for e in sorted(event_ids)}
     topics = sorted({t for e in event_data.values() for t in e["topic_ids"]})
     countries = sorted({c for e in event_data.values() for c in e["countries"]})
@@ -173,6 +150,7 @@ def page_data(
         "physics": not large,
         "ego": spec.ego,
         "index": index_href,
+        "network": posixpath.join(posixpath.dirname(index_href), NETWORK_PAGE) if index_href else None,
         "nodes": nodes,
         "edges": edges,
         "entities": entities,
@@ -185,9 +163,7 @@ def page_data(
                 [{"label": "other or unknown country", "color": OTHER_COUNTRY}]
                 if _has_other(nodes, colours)
                 else []
-            )
-            + ([{"label": "agreement", "color": AGREEMENT_COLOUR}] if "Agreement" in kinds_shown else [])
-            + ([{"label": "topic", "color": TOPIC_COLOUR}] if "Topic" in kinds_shown else []),
+            ),
             "shapes": [{"label": k.lower(), "shape": SHAPES.get(k, "dot")} for k in kinds_shown],
             "edges": [EDGE_MEANING[t] for t in sorted({e["type"] for e in edges}) if t in EDGE_MEANING],
             "size": "node size = number of connections in this view",

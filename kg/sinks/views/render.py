@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 VIS_VERSION = "9.1.2"
-ASSET_FILES = ("vis-network.min.js", "view.js")
+ASSET_FILES = ("vis-network.min.js", "panel.js", "view.js")
 _PLACEHOLDER = re.compile(r"__(CSP|TITLE|CSS|DATA|SCRIPTS)__")
 
 

@@ -3,9 +3,12 @@ and the filtered view of `kg view`."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from kg.sinks.views.facts import GraphFacts
+
+AGREEMENT_PARTY_LABELS = ("Country", "Organization")
 
 
 @dataclass(frozen=True)
@@ -73,27 +76,42 @@ def network_view(facts: GraphFacts) -> ViewSpec:
     )
 
 
+def _agreement_parties(facts: GraphFacts, actor_ids: list[str]) -> list[str]:
+    """The countries and organizations an agreement binds: a person party stands for its country."""
+    parties = set()
+    for actor_id in actor_ids:
+        entity = facts.entities[actor_id]
+        if entity.label in AGREEMENT_PARTY_LABELS:
+            parties.add(actor_id)
+        elif entity.country in facts.entities:
+            parties.add(entity.country)
+    return sorted(parties)
+
+
 def agreements_view(facts: GraphFacts, keep: set[str] | None = None) -> ViewSpec:
-    """Parties ↔ agreements ↔ topics."""
-    node_ids: set[str] = set()
-    edges: list[ViewEdge] = []
-    for event in sorted(facts.events.values(), key=lambda e: e.id):
+    """Countries and organizations, one edge per pair of parties standing for all their agreements."""
+    by_pair: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for event in sorted(facts.events.values(), key=lambda e: (e.date or "", e.id)):
         if event.kind != "agreement" or (keep is not None and event.id not in keep):
             continue
-        node_ids.add(event.id)
-        for party in event.actor_ids:
-            node_ids.add(party)
-            edges.append(ViewEdge(party, event.id, "PARTY_TO", (event.id,)))
-        for topic in event.topic_ids:
-            topic_node = f"topic:{topic}"
-            if topic_node in facts.entities:
-                node_ids.add(topic_node)
-                edges.append(ViewEdge(event.id, topic_node, "CONCERNS", (event.id,)))
+        parties = _agreement_parties(facts, event.actor_ids)
+        for i, first in enumerate(parties):
+            for second in parties[i + 1 :]:
+                by_pair[(first, second)].append(event.id)
+    edges = [ViewEdge(u, v, "PARTY_TO", tuple(events)) for (u, v), events in sorted(by_pair.items())]
+    node_ids = sorted({n for pair in by_pair for n in pair})
+    agreements_of: dict[str, set[str]] = defaultdict(set)
+    for (u, v), events in by_pair.items():
+        agreements_of[u].update(events)
+        agreements_of[v].update(events)
+    events_of = {n: sorted(agreements_of[n], key=lambda e: (facts.events[e].date or "", e)) for n in node_ids}
     return ViewSpec(
         title="Agreements",
-        description="Parties, the agreements they reached, and the topics the agreements concern.",
-        node_ids=sorted(node_ids),
+        description="Countries and organizations; an edge stands for the agreements two parties reached, "
+        "its width for their number. Click an edge for the agreements and their evidence.",
+        node_ids=node_ids,
         edges=edges,
+        events_of=events_of,
     )
 
 
@@ -148,7 +166,11 @@ def filtered_view(facts: GraphFacts, flt: ViewFilter) -> ViewSpec:
     if flt.actor:
         node_ids.add(flt.actor)
     events_of = {
-        n: [e for e in facts.entities[n].events if e in chosen] for n in node_ids if n in facts.entities
+        n: sorted(
+            {e for e in facts.entities[n].events if e in chosen} | set(agreements.events_of.get(n, [])),
+            key=lambda e: (facts.events[e].date or "", e),
+        )
+        for n in node_ids
     }
     parts = [
         f"actor {facts.entities[flt.actor].name}" if flt.actor else "",

@@ -5,31 +5,14 @@
   var data = JSON.parse(document.getElementById("kg-data").textContent);
   var byId = function (id) { return document.getElementById(id); };
 
-  function el(tag, text, cls) {
-    var e = document.createElement(tag);
-    if (text !== undefined && text !== null) e.textContent = String(text);
-    if (cls) e.className = cls;
-    return e;
+  function tooltip(text) {
+    var tip = document.createElement("div");
+    tip.className = "kg-tip";
+    tip.textContent = text;
+    return tip;
   }
 
-  function safeHref(href) {
-    return typeof href === "string" && /^(https?:|file:|[^:]*$)/i.test(href) ? href : null;
-  }
-
-  function link(text, href) {
-    var ok = safeHref(href);
-    if (!ok) return el("span", text);
-    var a = el("a", text);
-    a.href = ok;
-    a.rel = "noopener noreferrer";
-    return a;
-  }
-
-  function tooltip(text) { return el("div", text, "kg-tip"); }
-
-  function eventLabel(ev) {
-    return (ev.date || "undated") + " · " + ev.name;
-  }
+  function plural(count, noun) { return count + " " + noun + (count === 1 ? "" : "s"); }
 
   function nodeTip(n) {
     var ent = data.entities[n.id] || {};
@@ -38,20 +21,16 @@
     if (names.length) lines.push(names.join(" / "));
     if (ent.titles && ent.titles.length) lines.push(ent.titles.join("; "));
     if (ent.country) lines.push(ent.country);
-    lines.push(n.events.length + (n.events.length === 1 ? " event" : " events"));
+    lines.push(plural(n.events.length, "event"));
     return tooltip(lines.join("\n"));
   }
 
   function edgeTip(e) {
     var a = data.entities[e.from], b = data.entities[e.to];
     var head = (a ? a.name : e.from) + " – " + (b ? b.name : e.to);
-    if (e.type === "MET") {
-      var dates = e.events.map(function (id) { return data.events[id].date; }).filter(Boolean).sort();
-      head += "\n" + e.events.length + (e.events.length === 1 ? " meeting" : " meetings");
-      if (dates.length) head += " (" + dates[0] + (dates.length > 1 ? " … " + dates[dates.length - 1] : "") + ")";
-    } else {
-      head += "\n" + e.type.toLowerCase().replace("_", " ");
-    }
+    var dates = e.events.map(function (id) { return data.events[id].date; }).filter(Boolean).sort();
+    head += "\n" + plural(e.events.length, e.type === "MET" ? "meeting" : "agreement");
+    if (dates.length) head += " (" + dates[0] + (dates.length > 1 ? " … " + dates[dates.length - 1] : "") + ")";
     return tooltip(head);
   }
 
@@ -66,15 +45,14 @@
     return node;
   }));
   var edges = new vis.DataSet(data.edges.map(function (e) {
-    return {
-      id: e.id, from: e.from, to: e.to, width: e.width, title: edgeTip(e), type: e.type, events: e.events,
-      arrows: e.type === "MET" ? undefined : "to", dashes: e.type === "CONCERNS"
-    };
+    return { id: e.id, from: e.from, to: e.to, width: e.width, title: edgeTip(e), type: e.type, events: e.events };
   }));
 
-  // In-page filters: a node or edge stays when one of its meetings or agreements passes all of them.
+  // In-page filters: an edge stays when one of its meetings or agreements passes all of them,
+  // and a node stays when one of its edges does, so a filter never leaves a node unconnected.
   var state = { since: "", until: "", topic: "", country: "" };
   var shownNodes = null, shownEdges = null;
+  function filtering() { return !!(state.since || state.until || state.topic || state.country); }
   function eventPasses(id) {
     var ev = data.events[id];
     if (!ev) return false;
@@ -86,18 +64,6 @@
     if (state.topic && ev.topic_ids.indexOf(state.topic) < 0) return false;
     if (state.country && ev.countries.indexOf(state.country) < 0) return false;
     return true;
-  }
-  function applyFilters() {
-    var active = state.since || state.until || state.topic || state.country;
-    if (!active) { shownNodes = shownEdges = null; } else {
-      shownNodes = new Set(); shownEdges = new Set();
-      data.nodes.forEach(function (n) { if (n.events.some(eventPasses)) shownNodes.add(n.id); });
-      data.edges.forEach(function (e) {
-        if (e.events.some(eventPasses) && shownNodes.has(e.from) && shownNodes.has(e.to)) shownEdges.add(e.id);
-      });
-    }
-    nodeView.refresh(); edgeView.refresh();
-    byId("kg-status").textContent = active ? nodeView.length + " of " + nodes.length + " nodes shown" : "";
   }
   var nodeView = new vis.DataView(nodes, { filter: function (n) { return !shownNodes || shownNodes.has(n.id); } });
   var edgeView = new vis.DataView(edges, { filter: function (e) { return !shownEdges || shownEdges.has(e.id); } });
@@ -111,123 +77,126 @@
     physics: large ? false : {
       solver: "forceAtlas2Based",
       forceAtlas2Based: { gravitationalConstant: -60, springLength: 110, avoidOverlap: 0.4 },
-      stabilization: { enabled: true, iterations: 300, fit: true }
+      stabilization: { enabled: true, iterations: 300, fit: false }
     }
   };
   var network = new vis.Network(byId("kg-graph"), { nodes: nodeView, edges: edgeView }, options);
-  var view = window.kgView = { network: network, nodes: nodes, edges: edges, ready: false, data: data };
+  var view = window.kgView = {
+    network: network, nodes: nodes, edges: edges, ready: false, data: data,
+    passes: eventPasses, filtering: filtering
+  };
   view.shownNodeIds = function () { return nodeView.getIds(); };
   view.shownEdgeIds = function () { return edgeView.getIds(); };
-  function markReady() {
-    if (view.ready) return;
-    view.ready = true;
-    document.body.setAttribute("data-ready", "1");
-  }
-  if (large) {
-    network.once("afterDrawing", markReady);
-  } else {
-    // Freeze the layout once settled, so the graph stays still while it is read.
-    network.once("stabilizationIterationsDone", function () {
-      network.setOptions({ physics: false });
-      network.once("afterDrawing", markReady);
+  var panel = window.kgPanel(view, byId("kg-panel"));
+
+  // Zoom so every shown node, label included, lies inside the canvas (vis-network's fit measures the
+  // labels' boxes). Twice: a label is measured again when drawn, in the font loaded by then.
+  function fitShown(done) {
+    var fit = function () { network.fit({ animation: false, maxZoomLevel: 1.5 }); };
+    document.fonts.ready.then(function () {
+      fit();
+      network.once("afterDrawing", function () {
+        fit();
+        network.once("afterDrawing", done);
+        network.redraw();
+      });
       network.redraw();
     });
   }
 
-  // The side panel.
-  var panel = byId("kg-panel");
-  function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
-  function defList(pairs) {
-    var dl = el("dl");
-    pairs.forEach(function (p) {
-      if (!p[1]) return;
-      dl.appendChild(el("dt", p[0]));
-      dl.appendChild(el("dd", p[1]));
+  // Lay the shown nodes out again: physics settles the small views and is switched off so the
+  // graph stays still while it is read; large views keep their positions from Python.
+  function layOut(done) {
+    if (large || nodeView.length === 0) { fitShown(done); return; }
+    network.once("stabilizationIterationsDone", function () {
+      network.setOptions({ physics: { enabled: false } });
+      fitShown(done);
     });
-    return dl;
+    network.setOptions({ physics: { enabled: true } });
+    network.stabilize(300);
   }
-  var SCRIPT_NAMES = { "en": "English", "zh-Hans": "中文 (简体)", "zh-Hant": "中文 (繁體)" };
 
-  function renderEvent(id) {
-    var ev = data.events[id];
-    var box = el("div", null, "kg-event");
-    box.appendChild(el("div", eventLabel(ev), "kg-event-head"));
-    var facts = [];
-    if (ev.kind === "meeting") {
-      facts.push(["where", ev.place], ["how", ev.mode ? ev.mode.replace("_", " ") : null]);
-      facts.push(["who", ev.actors.join(", ")]);
-    } else {
-      facts.push(["parties", ev.actors.join(", ")], ["topics", ev.topics.join(", ")]);
-      if (ev.summary && ev.summary !== ev.name) facts.push(["summary", ev.summary]);
+  // One layout at a time: a filter changed while the view is being laid out asks for one more
+  // round. body[data-settled="1"] tells a test or a reader that the view has come to rest.
+  var laying = true, again = false, waiting = [];
+  function settled() {
+    if (again) { again = false; layOut(settled); return; }
+    laying = false;
+    document.body.setAttribute("data-settled", "1");
+    var calls = waiting;
+    waiting = [];
+    calls.forEach(function (call) { call(); });
+  }
+  function requestLayout(done) {
+    if (done) waiting.push(done);
+    document.body.setAttribute("data-settled", "0");
+    if (laying) { again = true; return; }
+    laying = true;
+    layOut(settled);
+  }
+
+  function applyFilters(done) {
+    if (!filtering()) { shownNodes = shownEdges = null; } else {
+      shownEdges = new Set(); shownNodes = new Set();
+      data.edges.forEach(function (e) {
+        if (e.events.some(eventPasses)) { shownEdges.add(e.id); shownNodes.add(e.from); shownNodes.add(e.to); }
+      });
     }
-    box.appendChild(defList(facts));
-    ev.evidence.forEach(function (src) {
-      var quote = el("div", null, "kg-evidence");
-      quote.appendChild(el("q", src.sentence));
-      var from = el("div", "source: ", "kg-source");
-      from.appendChild(link(src.title ? src.title + " (" + src.article + ")" : src.article, src.href));
-      quote.appendChild(from);
-      box.appendChild(quote);
+    nodeView.refresh(); edgeView.refresh();
+    byId("kg-status").textContent = filtering()
+      ? nodeView.length + " of " + plural(nodes.length, "node") + ", " + edgeView.length + " of " + plural(edges.length, "edge") + " shown"
+      : "";
+    requestLayout(done);
+  }
+
+  function markReady() {
+    if (view.ready) return;
+    view.ready = true;
+    document.body.setAttribute("data-ready", "1");
+    focusFromHash();
+  }
+  waiting.push(markReady);
+  if (large) {
+    network.once("afterDrawing", function () { fitShown(settled); });
+  } else {
+    network.once("stabilizationIterationsDone", function () {
+      network.setOptions({ physics: { enabled: false } });
+      fitShown(settled);
     });
-    return box;
-  }
-
-  function renderEvents(ids) {
-    var meetings = ids.filter(function (id) { return data.events[id] && data.events[id].kind === "meeting"; });
-    var agreements = ids.filter(function (id) { return data.events[id] && data.events[id].kind === "agreement"; });
-    if (meetings.length) {
-      panel.appendChild(el("h3", "Meetings (" + meetings.length + ")"));
-      meetings.forEach(function (id) { panel.appendChild(renderEvent(id)); });
-    }
-    if (agreements.length) {
-      panel.appendChild(el("h3", "Agreements (" + agreements.length + ")"));
-      agreements.forEach(function (id) { panel.appendChild(renderEvent(id)); });
-    }
-  }
-
-  function showNode(id) {
-    var n = nodes.get(id), ent = data.entities[id];
-    if (!n || !ent) return;
-    clear(panel);
-    panel.setAttribute("data-node", id);
-    panel.removeAttribute("data-edge");
-    panel.appendChild(el("h2", ent.name));
-    panel.appendChild(el("div", ent.kind + (ent.country ? " · " + ent.country : ""), "kg-source"));
-    var names = Object.keys(ent.names).map(function (k) { return [SCRIPT_NAMES[k] || k, ent.names[k]]; });
-    if (names.length || ent.aliases.length) {
-      panel.appendChild(el("h3", "Names"));
-      panel.appendChild(defList(names.concat([["aliases", ent.aliases.join(", ")]])));
-    }
-    if (ent.titles.length) {
-      panel.appendChild(el("h3", "Titles"));
-      var ul = el("ul");
-      ent.titles.forEach(function (t) { ul.appendChild(el("li", t)); });
-      panel.appendChild(ul);
-    }
-    if (ent.href && id !== data.ego) {
-      var p = el("p");
-      p.appendChild(link("ego network of " + ent.name, ent.href));
-      panel.appendChild(p);
-    }
-    renderEvents(n.events);
-  }
-
-  function showEdge(id) {
-    var e = edges.get(id);
-    if (!e) return;
-    clear(panel);
-    panel.setAttribute("data-edge", id);
-    panel.removeAttribute("data-node");
-    var a = data.entities[e.from], b = data.entities[e.to];
-    panel.appendChild(el("h2", (a ? a.name : e.from) + " – " + (b ? b.name : e.to)));
-    panel.appendChild(el("div", e.type === "MET" ? e.events.length + " meeting(s)" : e.type.toLowerCase().replace("_", " "), "kg-source"));
-    renderEvents(e.events);
   }
 
   network.on("click", function (params) {
-    if (params.nodes.length) showNode(params.nodes[0]);
-    else if (params.edges.length) showEdge(params.edges[0]);
+    if (params.nodes.length) panel.showNode(params.nodes[0]);
+    else if (params.edges.length) panel.showEdge(params.edges[0]);
   });
+
+  // A link to network.html#meeting=<id> opens this view focused on that meeting: its people and
+  // edges selected and fitted, the meeting with its evidence in the panel.
+  function focusMeeting(id) {
+    var ev = data.events[id];
+    var edgeIds = data.edges.filter(function (e) { return e.events.indexOf(id) >= 0; }).map(function (e) { return e.id; });
+    var nodeIds = data.nodes.filter(function (n) { return n.events.indexOf(id) >= 0; }).map(function (n) { return n.id; });
+    if (!ev || ev.kind !== "meeting" || !nodeIds.length) {
+      byId("kg-status").textContent = "that meeting is not in this view";
+      return;
+    }
+    if (shownNodes && nodeIds.some(function (n) { return !shownNodes.has(n); })) {
+      clearFilters(function () { focusMeeting(id); });
+      return;
+    }
+    network.setSelection({ nodes: nodeIds, edges: edgeIds });
+    network.fit({ nodes: nodeIds, animation: false, maxZoomLevel: 1.5 });
+    panel.showMeeting(id);
+    document.body.setAttribute("data-focus", id);
+  }
+  function focusFromHash() {
+    var prefix = "#meeting=";
+    if (location.hash.indexOf(prefix) !== 0) return;
+    var id;
+    try { id = decodeURIComponent(location.hash.slice(prefix.length)); } catch (err) { return; }
+    focusMeeting(id);
+  }
+  window.addEventListener("hashchange", function () { if (view.ready) focusFromHash(); });
 
   // Search: any spelling, exact first, then the first name containing the text.
   var names = byId("kg-names");
@@ -255,15 +224,21 @@
     });
     return exact || partial;
   }
+  function select(found) {
+    network.selectNodes([found]);
+    network.focus(found, { scale: 1.2, animation: false });
+    panel.showNode(found);
+  }
   function search() {
     var text = byId("kg-search").value;
     var found = findActor(text);
     byId("kg-status").textContent = found || !text.trim() ? "" : "no actor matches “" + text + "”";
     if (!found) return;
-    if (shownNodes && !shownNodes.has(found)) { byId("kg-reset").click(); }
-    network.selectNodes([found]);
-    network.focus(found, { scale: 1.2, animation: false });
-    showNode(found);
+    if (shownNodes && !shownNodes.has(found)) {
+      clearFilters(function () { select(found); });
+      return;
+    }
+    select(found);
   }
   view.findActor = findActor;
   byId("kg-search").addEventListener("change", search);
@@ -279,11 +254,43 @@
   }
   fillSelect(byId("kg-topic"), data.topics);
   fillSelect(byId("kg-country"), data.countries);
-  ["since", "until", "topic", "country"].forEach(function (key) {
+
+  // Dates are read and shown as the data writes them, YYYY-MM-DD (or YYYY-MM, YYYY), whatever the
+  // browser's locale: a text field, not <input type=date>, whose display follows the locale.
+  function isoDay(text) {
+    var m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text);
+    if (!m) return null;
+    if (m[2] && (+m[2] < 1 || +m[2] > 12)) return null;
+    if (m[3] && (+m[3] < 1 || +m[3] > new Date(Date.UTC(+m[1], +m[2], 0)).getUTCDate())) return null;
+    return text;
+  }
+  ["since", "until"].forEach(function (key) {
+    var input = byId("kg-" + key);
+    input.addEventListener("change", function () {
+      var text = input.value.trim();
+      var day = text ? isoDay(text) : "";
+      input.classList.toggle("kg-invalid", day === null);
+      if (day === null) { byId("kg-status").textContent = "dates are written YYYY-MM-DD, as 2024-04-21"; return; }
+      input.value = day;
+      state[key] = day;
+      applyFilters();
+    });
+  });
+  ["topic", "country"].forEach(function (key) {
     byId("kg-" + key).addEventListener("change", function (ev) { state[key] = ev.target.value; applyFilters(); });
   });
-  byId("kg-controls").addEventListener("reset", function () {
+  function resetState() {
     state = { since: "", until: "", topic: "", country: "" };
+    document.querySelectorAll(".kg-date").forEach(function (i) { i.classList.remove("kg-invalid"); });
+  }
+  // Clears the filters but not the search box, then calls done once the view is laid out again.
+  function clearFilters(done) {
+    Object.keys(state).forEach(function (key) { byId("kg-" + key).value = ""; });
+    resetState();
+    applyFilters(done);
+  }
+  byId("kg-controls").addEventListener("reset", function () {
+    resetState();
     applyFilters();
   });
 
@@ -293,24 +300,23 @@
   document.title = data.title;
   if (data.index) {
     var back = byId("kg-index");
-    back.href = safeHref(data.index);
+    back.href = panel.safeHref(data.index);
     back.hidden = false;
   }
   if (data.notice) {
     byId("kg-notice").textContent = data.notice;
     byId("kg-notice").hidden = false;
   }
-  var legend = byId("kg-legend");
-  legend.appendChild(el("h2", "Legend"));
+  var legend = byId("kg-legend-body");
   data.legend.colours.forEach(function (c) {
-    var row = el("div");
-    var sw = el("span", null, "kg-swatch");
+    var row = panel.el("div");
+    var sw = panel.el("span", null, "kg-swatch");
     sw.style.background = c.color;
     row.appendChild(sw);
     row.appendChild(document.createTextNode(c.label));
     legend.appendChild(row);
   });
-  legend.appendChild(el("div", "shapes: " + data.legend.shapes.map(function (s) { return s.label + " = " + s.shape; }).join(", ")));
-  data.legend.edges.forEach(function (t) { legend.appendChild(el("div", "edge: " + t)); });
-  legend.appendChild(el("div", data.legend.size));
+  legend.appendChild(panel.el("div", "shapes: " + data.legend.shapes.map(function (s) { return s.label + " = " + s.shape; }).join(", ")));
+  data.legend.edges.forEach(function (t) { legend.appendChild(panel.el("div", "edge: " + t)); });
+  legend.appendChild(panel.el("div", data.legend.size));
 })();

@@ -45,6 +45,9 @@ class BuildReport:
     """Articles whose extraction was read back from the cache, not extracted again."""
     cache: str | None = None
     seconds: float = 0.0
+    steps: dict[str, float] = field(default_factory=dict)
+    """Seconds per step: extract (cache reads too), resolve, graph, events (and graph.json), rdf, views,
+    embedded: where the time of a rebuild goes."""
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, indent=2)
@@ -81,15 +84,19 @@ def build(
     staged = BuildLayout(layout.staging(build_id))
     cache = BuildCache(layout, staged, cache_dir, use_cache)
     recover(out_dir, layout.leftovers("previous"), layout.leftovers())
-    progress = _strict(on_result) if strict else on_result
+    clock = _Clock()
+    progress = clock.ticking(_strict(on_result) if strict else on_result)
     try:
         corpus = extract_corpus(
             inputs, on_result=progress, engine=engine or Engine(workers=workers), cache=cache.store
         )
+        clock.lap("extract", at=clock.last_tick)
+        clock.lap("resolve")
         if not corpus.documents:
             raise _nothing_read(inputs, layout)
         staged.root.mkdir(parents=True, exist_ok=True)  # a first build's cache may have made it
-        report = _write_build(corpus, staged, build_id)
+        report = _write_build(corpus, staged, build_id, clock)
+        report.steps = clock.steps
         report.from_cache = cache.hits
         report.cache = str(cache.folder) if cache.folder else None
         report.outputs = _outputs(layout)
@@ -147,12 +154,37 @@ def _outputs(layout: BuildLayout) -> dict[str, str]:
     }
 
 
-def _write_build(corpus: Corpus, staged: BuildLayout, build_id: str) -> BuildReport:
+class _Clock:
+    """Seconds per step of a build, for report.json: where the time of a rebuild goes."""
+
+    def __init__(self) -> None:
+        self.steps: dict[str, float] = {}
+        self.last_tick = self._last = time.perf_counter()
+
+    def ticking(self, on_result: Progress | None) -> Progress:
+        """`on_result`, noting when the last article's result came in (extraction ends there)."""
+
+        def tick(result: DocumentEvents | Skipped) -> None:
+            if on_result:
+                on_result(result)
+            self.last_tick = time.perf_counter()
+
+        return tick
+
+    def lap(self, step: str, at: float | None = None) -> None:
+        now = time.perf_counter() if at is None else max(at, self._last)
+        self.steps[step] = round(now - self._last, 3)
+        self._last = now
+
+
+def _write_build(corpus: Corpus, staged: BuildLayout, build_id: str, clock: _Clock) -> BuildReport:
     graph = build_graph(corpus)
     graph.graph["build_id"] = build_id
+    clock.lap("graph")
     write_jsonl(event_dicts(corpus.meetings, corpus.agreements, corpus.actors), staged.events)
     write_node_link(graph, staged.graph)
-    _write_sinks(graph, staged)
+    clock.lap("events")
+    _write_sinks(graph, staged, clock)
     return BuildReport(
         build_id=build_id,
         documents_read=len(corpus.documents),
@@ -165,11 +197,14 @@ def _write_build(corpus: Corpus, staged: BuildLayout, build_id: str) -> BuildRep
     )
 
 
-def _write_sinks(graph: nx.MultiDiGraph, staged: BuildLayout) -> None:
+def _write_sinks(graph: nx.MultiDiGraph, staged: BuildLayout, clock: _Clock) -> None:
     from kg.backends.ladybug import write_embedded
     from kg.sinks.rdf import write_rdf
     from kg.sinks.views import write_views
 
     write_rdf(graph, staged.rdf, "ttl")
+    clock.lap("rdf")
     write_views(graph, staged.root)
+    clock.lap("views")
     write_embedded(graph, staged.root)
+    clock.lap("embedded")

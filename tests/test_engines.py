@@ -52,11 +52,15 @@ def test_a_local_dask_cluster_of_two_workers_gives_the_local_events(
 
 def test_a_running_scheduler_is_used_by_its_address(corpus: Path, local_events: str, tmp_path: Path) -> None:
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        events, _ = _build(corpus, tmp_path / "out", "--engine", "dask", "--scheduler", cluster.scheduler_address)
+        events, _ = _build(
+            corpus, tmp_path / "out", "--engine", "dask", "--scheduler", cluster.scheduler_address
+        )
     assert events == local_events
 
 
 def test_a_scheduler_address_without_the_dask_engine_is_refused(corpus: Path, tmp_path: Path) -> None:
-    result = runner.invoke(app, ["build", str(corpus), "--out", str(tmp_path / "out"), "--scheduler", "tcp://x:1"])
+    result = runner.invoke(
+        app, ["build", str(corpus), "--out", str(tmp_path / "out"), "--scheduler", "tcp://x:1"]
+    )
     assert result.exit_code == 2 and "--engine dask" in result.output
     assert not (tmp_path / "out").exists()

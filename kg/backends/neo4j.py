@@ -123,7 +123,10 @@ class Neo4jLoader:
         def work(tx: ManagedTransaction) -> Any:
             return tx.run(cypher, params).consume().counters
 
-        with self.driver.session(database=self.database) as session:
+        # The bookmarks of execute_query: on a cluster, what the load wrote is what later
+        # queries through this driver read, whichever member serves them.
+        bookmarks = self.driver.execute_query_bookmark_manager
+        with self.driver.session(database=self.database, bookmark_manager=bookmarks) as session:
             self.counts.add(session.execute_write(work))
 
     def write_batched(self, stage: str, cypher: str, rows: list[Any], **params: Any) -> None:
@@ -144,7 +147,7 @@ def apply_schema(driver: Driver, database: str | None = None) -> int:
 
 
 def wipe_database(driver: Driver, database: str | None = None) -> None:
-    with driver.session(database=database) as session:
+    with driver.session(database=database, bookmark_manager=driver.execute_query_bookmark_manager) as session:
         session.run(load_statement("wipe")).consume()
 
 

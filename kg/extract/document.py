@@ -274,6 +274,8 @@ class DocumentExtractor:
             parties = [*named, *(p for p in parties if p.type == "Person")]
         if len(parties) < 2:
             return None
+        if found.implicit == "pair":
+            self._remember_sides(index, parties, ctx)  # the next 双方 is still this pair
         topics = self.topics.topics_in(text)
         meeting = self._context_meeting(index, parties, ctx)
         context = meeting.date if meeting else None

@@ -211,7 +211,8 @@ def test_a_pronoun_opening_a_sentence_is_the_person_before_it_but_a_speaker_is_n
 
 def test_each_both_sides_that_follows_stands_for_the_same_pair(tmp_path: Path) -> None:
     filler = [f"莫斯科{n}点的气温是{n + 10}度。" for n in range(7)]
-    body = "\n\n".join(["王毅同拉夫罗夫举行会谈。", "双方同意加强执法合作。", *filler, "双方同意扩大人员交流。"])
+    sentences = ["王毅同拉夫罗夫举行会谈。", "双方同意加强执法合作。", *filler, "双方同意扩大人员交流。"]
+    body = "\n\n".join(sentences)
     (tmp_path / "talks.md").write_text(f"---\ndate: 2024-06-20\n---\n\n{body}\n", encoding="utf-8")
     corpus = extract_corpus([tmp_path])
     assert len(corpus.agreements) == 2

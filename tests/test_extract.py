@@ -218,3 +218,19 @@ def test_each_both_sides_that_follows_stands_for_the_same_pair(tmp_path: Path) -
     assert len(corpus.agreements) == 2
     for agreement in corpus.agreements:
         assert {p.id for p in agreement.parties if p.role == "party"} == {"country:china", "country:russia"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "王毅6月19日在莫斯科同拉夫罗夫举行会谈。\n\n两人上一次会面是在去年12月。",
+        "Wang Yi held talks with Sergey Lavrov in Moscow on June 19.\n\n"
+        "The two ministers last met in December 2023.",
+    ],
+)
+def test_the_two_looked_back_on_meet_earlier_on_their_own_date(text: str, tmp_path: Path) -> None:
+    (tmp_path / "talks.md").write_text(f"---\ndate: 2024-06-20\n---\n\n{text}\n", encoding="utf-8")
+    corpus = extract_corpus([tmp_path])
+    talks = meetings_between(corpus, "person:wang-yi", "person:sergey-lavrov")
+    dates = sorted(m.date.iso() for m in talks if m.date)
+    assert dates == ["2023-12", "2024-06-19"]

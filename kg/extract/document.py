@@ -10,6 +10,7 @@ from kg.actors import ActorDictionary, DictActor, NameHit
 from kg.dates import DateMention, find_dates, infer_publication_date
 from kg.dates.choose import StoryDates, event_date, story_dates
 from kg.extract.agreements import AgreementMention, find_agreement
+from kg.extract.earlier import earlier_meeting
 from kg.extract.meetings import MeetingMention, find_meetings
 from kg.extract.mentions import ActorMention, MentionFinder, NewPerson
 from kg.extract.merge import merge_agreements_in_document, merge_meetings_in_document
@@ -140,7 +141,11 @@ class DocumentExtractor:
         if ctx.meeting and grammar.rule("attendees").search(text):
             self._add_attendees(ctx.meeting[1], found.actors, source)
         else:
-            for n, mention in enumerate(find_meetings(text, found.actors, found.places, grammar)):
+            told = find_meetings(text, found.actors, found.places, grammar)
+            if not told and looked_back:
+                the_two = self._context_people(index, ctx)
+                told = [m for m in [earlier_meeting(text, the_two, found.places, dates, grammar)] if m]
+            for n, mention in enumerate(told):
                 meeting = self._meeting(doc, index, mention, text, dates, ctx, source)
                 meeting.id = f"{meeting.id}:{n}"
                 meetings.append(meeting)

@@ -132,7 +132,7 @@ def page_data(
                 "from": edge.source,
                 "to": edge.target,
                 "type": edge.type,
-                "width": round(1 + 2 * math.log2(len(edge.events)), 2) if edge.type in WEIGHTED_EDGES else 1,
+                "weighted": edge.type in WEIGHTED_EDGES,
                 "events": list(edge.events),
             }
         )

@@ -56,14 +56,15 @@
       var ev = data.events[id];
       var box = el("div", null, "kg-event");
       box.setAttribute("data-event", id);
-      box.appendChild(el("div", eventLabel(ev), "kg-event-head"));
+      // An agreement's name is its summary: it is read in full below its date, not in a heading.
+      box.appendChild(el("div", ev.kind === "meeting" ? eventLabel(ev) : ev.date || "undated", "kg-event-head"));
       var facts = [];
       if (ev.kind === "meeting") {
         facts.push(["where", ev.place], ["how", ev.mode ? ev.mode.replace("_", " ") : null]);
         facts.push(["who", ev.actors.join(", ")]);
       } else {
+        facts.push(["summary", ev.summary || ev.name]);
         facts.push(["parties", ev.actors.join(", ")], ["topics", ev.topics.join(", ")]);
-        if (ev.summary && ev.summary !== ev.name) facts.push(["summary", ev.summary]);
         var meeting = ev.meeting && data.events[ev.meeting];
         if (meeting) {
           var from = link(eventLabel(meeting), meetingHref(ev.meeting));

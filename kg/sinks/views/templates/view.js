@@ -25,11 +25,12 @@
     return tooltip(lines.join("\n"));
   }
 
-  function edgeTip(e) {
+  // An edge's tooltip and width tell of the events it stands for that pass the filters.
+  function edgeTip(e, events) {
     var a = data.entities[e.from], b = data.entities[e.to];
     var head = (a ? a.name : e.from) + " – " + (b ? b.name : e.to);
-    var dates = e.events.map(function (id) { return data.events[id].date; }).filter(Boolean).sort();
-    head += "\n" + plural(e.events.length, e.type === "MET" ? "meeting" : "agreement");
+    var dates = events.map(function (id) { return data.events[id].date; }).filter(Boolean).sort();
+    head += "\n" + plural(events.length, e.type === "MET" ? "meeting" : "agreement");
     if (dates.length) head += " (" + dates[0] + (dates.length > 1 ? " … " + dates[dates.length - 1] : "") + ")";
     return tooltip(head);
   }
@@ -45,8 +46,11 @@
     return node;
   }));
   var edges = new vis.DataSet(data.edges.map(function (e) {
-    return { id: e.id, from: e.from, to: e.to, width: e.width, title: edgeTip(e), type: e.type, events: e.events };
+    return { id: e.id, from: e.from, to: e.to, width: edgeWidth(e, e.events.length), title: edgeTip(e, e.events), type: e.type, events: e.events };
   }));
+  function edgeWidth(e, count) { return e.weighted ? 1 + 2 * Math.log2(count) : 1; }
+  var drawnCount = {};
+  data.edges.forEach(function (e) { drawnCount[e.id] = e.events.length; });
 
   // In-page filters: an edge stays when one of its meetings or agreements passes all of them,
   // and a node stays when one of its edges does, so a filter never leaves a node unconnected.
@@ -70,7 +74,11 @@
 
   var options = {
     autoResize: true,
-    nodes: { font: { face: "Noto Sans CJK SC, Noto Sans, sans-serif", size: 14, multi: false }, scaling: { label: { drawThreshold: 6 } } },
+    nodes: {
+      // A light backdrop keeps a label legible where an edge runs under it.
+      font: { face: "Noto Sans CJK SC, Noto Sans, sans-serif", size: 14, multi: false, background: "rgba(255,255,255,0.75)" },
+      scaling: { label: { drawThreshold: 6 } }
+    },
     edges: { color: { color: "#8a8a8a", highlight: "#222" }, smooth: large ? false : { type: "continuous" } },
     interaction: { hover: true, tooltipDelay: 150, hideEdgesOnDrag: large, hideEdgesOnZoom: large },
     layout: { improvedLayout: !large && data.nodes.length <= 150, randomSeed: 7 },
@@ -142,6 +150,15 @@
         if (e.events.some(eventPasses)) { shownEdges.add(e.id); shownNodes.add(e.from); shownNodes.add(e.to); }
       });
     }
+    var changed = [];
+    data.edges.forEach(function (e) {
+      var passing = shownEdges ? (shownEdges.has(e.id) ? e.events.filter(eventPasses) : []) : e.events;
+      if (passing.length && passing.length !== drawnCount[e.id]) {
+        drawnCount[e.id] = passing.length;
+        changed.push({ id: e.id, width: edgeWidth(e, passing.length), title: edgeTip(e, passing) });
+      }
+    });
+    edges.update(changed);
     nodeView.refresh(); edgeView.refresh();
     byId("kg-status").textContent = filtering()
       ? nodeView.length + " of " + plural(nodes.length, "node") + ", " + edgeView.length + " of " + plural(edges.length, "edge") + " shown"
@@ -184,7 +201,7 @@
       clearFilters(function () { focusMeeting(id); });
       return;
     }
-    network.setSelection({ nodes: nodeIds, edges: edgeIds });
+    network.setSelection({ nodes: nodeIds, edges: edgeIds }, { highlightEdges: false });
     network.fit({ nodes: nodeIds, animation: false, maxZoomLevel: 1.5 });
     panel.showMeeting(id);
     document.body.setAttribute("data-focus", id);

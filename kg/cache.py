@@ -3,16 +3,17 @@ articles and reads the others' events back.
 
 Key: sha256 of the extractor's version, the article's name and path (both are in its events,
 and its format follows the path's suffix) and the article's bytes. The extractor's version is a
-hash of the kg package's code, of every file under kg/data (grammar, dictionaries, vocabularies)
-and of the versions of Python and of kg's dependencies: a change to a rule is a new version, and
-no entry made by another version is read.
+hash of the code of the stages up to extraction (all of kg but the stages after it, which never
+feed it: sinks, backends, cli, evaluate), of every file under kg/data (grammar, dictionaries,
+vocabularies) and of the versions of Python and of kg's dependencies: a change to a rule is a
+new version, and no entry made by another version is read.
 
-Value: the article's DocumentEvents, or its Skipped, as JSON (kg.record_codec). An entry is
-written to a temporary file and renamed into place, so an interrupted build leaves whole entries
-or none; an entry that cannot be read back is reported as a warning and the article extracted
-again.
+Value: the article's DocumentEvents, or its Skipped, as gzipped JSON (kg.record_codec). An
+entry is written to a temporary file and renamed into place, so an interrupted build leaves
+whole entries or none; an entry that cannot be read back is reported as a warning and the
+article extracted again.
 
-On disk: `<folder>/<version>/<key[:2]>/<key>.json`.
+On disk: `<folder>/<version>/<key[:2]>/<key>.json.gz`.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import platform
 import re
 import shutil
 import tempfile
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
 from importlib import metadata
@@ -40,6 +42,11 @@ ExtractOne = Callable[[ArticleFile], ExtractionResult]
 log = logging.getLogger(__name__)
 _PACKAGE = Path(__file__).resolve().parent
 _TEMPORARY = ".tmp-"
+_SUFFIX = ".json.gz"
+_GZIP = 31
+"""zlib's window bits for the gzip format: an entry reads with `zcat` too."""
+_DOWNSTREAM = frozenset({"sinks", "backends", "cli", "evaluate"})
+"""Subpackages of kg after extraction: their code does not shape what an article's extraction is."""
 
 
 @cache
@@ -51,8 +58,9 @@ def extractor_version() -> str:
 
 
 def source_version(package: Path) -> str:
-    """A hash of the code (`*.py`) and the data (`data/**`) of the package folder `package`."""
-    files = sorted(package.rglob("*.py")) + sorted(p for p in (package / "data").rglob("*") if p.is_file())
+    """A hash of the extraction's code (`*.py`) and data (`data/**`) in the package folder `package`."""
+    code = [p for p in package.rglob("*.py") if p.relative_to(package).parts[0] not in _DOWNSTREAM]
+    files = sorted(code) + sorted(p for p in (package / "data").rglob("*") if p.is_file())
     digest = hashlib.sha256()
     for path in files:
         digest.update(path.relative_to(package).as_posix().encode() + b"\0")
@@ -96,7 +104,7 @@ class ExtractionCache:
         return digest.hexdigest()
 
     def entry(self, key: str) -> Path:
-        return self.entries / key[:2] / f"{key}.json"
+        return self.entries / key[:2] / f"{key}{_SUFFIX}"
 
     def get(self, key: str) -> ExtractionResult | None:
         """The stored result, or None: not stored, or unreadable (a warning says which)."""
@@ -109,8 +117,8 @@ class ExtractionCache:
             log.warning("%s: cache entry cannot be read (%s); the article is extracted again", path, exc)
             return None
         try:
-            return decode_result(data)
-        except RecordFormatError as exc:
+            return decode_result(zlib.decompress(data, wbits=_GZIP))
+        except (RecordFormatError, zlib.error) as exc:
             log.warning("%s: corrupt cache entry (%s); the article is extracted again", path, exc)
             return None
 
@@ -120,7 +128,7 @@ class ExtractionCache:
         handle, temporary = tempfile.mkstemp(prefix=_TEMPORARY, dir=path.parent)
         try:
             with os.fdopen(handle, "wb") as out:
-                out.write(encode_result(result))
+                out.write(zlib.compress(encode_result(result), 1, wbits=_GZIP))
             os.replace(temporary, path)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
@@ -177,5 +185,5 @@ class ExtractionCache:
             return
         for shard in os.scandir(self.entries):
             for entry in os.scandir(shard.path):
-                if entry.name.removesuffix(".json") not in self._used:
+                if entry.name.removesuffix(_SUFFIX) not in self._used:
                     os.unlink(entry.path)

@@ -3,6 +3,7 @@ the extractor change, and a build from the cache is the build a clean run would 
 
 from __future__ import annotations
 
+import gzip
 import json
 import logging
 import shutil
@@ -112,10 +113,15 @@ def test_a_change_to_the_grammar_a_dictionary_or_the_code_is_a_new_version(tmp_p
         "data/topics.yaml",
         "extract/document.py",
     ):
-        path = package / changed
-        path.write_text(path.read_text(encoding="utf-8") + "\n# one more line\n", encoding="utf-8")
+        append_line(package / changed)
         versions.add(source_version(package))
     assert len(versions) == 5, "each change gives a version of its own"
+    append_line(package / "sinks" / "rdf.py")
+    assert source_version(package) in versions, "a sink's code does not shape what is extracted"
+
+
+def append_line(path: Path) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + "\n# one more line\n", encoding="utf-8")
 
 
 def test_a_corrupt_entry_is_extracted_again_with_a_warning(
@@ -123,9 +129,9 @@ def test_a_corrupt_entry_is_extracted_again_with_a_warning(
 ) -> None:
     out, clean = tmp_path / "out", tmp_path / "clean"
     build([articles], out)
-    entries = sorted(BuildLayout(out).cache.rglob("*.json"))
+    entries = sorted(BuildLayout(out).cache.rglob("*.json.gz"))
     entries[0].write_bytes(entries[0].read_bytes()[:100])  # cut short, as by a full disk
-    entries[1].write_text('{"kind": "events", "record": {"article": 3}}', encoding="utf-8")
+    entries[1].write_bytes(gzip.compress(b'{"kind": "events", "record": {"article": 3}}'))
     with caplog.at_level(logging.WARNING, logger="kg"):
         _, again = build([articles], out)
     warned = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]

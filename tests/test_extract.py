@@ -234,3 +234,27 @@ def test_the_two_looked_back_on_meet_earlier_on_their_own_date(text: str, tmp_pa
     talks = meetings_between(corpus, "person:wang-yi", "person:sergey-lavrov")
     dates = sorted(m.date.iso() for m in talks if m.date)
     assert dates == ["2023-12", "2024-06-19"]
+
+
+def test_two_english_agreements_of_one_meeting_are_not_taken_for_one(tmp_path: Path) -> None:
+    body = (
+        "Wang Yi held talks with Sergey Lavrov in Moscow on June 19.\n\n"
+        "The two ministers agreed to fight telecom fraud.\n\n"
+        "The two ministers also agreed to expand student exchanges."
+    )
+    (tmp_path / "talks.md").write_text(f"---\ndate: 2024-06-20\n---\n\n{body}\n", encoding="utf-8")
+    assert len(extract_corpus([tmp_path]).agreements) == 2
+
+
+def test_the_two_ministers_are_the_two_people_named_together_last(tmp_path: Path) -> None:
+    filler = [f"磋商议程包括第{n}项议题。" for n in range(1, 9)]
+    sentences = [
+        "12月28日，王毅与拉夫罗夫共同主持第八次中俄外长磋商。",
+        *filler,
+        "中国外交部长王毅与俄罗斯外交部长拉夫罗夫出席记者会。",
+        "两位部长一致同意加强执法合作。",
+    ]
+    body = "\n\n".join(sentences)
+    (tmp_path / "talks.md").write_text(f"---\ndate: 2024-12-29\n---\n\n{body}\n", encoding="utf-8")
+    [agreement] = extract_corpus([tmp_path]).agreements
+    assert {"person:wang-yi", "person:sergey-lavrov"} <= {p.id for p in agreement.parties}

@@ -45,6 +45,8 @@ class _Context:
     meeting: tuple[int, Meeting] | None = None
     pair: tuple[int, list[ActorMention]] | None = None
     group: tuple[int, list[ActorMention]] | None = None
+    people: tuple[int, list[ActorMention]] | None = None
+    """Two people of two countries the article named together last."""
     last_date: PartialDate | None = None
     language: str = "zh"
     """The language of the sentence at hand: names taken from context are given in its script."""
@@ -323,7 +325,7 @@ class DocumentExtractor:
         people = [a for a in explicit if a.type == "Person"]
         others = [a for a in explicit if a.type != "Person"]
         if found.implicit == "people" and len({p.actor_id for p in people}) < 2:
-            people = self._context_people(index, ctx)
+            people = self._context_people(index, ctx) or self._recent_people(index, ctx)
         if len({p.actor_id for p in people}) >= 2 and found.implicit in (None, "people"):
             # "X和Y共同签署": the countries they act for are the parties, the people their representatives.
             countries = self._countries_of([p.actor_id for p in people], ctx)
@@ -353,6 +355,12 @@ class DocumentExtractor:
         principals = [p for p in ctx.meeting[1].participants if p.role != "attendee"]
         mentions = [ActorMention(0, 0, p.name, p.id, "Person", "context", p.title) for p in principals]
         return [self._as_context(m, ctx) for m in mentions]
+
+    def _recent_people(self, index: int, ctx: _Context) -> list[ActorMention]:
+        """Two people of two countries named together lately (a caption, a lead), for 两位部长."""
+        if not ctx.people or index - ctx.people[0] > CONTEXT_WINDOW:
+            return []
+        return [self._as_context(m, ctx) for m in ctx.people[1]]
 
     def _context_pair(self, index: int, ctx: _Context) -> list[ActorMention]:
         meeting_at = ctx.meeting[0] if ctx.meeting and index - ctx.meeting[0] <= CONTEXT_WINDOW else -1
@@ -393,6 +401,9 @@ class DocumentExtractor:
         return None
 
     def _remember_sides(self, index: int, actors: list[ActorMention], ctx: _Context) -> None:
+        people = _one_per_side([a for a in actors if a.type == "Person" and a.country])
+        if len(people) == 2:
+            ctx.people = (index, people)
         non_people = [a for a in actors if a.type != "Person" and a.country]
         sides = _one_per_side(non_people)
         if len(sides) == 2:

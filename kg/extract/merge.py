@@ -83,10 +83,17 @@ def merge_meetings_in_document(meetings: list[Meeting]) -> tuple[list[Meeting], 
     return merge_meetings(meetings, within_document=True)
 
 
+_WORD = re.compile(r"[a-z0-9]+")
+
+
 @lru_cache(maxsize=1024)
 def bigrams(text: str) -> frozenset[str]:
-    """Character bigrams without spaces and punctuation; cached, as a kept event is compared often."""
+    """Character bigrams without spaces and punctuation, or word bigrams in a text of words
+    (any two English sentences share most letter pairs); cached, as a kept event is compared often."""
     clean = _NOT_TEXT.sub("", text)
+    if clean.isascii():
+        words = _WORD.findall(text.lower())
+        return frozenset(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
     return frozenset(clean[i : i + 2] for i in range(len(clean) - 1))
 
 
@@ -118,6 +125,8 @@ def _same_agreement(a: Agreement, b: Agreement, *, within_document: bool) -> boo
     # compared by what its earliest reports say, not by everything ever said of it.
     if any(overlap(x.sentence, y.sentence) >= 0.6 for x in a.sources[:3] for y in b.sources[:3]):
         return True
+    if within_document and any(_is_headline(x) and len(x.sources) == 1 for x in (a, b)):
+        return True  # a headline states the agreement the first sentence of the body with its parties tells
     # One agreement told twice around the same talks ("当时，双方一致同意……" and the quote that follows).
     same_meeting = a.meeting is not None and a.meeting == b.meeting
     # A headline ("双方同意继续保持沟通") names no topic: it is the agreement the body details.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import pairwise
 
 from kg.records import ActorRef, Agreement, Meeting, PartialDate, Source
 
@@ -93,7 +94,7 @@ def bigrams(text: str) -> frozenset[str]:
     clean = _NOT_TEXT.sub("", text)
     if clean.isascii():
         words = _WORD.findall(text.lower())
-        return frozenset(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
+        return frozenset(f"{a} {b}" for a, b in pairwise(words))
     return frozenset(clean[i : i + 2] for i in range(len(clean) - 1))
 
 

@@ -11,9 +11,26 @@ from kg.records import ActorRef, Agreement, Meeting, PartialDate, Source
 _NOT_TEXT = re.compile(r"[\s\W_]+")
 
 
-def _add_sources(into: list[Source], more: list[Source]) -> None:
-    seen = {(s.doc, s.start) for s in into}
-    into.extend(s for s in more if (s.doc, s.start) not in seen)
+class _SourceIndex:
+    """The (doc, start) of every source of each kept event: an event reported by thousands of
+    articles must not be re-read whole each time one more report joins it."""
+
+    def __init__(self) -> None:
+        self._keys: dict[int, set[tuple[str, int]]] = {}  # by id(): kept events live while merging
+
+    def keys(self, event: Meeting | Agreement) -> set[tuple[str, int]]:
+        keys = self._keys.get(id(event))
+        if keys is None:
+            keys = self._keys[id(event)] = {(s.doc, s.start) for s in event.sources}
+        return keys
+
+    def add(self, into: Meeting | Agreement, more: list[Source]) -> None:
+        seen = self.keys(into)
+        for source in more:
+            key = (source.doc, source.start)
+            if key not in seen:
+                seen.add(key)
+                into.sources.append(source)
 
 
 def principals(meeting: Meeting) -> frozenset[str]:
@@ -48,14 +65,14 @@ def _merge_participants(into: list[ActorRef], more: list[ActorRef]) -> None:
             into[i] = p  # the same person in the same role, now with the title another report gives
 
 
-def _absorb_meeting(kept: Meeting, other: Meeting) -> None:
+def _absorb_meeting(kept: Meeting, other: Meeting, index: _SourceIndex) -> None:
     _merge_participants(kept.participants, other.participants)
     if more_precise(kept.date, other.date) is not kept.date:
         kept.date, kept.date_text = other.date, other.date_text
     kept.place = kept.place or other.place
     if kept.place and other.place and other.place.name_en and not kept.place.name_en:
         kept.place = other.place
-    _add_sources(kept.sources, other.sources)
+    index.add(kept, other.sources)
 
 
 def merge_meetings(meetings: list[Meeting], *, within_document: bool) -> tuple[list[Meeting], dict[str, str]]:
@@ -66,6 +83,7 @@ def merge_meetings(meetings: list[Meeting], *, within_document: bool) -> tuple[l
     kept: list[Meeting] = []
     buckets: dict[tuple[object, ...], list[Meeting]] = {}
     renamed: dict[str, str] = {}
+    index = _SourceIndex()
     for m in meetings:
         key: tuple[object, ...] = (principals(m),) if within_document else (principals(m), m.date, m.mode)
         bucket = buckets.setdefault(key, [])
@@ -75,7 +93,7 @@ def merge_meetings(meetings: list[Meeting], *, within_document: bool) -> tuple[l
             bucket.append(m)
             renamed[m.id] = m.id
         else:
-            _absorb_meeting(target, m)
+            _absorb_meeting(target, m, index)
             renamed[m.id] = target.id
     return kept, renamed
 
@@ -113,12 +131,13 @@ def _is_headline(agreement: Agreement) -> bool:
     )
 
 
-def _same_agreement(a: Agreement, b: Agreement, *, within_document: bool) -> bool:
+def _same_agreement(a: Agreement, b: Agreement, index: _SourceIndex, *, within_document: bool) -> bool:
     if {p.id for p in a.parties} != {p.id for p in b.parties}:
         return False
     if (a.kind == "signed") != (b.kind == "signed"):
         return False  # a signed document is its own agreement, never a consensus of the same talks
-    if {(s.doc, s.start) for s in a.sources} & {(s.doc, s.start) for s in b.sources}:
+    told_by_a = index.keys(a)
+    if any((s.doc, s.start) in told_by_a for s in b.sources):
         return False  # one sentence's documents were told apart when it was read
     if not dates_compatible(a.date, b.date, loose=within_document):
         return False
@@ -139,6 +158,7 @@ def _same_agreement(a: Agreement, b: Agreement, *, within_document: bool) -> boo
 def merge_agreements(agreements: list[Agreement], *, within_document: bool) -> list[Agreement]:
     kept: list[Agreement] = []
     buckets: dict[tuple[object, ...], list[Agreement]] = {}
+    index = _SourceIndex()
     for a in agreements:
         if not within_document and a.date is None:
             kept.append(a)  # undated agreements of two articles are never taken for one
@@ -146,12 +166,13 @@ def merge_agreements(agreements: list[Agreement], *, within_document: bool) -> l
         parties = frozenset(p.id for p in a.parties)
         key: tuple[object, ...] = (parties,) if within_document else (parties, a.date)
         bucket = buckets.setdefault(key, [])
-        target = next((k for k in bucket if _same_agreement(k, a, within_document=within_document)), None)
+        same = (k for k in bucket if _same_agreement(k, a, index, within_document=within_document))
+        target = next(same, None)
         if target is None:
             kept.append(a)
             bucket.append(a)
             continue
-        _add_sources(target.sources, a.sources)
+        index.add(target, a.sources)
         target.topics = list(dict.fromkeys([*target.topics, *a.topics]))
         target.date = more_precise(target.date, a.date)
         target.meeting = target.meeting or a.meeting

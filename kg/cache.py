@@ -97,6 +97,7 @@ class ExtractionCache:
         self.hits = 0
         """Articles whose extraction this cache gave back."""
         self._used: set[str] = set()
+        self._writable = True
 
     def key(self, article: ArticleFile, data: bytes) -> str:
         digest = hashlib.sha256(f"{self.version}\0{article.name}\0{article.path}\0".encode())
@@ -123,16 +124,30 @@ class ExtractionCache:
             return None
 
     def put(self, key: str, result: ExtractionResult) -> None:
+        """Store `result`; a cache that cannot be written (full disk, no permission) is one warning,
+        and the build goes on without storing."""
+        if not self._writable:
+            return
         path = self.entry(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=_TEMPORARY, dir=path.parent)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(prefix=_TEMPORARY, dir=path.parent)
+        except OSError as exc:
+            self._cannot_write(exc)
+            return
         try:
             with os.fdopen(handle, "wb") as out:
                 out.write(zlib.compress(encode_result(result), 1, wbits=_GZIP))
             os.replace(temporary, path)
-        except BaseException:
+        except BaseException as exc:
             Path(temporary).unlink(missing_ok=True)
-            raise
+            if not isinstance(exc, OSError):
+                raise
+            self._cannot_write(exc)
+
+    def _cannot_write(self, exc: OSError) -> None:
+        self._writable = False
+        log.warning("%s: the cache cannot be written (%s); no more entries are stored", self.folder, exc)
 
     def extract(
         self, articles: Sequence[ArticleFile], extract_many: ExtractMany, extract_one: ExtractOne

@@ -146,6 +146,20 @@ def test_a_corrupt_entry_is_extracted_again_with_a_warning(
     assert third.from_cache == article_count(articles), "the entries were written again, whole"
 
 
+def test_a_cache_that_cannot_be_written_is_one_warning_and_the_build_goes_on(
+    articles: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    (folder / "v1").write_text("a file where the entries' folder should be", encoding="utf-8")
+    cache = ExtractionCache(folder, version="v1")
+    with caplog.at_level(logging.WARNING, logger="kg"):
+        corpus = extract_corpus([articles], cache=cache)
+    assert len(corpus.documents) == article_count(articles) and corpus.meetings
+    (warning,) = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert "cannot be written" in warning and str(folder) in warning
+
+
 def test_the_cache_left_in_a_staging_folder_by_a_killed_build_is_taken_back(
     articles: Path, tmp_path: Path
 ) -> None:

@@ -1,6 +1,8 @@
 """Time to write the HTML views and to first render them in headless Chromium (physics settled, or
-positions from Python above the large-view threshold), for synthetic graphs of 500, 2,000 and 5,000
-actors. Run from the repository root: `.venv/bin/python -m bench.views` (or `bench/views.py`)."""
+positions from Python above the large-view threshold, and the view fitted to its labels), for
+synthetic graphs of 500, 2,000 and 5,000 actors: the actor network, the agreements and the ego view
+of the actor with most counterparts.
+Run from the repository root: `.venv/bin/python -m bench.views` (or `bench/views.py`)."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from kg.graph import build_graph
 from kg.sinks.views import write_views
+from kg.sinks.views.index import ego_file_name
 from tests.fixtures_browser import CHROMIUM, CHROMIUM_ARGS
 from tests.view_sample import synthetic_corpus
 
@@ -50,12 +53,20 @@ def main() -> None:
             index = write_views(graph, Path(tmp) / str(size))
             write_seconds = time.perf_counter() - started
             egos = len(list((index.parent / "ego").glob("*.html")))
-            for view in ("network.html", "agreements.html"):
+            hub = max(
+                (n for n, d in graph.nodes(data=True) if d["label"] == "Person"),
+                key=lambda n: (
+                    sum(1 for *_, d in graph.edges(n, data=True) if d["type"] == "MET")
+                    + sum(1 for *_, d in graph.in_edges(n, data=True) if d["type"] == "MET")
+                ),
+            )
+            for view in ("network.html", "agreements.html", f"ego/{ego_file_name(hub)}"):
+                name = "ego (hub)" if view.startswith("ego/") else view
                 path = index.parent / view
                 seconds, nodes, edges = first_render_seconds(browser, path)
                 megabytes = path.stat().st_size / 1e6
                 print(
-                    f"{size:>7} {graph.number_of_nodes():>11} {write_seconds:>14.2f}s {egos:>9} {view:<16}"
+                    f"{size:>7} {graph.number_of_nodes():>11} {write_seconds:>14.2f}s {egos:>9} {name:<16}"
                     f"{nodes:>6} {edges:>6} {megabytes:>5.1f} {seconds:>11.2f}s",
                     flush=True,
                 )

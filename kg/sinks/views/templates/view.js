@@ -36,6 +36,8 @@
   }
 
   var large = !data.physics;
+  // Physics costs grow with the nodes: a few hundred settle in fewer rounds, within the 3 s a view has.
+  var rounds = Math.max(100, Math.min(300, Math.round(60000 / Math.max(1, data.nodes.length))));
   var nodes = new vis.DataSet(data.nodes.map(function (n) {
     var node = {
       id: n.id, label: n.label, shape: n.shape, size: n.size, title: nodeTip(n),
@@ -85,7 +87,7 @@
     physics: large ? false : {
       solver: "forceAtlas2Based",
       forceAtlas2Based: { gravitationalConstant: -60, springLength: 110, avoidOverlap: 0.4 },
-      stabilization: { enabled: true, iterations: 300, fit: false }
+      stabilization: { enabled: true, iterations: rounds, fit: false }
     }
   };
   var network = new vis.Network(byId("kg-graph"), { nodes: nodeView, edges: edgeView }, options);
@@ -121,7 +123,7 @@
       fitShown(done);
     });
     network.setOptions({ physics: { enabled: true } });
-    network.stabilize(300);
+    network.stabilize(rounds);
   }
 
   // One layout at a time: a filter changed while the view is being laid out asks for one more

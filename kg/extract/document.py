@@ -4,22 +4,22 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
-from kg.actors import ActorDictionary, DictActor, NameHit
+from kg.actors import ActorDictionary, NameHit
 from kg.dates import DateMention, find_dates, infer_publication_date
-from kg.dates.choose import StoryDates, event_date, story_dates
+from kg.dates.choose import event_date, story_dates
 from kg.extract.agreements import AgreementMention, find_agreement
+from kg.extract.context import ArticleContext, one_per_side
 from kg.extract.earlier import earlier_meeting
 from kg.extract.meetings import MeetingMention, find_meetings
-from kg.extract.mentions import ActorMention, MentionFinder, NewPerson
+from kg.extract.mentions import ActorMention, MentionFinder
 from kg.extract.merge import merge_agreements_in_document, merge_meetings_in_document
-from kg.extract.references import ArticleNames, pronoun_reference
+from kg.extract.references import pronoun_reference
 from kg.grammar import Grammars, load_grammars
 from kg.names import to_simplified
 from kg.places import Gazetteer
 from kg.records import (
-    Actor,
     ActorRef,
     Agreement,
     ArticleMeta,
@@ -30,30 +30,8 @@ from kg.records import (
     Place,
     Sentence,
     Source,
-    Title,
 )
 from kg.topics import TopicVocabulary
-
-CONTEXT_WINDOW = 8
-"""How many sentences back 双方 may reach for the talks it refers to."""
-
-
-@dataclass
-class _Context:
-    story: StoryDates
-    """When the article's story happened: read once per article."""
-    meeting: tuple[int, Meeting] | None = None
-    pair: tuple[int, list[ActorMention]] | None = None
-    group: tuple[int, list[ActorMention]] | None = None
-    people: tuple[int, list[ActorMention]] | None = None
-    """Two people of two countries the article named together last."""
-    last_date: PartialDate | None = None
-    language: str = "zh"
-    """The language of the sentence at hand: names taken from context are given in its script."""
-    actors: dict[str, Actor] = field(default_factory=dict)
-    names: ArticleNames = field(default_factory=ArticleNames)
-    subject: ActorMention | None = None
-    """The person the last sentence naming people opened with: who a sentence's 他/He is."""
 
 
 class DocumentExtractor:
@@ -75,7 +53,7 @@ class DocumentExtractor:
             inferred, how = infer_publication_date(doc.simplified)
             if inferred is not None:
                 doc = replace(doc, published=inferred, published_source=how or "inferred")
-        ctx = _Context(story=story_dates(doc.simplified, doc.published))
+        ctx = ArticleContext(story_dates(doc.simplified, doc.published), self.dictionary)
         meetings: list[Meeting] = []
         agreements: list[Agreement] = []
         hits = self._hits_by_sentence(doc)
@@ -93,11 +71,11 @@ class DocumentExtractor:
             p.id for a in agreements for p in a.parties
         }
         for actor_id in list(used):
-            self._actor(actor_id, ctx)  # named as context (双方) in a sentence without an event
+            ctx.actor(actor_id)  # named as context (双方) in a sentence without an event
             country = ctx.actors[actor_id].country if actor_id in ctx.actors else None
             if country:
                 used.add(country)
-                self._actor(country, ctx)
+                ctx.actor(country)
         actors = {k: v for k, v in ctx.actors.items() if k in used}
         return DocumentEvents(ArticleMeta.of(doc), meetings, agreements, actors)
 
@@ -107,7 +85,7 @@ class DocumentExtractor:
         index: int,
         sentence: Sentence,
         hits: list[NameHit],
-        ctx: _Context,
+        ctx: ArticleContext,
         meetings: list[Meeting],
         agreements: list[Agreement],
     ) -> None:
@@ -117,17 +95,17 @@ class DocumentExtractor:
             # Only the sides it names matter, for a later 双方, and the people it introduces.
             found = self.finder.find(text, sentence.text, hits=hits, places=False)
             for person in found.new_people:
-                self._new_person(person, doc, ctx)
+                ctx.new_person(person, doc)
             self._learn_names(text, found.actors, ctx)
-            self._remember_sides(index, found.actors, ctx)
-            self._remember_subject(found.actors, ctx)
+            ctx.remember_sides(index, found.actors)
+            ctx.remember_subject(found.actors)
             return
         ctx.language = grammar.language
         found = self.finder.find(text, sentence.text, hits=hits)
         for person in found.new_people:
-            self._new_person(person, doc, ctx)
+            ctx.new_person(person, doc)
         for m in found.actors:
-            self._actor(m.actor_id, ctx, title=m.title, doc=doc)
+            ctx.actor(m.actor_id, title=m.title, doc=doc)
         references = [*ctx.names.find(text, found.actors), *pronoun_reference(text, grammar, ctx.subject)]
         if references:
             found = replace(found, actors=sorted([*found.actors, *references], key=lambda m: m.start))
@@ -145,7 +123,7 @@ class DocumentExtractor:
         else:
             told = find_meetings(text, found.actors, found.places, grammar)
             if not told and looked_back:
-                the_two = self._context_people(index, ctx)
+                the_two = ctx.context_people(index)
                 told = [m for m in [earlier_meeting(text, the_two, found.places, dates, grammar)] if m]
             for n, mention in enumerate(told):
                 meeting = self._meeting(doc, index, mention, text, dates, ctx, source)
@@ -163,16 +141,10 @@ class DocumentExtractor:
                     agreement.id = f"{agreement.id}:{n}"
                     agreements.append(agreement)
         if not looked_back:
-            self._remember_sides(index, found.actors, ctx)
-        self._remember_subject(found.actors, ctx)
+            ctx.remember_sides(index, found.actors)
+        ctx.remember_subject(found.actors)
 
-    @staticmethod
-    def _remember_subject(actors: list[ActorMention], ctx: _Context) -> None:
-        people = [a for a in actors if a.type == "Person"]
-        if people:
-            ctx.subject = people[0]
-
-    def _learn_names(self, text: str, mentions: list[ActorMention], ctx: _Context) -> None:
+    def _learn_names(self, text: str, mentions: list[ActorMention], ctx: ArticleContext) -> None:
         """Remember how each person named in full may be called later in the article."""
         for m in mentions:
             if m.type != "Person" or m.kind == "reference":
@@ -213,7 +185,7 @@ class DocumentExtractor:
         found: MeetingMention,
         text: str,
         dates: list[DateMention],
-        ctx: _Context,
+        ctx: ArticleContext,
         source: Source,
     ) -> Meeting:
         date, date_text = self._date_for(text, dates, ctx, doc, before=found.trigger_end)
@@ -247,7 +219,7 @@ class DocumentExtractor:
         self,
         text: str,
         dates: list[DateMention],
-        ctx: _Context,
+        ctx: ArticleContext,
         doc: Document,
         *,
         before: int | None = None,
@@ -264,7 +236,7 @@ class DocumentExtractor:
         found: AgreementMention,
         text: str,
         dates: list[DateMention],
-        ctx: _Context,
+        ctx: ArticleContext,
         source: Source,
         document: str | None = None,
     ) -> Agreement | None:
@@ -282,9 +254,9 @@ class DocumentExtractor:
         if len(parties) < 2:
             return None
         if found.implicit == "pair":
-            self._remember_sides(index, parties, ctx)  # the next 双方 is still this pair
+            ctx.remember_sides(index, parties)  # the next 双方 is still this pair
         topics = self.topics.topics_in(text)
-        meeting = self._context_meeting(index, parties, ctx)
+        meeting = ctx.context_meeting(index, parties)
         context = meeting.date if meeting else None
         date, _ = self._date_for(text, dates, ctx, doc, context=context)
         represented = any(p.type != "Person" for p in parties)
@@ -298,7 +270,7 @@ class DocumentExtractor:
             )
             for p in parties
         ]
-        names = "、".join(self._display(r.id, ctx) for r in refs if r.role == "party")
+        names = "、".join(ctx.display(r.id) for r in refs if r.role == "party")
         return Agreement(
             id=f"agreement:{doc.name}:{index}",
             parties=refs,
@@ -320,153 +292,21 @@ class DocumentExtractor:
             found.append(ActorMention(0, 0, ch, country, "Country", "context", country=country))
         return found if len(found) >= 2 else []
 
-    def _parties(self, index: int, found: AgreementMention, ctx: _Context) -> list[ActorMention]:
+    def _parties(self, index: int, found: AgreementMention, ctx: ArticleContext) -> list[ActorMention]:
         explicit = found.explicit
         people = [a for a in explicit if a.type == "Person"]
         others = [a for a in explicit if a.type != "Person"]
         if found.implicit == "people" and len({p.actor_id for p in people}) < 2:
-            people = self._context_people(index, ctx) or self._recent_people(index, ctx)
+            people = ctx.context_people(index) or ctx.recent_people(index)
         if len({p.actor_id for p in people}) >= 2 and found.implicit in (None, "people"):
             # "X和Y共同签署": the countries they act for are the parties, the people their representatives.
-            countries = self._countries_of([p.actor_id for p in people], ctx)
+            countries = ctx.countries_of([p.actor_id for p in people])
             return [*countries, *people] if len(countries) >= 2 else people
         if len({a.side for a in others}) >= 2:
-            return _one_per_side(others)
+            return one_per_side(others)
         context: list[ActorMention] = []
         if found.implicit in ("pair", "people"):
-            context = self._context_pair(index, ctx)
+            context = ctx.context_pair(index)
         elif found.implicit == "group":
-            context = ctx.group[1] if ctx.group and index - ctx.group[0] <= CONTEXT_WINDOW else []
-        return _one_per_side(others + [self._as_context(m, ctx) for m in context])
-
-    def _as_context(self, mention: ActorMention, ctx: _Context) -> ActorMention:
-        """An actor read from another sentence, named as the sentence at hand would name it."""
-        self._actor(mention.actor_id, ctx)
-        actor = ctx.actors.get(mention.actor_id)
-        if actor is None:
-            return mention
-        name = (actor.name_en if ctx.language == "en" else actor.name_zh_hans) or mention.surface
-        return replace(mention, surface=name, kind="context")
-
-    def _context_people(self, index: int, ctx: _Context) -> list[ActorMention]:
-        """The principals of the talks just reported, named as the sentence at hand would name them."""
-        if not ctx.meeting or index - ctx.meeting[0] > CONTEXT_WINDOW:
-            return []
-        principals = [p for p in ctx.meeting[1].participants if p.role != "attendee"]
-        mentions = [ActorMention(0, 0, p.name, p.id, "Person", "context", p.title) for p in principals]
-        return [self._as_context(m, ctx) for m in mentions]
-
-    def _recent_people(self, index: int, ctx: _Context) -> list[ActorMention]:
-        """Two people of two countries named together lately (a caption, a lead), for 两位部长."""
-        if not ctx.people or index - ctx.people[0] > CONTEXT_WINDOW:
-            return []
-        return [self._as_context(m, ctx) for m in ctx.people[1]]
-
-    def _context_pair(self, index: int, ctx: _Context) -> list[ActorMention]:
-        meeting_at = ctx.meeting[0] if ctx.meeting and index - ctx.meeting[0] <= CONTEXT_WINDOW else -1
-        pair_at = ctx.pair[0] if ctx.pair and index - ctx.pair[0] <= CONTEXT_WINDOW else -1
-        if meeting_at >= 0 and meeting_at >= pair_at and ctx.meeting:
-            sides = self._meeting_sides(ctx.meeting[1], ctx)
-            if len(sides) == 2:
-                return sides
-        return ctx.pair[1] if ctx.pair and pair_at >= 0 else []
-
-    def _meeting_sides(self, meeting: Meeting, ctx: _Context) -> list[ActorMention]:
-        return self._countries_of([p.id for p in meeting.participants if p.role != "attendee"], ctx)
-
-    def _countries_of(self, actor_ids: list[str], ctx: _Context) -> list[ActorMention]:
-        """The countries people act for, named in the script of the sentence at hand."""
-        sides: list[ActorMention] = []
-        for actor_id in actor_ids:
-            self._actor(actor_id, ctx)
-            country = ctx.actors[actor_id].country if actor_id in ctx.actors else None
-            if not country or country in {s.actor_id for s in sides}:
-                continue
-            self._actor(country, ctx)
-            known = ctx.actors.get(country)
-            if known is None or known.type != "Country":
-                continue
-            name = (known.name_en if ctx.language == "en" else known.name_zh_hans) or country
-            sides.append(ActorMention(0, 0, name, country, "Country", "context", country=country))
-        return sides
-
-    def _context_meeting(self, index: int, parties: list[ActorMention], ctx: _Context) -> Meeting | None:
-        if not ctx.meeting or index - ctx.meeting[0] > CONTEXT_WINDOW:
-            return None
-        meeting = ctx.meeting[1]
-        people = {p.id for p in meeting.participants}
-        sides = {a.actor_id for a in self._meeting_sides(meeting, ctx)}
-        if all(p.actor_id in people or p.side in sides for p in parties):
-            return meeting
-        return None
-
-    def _remember_sides(self, index: int, actors: list[ActorMention], ctx: _Context) -> None:
-        people = _one_per_side([a for a in actors if a.type == "Person" and a.country])
-        if len(people) == 2:
-            ctx.people = (index, people)
-        non_people = [a for a in actors if a.type != "Person" and a.country]
-        sides = _one_per_side(non_people)
-        if len(sides) == 2:
-            ctx.pair = (index, sides)
-        elif len(sides) >= 3:
-            ctx.group = (index, sides)
-
-    # -- actors -----------------------------------------------------------------------------
-
-    def _actor(
-        self, actor_id: str, ctx: _Context, *, title: str | None = None, doc: Document | None = None
-    ) -> None:
-        actor = ctx.actors.get(actor_id)
-        if actor is None:
-            entry = self.dictionary.actors.get(actor_id)
-            if entry is None:
-                return
-            actor = actor_from_dictionary(entry)
-            ctx.actors[actor_id] = actor
-        if title and doc and all(t.title != title for t in actor.titles):
-            as_of = doc.published.iso() if doc.published else None
-            actor.titles.append(Title(title, as_of, doc.name))
-
-    def _new_person(self, person: NewPerson, doc: Document, ctx: _Context) -> None:
-        if person.actor_id in ctx.actors:
-            return
-        english = person.name.isascii()
-        ctx.actors[person.actor_id] = Actor(
-            id=person.actor_id,
-            type="Person",
-            name_zh_hans=None if english else person.name,
-            name_en=person.name if english else None,
-            aliases=[person.name],
-            country=person.country,
-            titles=[Title(person.title, doc.published.iso() if doc.published else None, doc.name)],
-            in_dictionary=False,
-        )
-
-    def _display(self, actor_id: str, ctx: _Context) -> str:
-        actor = ctx.actors.get(actor_id)
-        return actor.display_name if actor else actor_id
-
-
-def actor_from_dictionary(entry: DictActor) -> Actor:
-    return Actor(
-        id=entry.id,
-        type=entry.type,
-        name_zh_hans=entry.name_zh_hans,
-        name_zh_hant=entry.name_zh_hant,
-        name_en=entry.name_en,
-        aliases=sorted({*entry.aliases, *entry.short_aliases}),
-        country=entry.country,
-        titles=[Title(t[1] or t[0], str(t[2]) if t[2] else None, "dictionary") for t in entry.titles],
-        in_dictionary=True,
-    )
-
-
-def _one_per_side(actors: list[ActorMention]) -> list[ActorMention]:
-    """One party per country: an organization stands for its country unless it is the one named."""
-    chosen: dict[str, ActorMention] = {}
-    for a in actors:
-        side = a.side
-        current = chosen.get(side)
-        if current is None or (current.type == "Country" and a.type == "Organization"):
-            chosen[side] = a
-    return list(chosen.values())
+            context = ctx.context_group(index)
+        return one_per_side(others + [ctx.as_context(m) for m in context])

@@ -115,6 +115,9 @@ class Grammar:
     """Titles written before a name ("次官", "counterpart"), beside those of the actor dictionary."""
     surname_titles: tuple[str, ...]
     """Titles a person named in full may be called by after the surname alone ("黄总理")."""
+    name_particles: tuple[str, ...]
+    """Words of a full name never used alone for the person ("bin", "van", "Jr")."""
+    """Titles a person named in full may be called by after the surname alone ("黄总理")."""
     coordinated_name_after: tuple[str, ...]
     """Words a short name may follow when it is coordinated with another name ("和", "、")."""
     _hints: Any
@@ -180,6 +183,7 @@ def load_grammar(path: Path) -> Grammar:
         title_words=tuple(str(w) for w in data.get("title_words") or []),
         coordinated_name_after=tuple(str(w) for w in data.get("coordinated_name_after") or []),
         surname_titles=tuple(str(w) for w in data.get("surname_titles") or []),
+        name_particles=tuple(str(w) for w in data.get("name_particles") or []),
         _hints=automaton,
     )
 

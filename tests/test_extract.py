@@ -258,3 +258,12 @@ def test_the_two_ministers_are_the_two_people_named_together_last(tmp_path: Path
     (tmp_path / "talks.md").write_text(f"---\ndate: 2024-12-29\n---\n\n{body}\n", encoding="utf-8")
     [agreement] = extract_corpus([tmp_path]).agreements
     assert {"person:wang-yi", "person:sergey-lavrov"} <= {p.id for p in agreement.parties}
+
+
+def test_name_particles_of_the_grammar_are_never_a_name_alone() -> None:
+    from kg.extract.references import short_forms
+    from kg.grammar import load_grammars
+
+    particles = frozenset(p.lower() for g in load_grammars() for p in g.name_particles)
+    assert short_forms("Gilberto Teodoro III", particles) == {"Gilberto Teodoro III", "Gilberto"}
+    assert "III" in short_forms("Gilberto Teodoro III")

@@ -46,6 +46,7 @@ class DocumentExtractor:
         self.grammars = grammars or load_grammars()
         self.finder = MentionFinder(dictionary, gazetteer, self.grammars)
         self._surname_titles = tuple(t for g in self.grammars for t in g.surname_titles)
+        self._name_particles = frozenset(p.lower() for g in self.grammars for p in g.name_particles)
         self.topics = topics
 
     def extract(self, doc: Document) -> DocumentEvents:
@@ -159,7 +160,7 @@ class DocumentExtractor:
             if actor is not None:
                 names += [n for n in (actor.name_en, actor.name_zh_hans) if n]
             titles = tuple(t for t in self._surname_titles if any(h.endswith(t) for h in held))
-            ctx.names.learn(m, names, titles)
+            ctx.names.learn(m, names, titles, self._name_particles)
 
     def _hits_by_sentence(self, doc: Document) -> list[list[NameHit]]:
         """Dictionary names of the whole document in one pass, handed to each sentence in its offsets."""

@@ -15,29 +15,11 @@ from kg.grammar import Grammar
 from kg.names import to_simplified
 
 _JOINERS = "·•‧・"
-_PARTICLES = {
-    "bin",
-    "binti",
-    "van",
-    "von",
-    "de",
-    "da",
-    "del",
-    "der",
-    "la",
-    "le",
-    "al",
-    "el",
-    "jr",
-    "sr",
-    "ii",
-    "iii",
-}
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+")
 
 
-def short_forms(name: str) -> set[str]:
-    """The parts of a full name an article may use alone."""
+def short_forms(name: str, particles: frozenset[str] = frozenset()) -> set[str]:
+    """The parts of a full name an article may use alone; `particles` (bin, van, Jr) never are."""
     name = name.strip()
     forms = {name}
     if any(j in name for j in _JOINERS):
@@ -46,7 +28,7 @@ def short_forms(name: str) -> set[str]:
     elif name.isascii():
         words = _WORD.findall(name)
         if len(words) >= 2:
-            forms |= {w for w in (words[0], words[-1]) if len(w) >= 3 and w.lower() not in _PARTICLES}
+            forms |= {w for w in (words[0], words[-1]) if len(w) >= 3 and w.lower() not in particles}
     elif len(name) == 4:
         # A Japanese name in characters (高市早苗, 岸田文雄): the family name is the first two.
         forms.add(name[:2])
@@ -67,11 +49,17 @@ class ArticleNames:
     _forms: dict[str, ActorMention] = field(default_factory=dict)
     _ambiguous: set[str] = field(default_factory=set)
 
-    def learn(self, person: ActorMention, names: list[str], titles: tuple[str, ...] = ()) -> None:
+    def learn(
+        self,
+        person: ActorMention,
+        names: list[str],
+        titles: tuple[str, ...] = (),
+        particles: frozenset[str] = frozenset(),
+    ) -> None:
         """Remember the short forms of `person`'s names, and surname + title ("黄总理") for each
         of `titles` the person holds."""
         for name in names:
-            for form in short_forms(name) | surname_with_titles(name, titles):
+            for form in short_forms(name, particles) | surname_with_titles(name, titles):
                 key = form if form.isascii() else to_simplified(form)
                 known = self._forms.get(key)
                 if known is not None and known.actor_id != person.actor_id:

@@ -103,3 +103,21 @@ def offline_page(browser: Any) -> Iterator[OfflinePage]:
 def artifacts_dir() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+INJECTED_MARKUP = """exclude => ({
+    img: Array.from(document.querySelectorAll("img, svg, iframe, object, embed, b")).filter(
+        e => !(exclude && e.closest(exclude))).length,
+    handlers: Array.from(document.querySelectorAll("*")).filter(
+        e => Array.from(e.attributes).some(a => a.name.startsWith("on"))).length,
+    scripts: document.scripts.length,
+    jsLinks: document.querySelectorAll("a[href^='javascript']").length,
+})"""
+
+
+def injected_markup(page: Any, charts: str = "") -> dict[str, int]:
+    """What hostile text would have added had it been parsed as HTML: elements that load or draw,
+    event-handler attributes, scripts, javascript: links. Drawing elements inside `charts` (a CSS
+    selector: charts drawn as SVG by their library) are not counted."""
+    result: dict[str, int] = page.evaluate(INJECTED_MARKUP, charts)
+    return result

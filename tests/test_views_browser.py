@@ -11,6 +11,7 @@ import pytest
 from kg.graph import build_graph
 from kg.sinks.views import write_views
 from kg.sinks.views.index import ego_file_name
+from tests.fixtures_browser import injected_markup
 from tests.view_pages import (
     assert_clean,
     assert_readable,
@@ -178,15 +179,7 @@ def test_hostile_names_and_sentences_stay_inert_text(offline_page, views):
             assert HOSTILE_NAME in page.locator("div.vis-tooltip").inner_text()
         page.fill("#kg-search", HOSTILE_NAME)
         page.press("#kg-search", "Enter")
-        injected = page.evaluate(
-            """() => ({
-                img: document.querySelectorAll("img, svg, iframe, object, embed, b").length,
-                handlers: Array.from(document.querySelectorAll("*")).filter(
-                    e => Array.from(e.attributes).some(a => a.name.startsWith("on"))).length,
-                scripts: document.scripts.length,
-                jsLinks: document.querySelectorAll("a[href^='javascript']").length,
-            })"""
-        )
+        injected = injected_markup(page)
         written = (folder / name).read_text(encoding="utf-8").count("</script>")
         assert injected == {"img": 0, "handlers": 0, "scripts": written, "jsLinks": 0}, name
     assert_clean(offline_page)

@@ -14,9 +14,11 @@ import networkx as nx
 
 from kg.errors import InputError
 from kg.layout import BuildLayout
+from kg.sinks.views.contacts import brokers_by_year, first_contacts_by_year, ranked_pairs
 from kg.sinks.views.facts import GraphFacts, read_facts
 from kg.sinks.views.index import ego_file_name, write_index
 from kg.sinks.views.page import country_colours, page_data
+from kg.sinks.views.relations import read_relations, write_relations
 from kg.sinks.views.render import Assets, render_page, write_assets
 from kg.sinks.views.select import (
     ViewFilter,
@@ -73,7 +75,14 @@ def write_views(graph: nx.MultiDiGraph, out_dir: Path) -> Path:
             egos[actor_id] = _write(
                 path, ego_view(facts, actor_id), facts, colours, shared, "", "../index.html"
             )
-    return write_index(views, facts, network, agreements, egos)
+    relations = read_relations(graph)
+    glance = {
+        "pairs": ranked_pairs(relations),
+        "first": first_contacts_by_year(graph),
+        "brokers": brokers_by_year(graph),
+    }
+    page = write_relations(graph, views, relations)
+    return write_index(views, facts, network, agreements, egos, page, glance)
 
 
 def resolve_name(graph: nx.MultiDiGraph, text: str, labels: tuple[str, ...]) -> str:

@@ -1,0 +1,196 @@
+"""views/relations.html: how relations between countries change over time.
+
+For a country, or a pair of countries: meetings per month or quarter stacked by mode, the level of
+the highest participant (kg.levels, from titles), and agreements by topic on the same time axis;
+a click on a bar lists its events with their evidence. Charts are drawn by plotly.js, copied once
+from the plotly Python package to views/assets/ and loaded from there (never from a CDN).
+
+The rules are those of the named queries (contacts-by-quarter, topics-of-pair): a meeting is
+between the countries that people taking part in it represent (REPRESENTS), and an agreement is
+between the countries party to it (PARTY_TO).
+"""
+
+from __future__ import annotations
+
+import html
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from kg.levels import Levels
+from kg.sinks.views.render import script_json
+
+PAGE = "relations.html"
+PLOTLY_JS = "plotly.min.js"
+RELATIONS_JS = "relations.js"
+MODES = ("in_person", "video", "phone", "letter")
+
+
+@cache
+def plotly_js() -> str:
+    """plotly.js as the plotly Python package ships it."""
+    return (resources.files("plotly") / "package_data" / PLOTLY_JS).read_text(encoding="utf-8")
+
+
+@cache
+def _template(name: str) -> str:
+    return (resources.files("kg.sinks.views") / "templates" / name).read_text(encoding="utf-8")
+
+
+def _href(path: str | None, url: str | None) -> str | None:
+    if url and url.lower().startswith(("http://", "https://")):
+        return url
+    return Path(path).resolve().as_uri() if path else None
+
+
+@dataclass
+class Relations:
+    """Meetings and agreements with the countries they join, as the page embeds them."""
+
+    countries: dict[str, dict[str, Any]]
+    meetings: list[dict[str, Any]]
+    agreements: list[dict[str, Any]]
+    topics: dict[str, str]
+
+    def pair_contacts(self) -> Counter[tuple[str, str]]:
+        """(country, country) in id order -> meetings in which people of both took part."""
+        counts: Counter[tuple[str, str]] = Counter()
+        for meeting in self.meetings:
+            counts.update(combinations(meeting["countries"], 2))
+        return counts
+
+
+def _by_type(graph: nx.MultiDiGraph) -> dict[str, list[tuple[str, str, dict[str, Any]]]]:
+    edges: dict[str, list[tuple[str, str, dict[str, Any]]]] = defaultdict(list)
+    for u, v, data in graph.edges(data=True):
+        edges[str(data.get("type"))].append((u, v, data))
+    return edges
+
+
+def read_relations(graph: nx.MultiDiGraph) -> Relations:
+    nodes = graph.nodes
+    edges = _by_type(graph)
+    levels = Levels.load()
+    represents = defaultdict(set)
+    for person, country, _ in edges["REPRESENTS"]:
+        if nodes[country].get("label") == "Country":
+            represents[person].add(country)
+    evidence: dict[str, list[list[str | None]]] = defaultdict(list)
+    for article, event, data in edges["REPORTS"]:
+        doc = nodes[article]
+        evidence[event].append(
+            [
+                str(data.get("sentence") or ""),
+                str(doc.get("title") or doc.get("name") or article),
+                _href(doc.get("path"), doc.get("url")),
+            ]
+        )
+    taking_part: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
+    for actor, meeting, data in edges["PARTICIPATED_IN"]:
+        taking_part[meeting].append((actor, data.get("title")))
+    parties: dict[str, set[str]] = defaultdict(set)
+    for actor, agreement, _ in edges["PARTY_TO"]:
+        if nodes[actor].get("label") == "Country":
+            parties[agreement].add(actor)
+    produced = {agreement: meeting for meeting, agreement, _ in edges["PRODUCED"]}
+
+    meetings = []
+    for meeting_id, people in taking_part.items():
+        data = nodes[meeting_id]
+        persons = [(a, t) for a, t in people if nodes[a].get("label") == "Person"]
+        # The title written at the meeting, else every title the person is known by.
+        level = levels.highest(
+            levels.of_titles([title] if title else nodes[a].get("titles") or []) for a, title in persons
+        )
+        meetings.append(
+            {
+                "id": meeting_id,
+                "date": data.get("date"),
+                "mode": data.get("mode") if data.get("mode") in MODES else "in_person",
+                "level": level,
+                "countries": sorted({c for a, _ in persons for c in represents.get(a, ())}),
+                "name": data.get("name"),
+                "place": data.get("place_en") or data.get("place"),
+                "evidence": sorted(evidence.get(meeting_id, []), key=lambda e: (e[1] or "", e[0] or "")),
+            }
+        )
+    agreements = []
+    for agreement_id, sides in parties.items():
+        data = nodes[agreement_id]
+        source_meeting = produced.get(agreement_id)
+        agreements.append(
+            {
+                "id": agreement_id,
+                "date": data.get("date"),
+                "countries": sorted(sides),
+                "topics": sorted(data.get("topics") or []),
+                "summary": data.get("summary"),
+                "meeting": nodes[source_meeting].get("name") if source_meeting else None,
+                "evidence": sorted(evidence.get(agreement_id, []), key=lambda e: (e[1] or "", e[0] or "")),
+            }
+        )
+    used = {c for event in (*meetings, *agreements) for c in event["countries"]}
+    countries = {
+        c: {"name": nodes[c].get("name") or c, "names": list(nodes[c].get("names") or [])}
+        for c in sorted(used)
+    }
+    topics = {
+        str(node).removeprefix("topic:"): str(data.get("name") or node)
+        for node, data in graph.nodes(data=True)
+        if data.get("label") == "Topic"
+    }
+    meetings.sort(key=lambda m: (m["date"] or "", m["id"]))
+    agreements.sort(key=lambda a: (a["date"] or "", a["id"]))
+    return Relations(countries, meetings, agreements, topics)
+
+
+def _page_data(relations: Relations, index_href: str) -> dict[str, Any]:
+    contacts: Counter[str] = Counter()
+    for (a, b), count in relations.pair_contacts().items():
+        contacts[a] += count
+        contacts[b] += count
+    ranked = sorted(relations.countries, key=lambda c: (-contacts[c], relations.countries[c]["name"]))
+    top_pair = max(relations.pair_contacts().items(), key=lambda kv: (kv[1], kv[0]), default=None)
+    levels = Levels.load()
+    return {
+        "countries": [{"id": c, **relations.countries[c], "contacts": contacts[c]} for c in ranked],
+        "start": list(top_pair[0]) if top_pair else ranked[:1],
+        "modes": list(MODES),
+        "levels": [[level, levels.labels[level]] for level in levels.order],
+        "topics": relations.topics,
+        "meetings": relations.meetings,
+        "agreements": relations.agreements,
+        "index": index_href,
+    }
+
+
+def write_relations(graph: nx.MultiDiGraph, views: Path, relations: Relations | None = None) -> Path:
+    """views/relations.html, with plotly.js and the page's script in views/assets/."""
+    relations = relations or read_relations(graph)
+    assets = views / "assets"
+    assets.mkdir(parents=True, exist_ok=True)
+    (assets / PLOTLY_JS).write_text(plotly_js(), encoding="utf-8")
+    (assets / RELATIONS_JS).write_text(_template(RELATIONS_JS), encoding="utf-8")
+    policy = (
+        "default-src 'none'; script-src 'self' file:; style-src 'unsafe-inline'; img-src data:; "
+        "connect-src 'none'; form-action 'none'; base-uri 'none'"
+    )
+    values = {
+        "__CSP__": html.escape(policy, quote=False),
+        "__CSS__": _template("view.css") + _template("relations.css"),
+        "__DATA__": script_json(_page_data(relations, "index.html")),
+    }
+    page = _template("relations.html")
+    for placeholder in ("__CSP__", "__CSS__"):
+        page = page.replace(placeholder, values[placeholder])
+    # The data last and once, so a placeholder-like string inside it is never substituted.
+    before, _, after = page.partition("__DATA__")
+    path = views / PAGE
+    path.write_text(before + values["__DATA__"] + after, encoding="utf-8")
+    return path

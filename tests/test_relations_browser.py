@@ -1,0 +1,197 @@
+"""The relations-over-time view and the index in a real headless Chromium, offline: the bars count
+exactly the graph's meetings and agreements of a pair in a period, a click on a bar lists its
+events with their evidence, hostile text stays inert, and plotly.js comes from disk."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from urllib.parse import quote
+
+import networkx as nx
+import pytest
+
+from kg.graph import build_graph
+from kg.sinks.views import write_views
+from tests.fixtures_browser import injected_markup
+from tests.view_sample import HOSTILE_NAME, HOSTILE_SENTENCE, HOSTILE_TITLE, sample_graph, synthetic_corpus
+
+READY_TIMEOUT_MS = 60_000
+
+
+def _countries_of_meeting(graph: nx.MultiDiGraph, meeting: str) -> set[str]:
+    people = [u for u, _, d in graph.in_edges(meeting, data=True) if d["type"] == "PARTICIPATED_IN"]
+    return {
+        c
+        for p in people
+        for _, c, d in graph.out_edges(p, data=True)
+        if d["type"] == "REPRESENTS" and graph.nodes[c]["label"] == "Country"
+    }
+
+
+def _quarter(date: str) -> str:
+    return f"{date[:4]}-Q{(int(date[5:7]) + 2) // 3}"
+
+
+def expected_bars(graph: nx.MultiDiGraph, a: str, b: str, since: str, until: str) -> dict[str, Counter]:
+    """What the charts must show, read straight from the graph: meetings that people of both
+    countries took part in, agreements both are party to, per quarter, within [since, until]."""
+    bars: dict[str, Counter] = {"meetings": Counter(), "topics": Counter()}
+    for node, data in graph.nodes(data=True):
+        date = data.get("date") or ""
+        if len(date) < 7 or not (since <= date[:7] <= until):
+            continue
+        if data["label"] == "Meeting" and {a, b} <= _countries_of_meeting(graph, node):
+            bars["meetings"][_quarter(date)] += 1
+        if data["label"] == "Agreement":
+            parties = {u for u, _, d in graph.in_edges(node, data=True) if d["type"] == "PARTY_TO"}
+            if {a, b} <= parties:
+                bars["topics"][_quarter(date)] += max(1, len(data["topics"]))
+    return bars
+
+
+def open_relations(offline_page, folder: Path, fragment: str = ""):
+    page = offline_page.page
+    page.goto((folder / "relations.html").resolve().as_uri() + fragment)
+    page.wait_for_selector("body[data-ready='1']", state="attached", timeout=READY_TIMEOUT_MS)
+    return page
+
+
+def assert_counts(page, graph, a: str, b: str, since: str, until: str) -> None:
+    expected = expected_bars(graph, a, b, since, until)
+    assert page.evaluate("kgRelations.bars('modes')") == dict(expected["meetings"])
+    assert page.evaluate("kgRelations.bars('levels')") == dict(expected["meetings"])
+    assert page.evaluate("kgRelations.bars('topics')") == dict(expected["topics"])
+
+
+def assert_offline_and_quiet(offline_page) -> None:
+    log = offline_page.log
+    assert (log.blocked, log.console_errors, log.page_errors, log.dialogs) == ([], [], [], [])
+
+
+@pytest.fixture(scope="module")
+def sample_views(tmp_path_factory) -> tuple[Path, nx.MultiDiGraph]:
+    folder = tmp_path_factory.mktemp("relations")
+    graph = sample_graph(folder / "articles")
+    return write_views(graph, folder / "out").parent, graph
+
+
+def click_bar(page, chart: str, period: str, key: str) -> None:
+    """A real mouse click in the middle of one drawn bar: the segment of trace `key` (a mode, a
+    level or a topic) in `period`."""
+    trace, index = page.evaluate(
+        """([chart, period, key]) => {
+            const traces = document.getElementById('kg-' + chart).data;
+            const i = traces.findIndex(t => t.meta === key);
+            return [i, traces[i].x.indexOf(period)];
+        }""",
+        [chart, period, key],
+    )
+    bar = page.locator(f"#kg-{chart} .barlayer .trace").nth(trace).locator(".point").nth(index)
+    box = bar.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+
+
+def test_examples_pair_bars_are_the_graphs_events_and_screenshots(
+    offline_page, examples_graph, tmp_path, artifacts_dir
+):
+    folder = write_views(examples_graph, tmp_path / "out").parent
+    page = open_relations(offline_page, folder)
+    # The page opens on the pair with most contacts, which is the index's first pair.
+    a, b = page.evaluate("[kgRelations.state().a, kgRelations.state().b]")
+    assert a and b
+    assert_counts(page, examples_graph, a, b, "0000-00", "9999-99")
+    assert sum(page.evaluate("kgRelations.bars('modes')").values()) > 0
+    page.screenshot(path=str(artifacts_dir / "views-examples-relations.png"))
+    page.select_option("#kg-by", "month")
+    months = page.evaluate("kgRelations.bars('modes')")
+    assert all(len(m) == 7 for m in months) and sum(months.values()) == sum(
+        expected_bars(examples_graph, a, b, "0000-00", "9999-99")["meetings"].values()
+    )
+
+    index = offline_page.page
+    index.goto((folder / "index.html").resolve().as_uri())
+    top = index.locator("#kg-pairs li a").first
+    assert top.get_attribute("href") == f"relations.html#a={quote(a, safe=':')}&b={quote(b, safe=':')}"
+    index.screenshot(path=str(artifacts_dir / "views-examples-index.png"), full_page=True)
+    assert_offline_and_quiet(offline_page)
+
+
+def test_a_period_narrows_the_bars_to_the_graphs_events_in_it(offline_page, sample_views):
+    folder, graph = sample_views
+    fragment = "#a=country:china&b=country:cambodia&by=quarter&since=2024-01&until=2024-12"
+    page = open_relations(offline_page, folder, fragment)
+    assert_counts(page, graph, "country:china", "country:cambodia", "2024-01", "2024-12")
+    assert page.evaluate("kgRelations.bars('modes')") == {"2024-Q2": 1, "2024-Q4": 1}
+    page.fill("#kg-since", "2023-01")
+    page.fill("#kg-until", "")
+    page.locator("#kg-until").dispatch_event("change")
+    assert_counts(page, graph, "country:china", "country:cambodia", "2023-01", "9999-99")
+    assert_offline_and_quiet(offline_page)
+
+
+def test_a_click_on_a_bar_lists_its_events_with_evidence_and_hostile_text_stays_inert(
+    offline_page, sample_views, artifacts_dir
+):
+    folder, _ = sample_views
+    page = open_relations(offline_page, folder, "#a=country:china&b=country:cambodia&by=month")
+    assert page.evaluate("kgRelations.bars('modes')")["2023-05"] == 1
+    click_bar(page, "modes", "2023-05", "video")
+    page.wait_for_selector("#kg-panel[data-period='2023-05']")
+    panel = page.locator("#kg-panel").inner_text()
+    assert "2023-05 · video · 1 meeting" in panel
+    assert HOSTILE_NAME in panel and HOSTILE_SENTENCE.split("\u2028")[0].strip() in panel
+    source = page.locator("#kg-panel a.kg-source")
+    assert source.inner_text() == HOSTILE_TITLE
+    assert source.get_attribute("href").startswith("file:")
+    page.screenshot(path=str(artifacts_dir / "views-sample-relations-hostile.png"))
+    injected = injected_markup(page, charts=".kg-chart, #js-plotly-tester")  # plotly measures text in an SVG
+    assert injected == {"img": 0, "handlers": 0, "scripts": 3, "jsLinks": 0}
+    assert_offline_and_quiet(offline_page)
+
+
+def test_index_ranks_pairs_and_lists_first_contacts_and_brokers_of_a_year(offline_page, sample_views):
+    folder, graph = sample_views
+    page = offline_page.page
+    page.goto((folder / "index.html").resolve().as_uri())
+    page.select_option("#kg-year", "2024")
+    first = page.locator("#kg-first tr").all_inner_texts()
+    met_2024 = [
+        d for *_, d in graph.edges(data=True) if d["type"] == "MET" and (d["first"] or "")[:4] == "2024"
+    ]
+    assert len(first) == len(met_2024) > 0
+    brokers = page.locator("#kg-brokers tr").all_inner_texts()
+    # 2024: Sok Chenda – Wang Yi and Xi – Hun Sen are two pairs apart: nobody lies between them.
+    assert brokers == []
+    assert page.locator("#kg-brokers-more").inner_text() == "none"
+    page.click("#kg-pairs li a >> nth=0")
+    page.wait_for_url("**/relations.html#*")
+    page.wait_for_selector("body[data-ready='1']", state="attached", timeout=READY_TIMEOUT_MS)
+    assert page.evaluate("kgRelations.state().a") and page.evaluate("kgRelations.state().b")
+    assert_offline_and_quiet(offline_page)
+
+
+def test_relations_of_the_5000_actor_graph(offline_page, tmp_path, artifacts_dir):
+    graph = build_graph(synthetic_corpus(5000))
+    folder = write_views(graph, tmp_path / "out").parent
+    page = open_relations(offline_page, folder)
+    a, b = page.evaluate("[kgRelations.state().a, kgRelations.state().b]")
+    assert_counts(page, graph, a, b, "0000-00", "9999-99")
+    page.fill("#kg-since", "2019-04")
+    page.fill("#kg-until", "2020-06")
+    page.locator("#kg-until").dispatch_event("change")
+    assert_counts(page, graph, a, b, "2019-04", "2020-06")
+    page.screenshot(path=str(artifacts_dir / "views-synthetic-5000-relations.png"))
+    brokers = graph.nodes["person:p0"]["betweenness_years"]
+    assert brokers, "the busiest hub brokers in some year"
+    assert_offline_and_quiet(offline_page)
+
+
+def test_plotly_is_the_packages_own_file_loaded_from_disk(sample_views):
+    from kg.sinks.views.relations import plotly_js
+
+    folder, _ = sample_views
+    assert (folder / "assets" / "plotly.min.js").read_text(encoding="utf-8") == plotly_js()
+    page = (folder / "relations.html").read_text(encoding="utf-8")
+    assert '<script src="assets/plotly.min.js"></script>' in page
+    assert "http://" not in page.split('id="kg-data"')[0] and "https://" not in page.split('id="kg-data"')[0]

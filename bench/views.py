@@ -1,7 +1,8 @@
 """Time to write the HTML views and to first render them in headless Chromium (physics settled, or
 positions from Python above the large-view threshold, and the view fitted to its labels), for
 synthetic graphs of 500, 2,000 and 5,000 actors: the actor network, the agreements and the ego view
-of the actor with most counterparts.
+of the actor with most counterparts, and relations over time (plotly.js loaded from views/assets;
+its nodes and edges columns are the meetings and agreements of the pair it opens on).
 Run from the repository root: `.venv/bin/python -m bench.views` (or `bench/views.py`)."""
 
 from __future__ import annotations
@@ -33,7 +34,10 @@ def first_render_seconds(browser, page_path: Path) -> tuple[float, int, int]:
     page.goto(page_path.resolve().as_uri())
     page.wait_for_selector("body[data-ready='1']", state="attached", timeout=RENDER_TIMEOUT_MS)
     seconds = time.perf_counter() - started
-    counts = page.evaluate("[kgView.nodes.length, kgView.edges.length]")
+    counts = page.evaluate(
+        "window.kgView ? [kgView.nodes.length, kgView.edges.length]"
+        " : [kgRelations.events.meetings.length, kgRelations.events.agreements.length]"
+    )
     context.close()
     return seconds, counts[0], counts[1]
 
@@ -60,7 +64,7 @@ def main() -> None:
                     + sum(1 for *_, d in graph.in_edges(n, data=True) if d["type"] == "MET")
                 ),
             )
-            for view in ("network.html", "agreements.html", f"ego/{ego_file_name(hub)}"):
+            for view in ("network.html", "agreements.html", f"ego/{ego_file_name(hub)}", "relations.html"):
                 name = "ego (hub)" if view.startswith("ego/") else view
                 path = index.parent / view
                 seconds, nodes, edges = first_render_seconds(browser, path)

@@ -20,6 +20,7 @@ from kg.sinks.views import write_views
 from kg.sinks.views.index import ego_file_name
 from tests.fixtures_browser import open_offline_page
 from tests.view_pages import (
+    Drawn,
     assert_clean,
     assert_readable,
     click_edge,
@@ -79,10 +80,15 @@ def status_counts(page) -> tuple[int, int, int, int]:
     return shown_nodes, nodes, shown_edges, edges
 
 
-def assert_filtered_view_is_truthful(page, what: str) -> None:
+def assert_filtered_view_is_truthful(page, what: str, unfiltered: Drawn) -> None:
+    """Every node drawn has an edge drawn, the view is fitted, a node's size tells the edges drawn
+    as it does without filters, and the status counts what is drawn."""
     settle(page)
     drawn = assert_readable(page, what)
     assert drawn.unconnected == [], f"{what}: nodes left without an edge"
+    sizes = unfiltered.size_of_degree()
+    stale = [(d, s) for d, s in drawn.sizes if d in sizes and abs(sizes[d] - s) > 1e-3]
+    assert stale == [], f"{what}: node sizes that do not tell the edges drawn"
     shown_nodes, nodes, shown_edges, edges = status_counts(page)
     assert shown_nodes == len(drawn.boxes) and nodes == page.evaluate("kgView.nodes.length")
     assert shown_edges == len(page.evaluate("kgView.shownEdgeIds()"))
@@ -188,16 +194,18 @@ def test_example_filters_hide_unconnected_nodes_and_fit_the_view_again(
     offline_page, example_views, artifacts_dir
 ):
     page = open_view(offline_page, example_views / "agreements.html")
+    everything = assert_readable(page, "agreements")
     page.select_option("#kg-topic", "telecom-fraud")
-    assert_filtered_view_is_truthful(page, "agreements on telecom fraud")
+    assert_filtered_view_is_truthful(page, "agreements on telecom fraud", everything)
     page.screenshot(path=str(artifacts_dir / "views-examples-agreements-telecom-fraud.png"))
     set_date(page, "since", "2024-01-01")
-    assert_filtered_view_is_truthful(page, "agreements on telecom fraud since 2024")
+    assert_filtered_view_is_truthful(page, "agreements on telecom fraud since 2024", everything)
     page = open_view(offline_page, example_views / "network.html")
+    everything = assert_readable(page, "network")
     set_date(page, "since", "2024-01-01")
-    assert_filtered_view_is_truthful(page, "meetings since 2024")
+    assert_filtered_view_is_truthful(page, "meetings since 2024", everything)
     page.select_option("#kg-country", "country:cambodia")
-    assert_filtered_view_is_truthful(page, "meetings with Cambodia since 2024")
+    assert_filtered_view_is_truthful(page, "meetings with Cambodia since 2024", everything)
     page.screenshot(path=str(artifacts_dir / "views-examples-network-filtered.png"))
     page.click("#kg-reset")
     settle(page)
@@ -244,16 +252,16 @@ def test_synthetic_views_of_5000_actors_are_readable_and_filter_truthfully(offli
     folder, graph = synthetic_views
     page = open_view(offline_page, folder / "network.html")
     assert page.evaluate("kgView.nodes.length") == 5000
-    assert_readable(page, "5,000-actor network")
+    everything = assert_readable(page, "5,000-actor network")
     set_date(page, "since", "2024-01-01")
-    assert_filtered_view_is_truthful(page, "5,000-actor network since 2024")
+    assert_filtered_view_is_truthful(page, "5,000-actor network since 2024", everything)
 
     page = open_view(offline_page, folder / "agreements.html")
     assert drawn_pairs(page) == agreement_pairs(graph)
-    assert_readable(page, "agreements of 40 countries")
+    everything = assert_readable(page, "agreements of 40 countries")
     page.select_option("#kg-topic", "trade")
     set_date(page, "until", "2016-06-30")
-    assert_filtered_view_is_truthful(page, "trade agreements until mid-2016")
+    assert_filtered_view_is_truthful(page, "trade agreements until mid-2016", everything)
 
     hub = max(
         (n for n, d in graph.nodes(data=True) if d["label"] == "Person"),
@@ -263,7 +271,7 @@ def test_synthetic_views_of_5000_actors_are_readable_and_filter_truthfully(offli
         ),
     )
     page = open_view(offline_page, folder / "ego" / ego_file_name(hub))
-    assert_readable(page, f"ego view of the hub {hub}")
+    everything = assert_readable(page, f"ego view of the hub {hub}")
     set_date(page, "since", "2020-01-01")
-    assert_filtered_view_is_truthful(page, "hub's ego view since 2020")
+    assert_filtered_view_is_truthful(page, "hub's ego view since 2020", everything)
     assert_clean(offline_page)

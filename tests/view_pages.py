@@ -24,7 +24,9 @@ _MEASURE = """() => {
   });
   const rect = r => ({left: r.left, top: r.top, right: r.right, bottom: r.bottom});
   return {canvas: rect(c), legend: rect(g), boxes: boxes, scale: net.getScale(),
-          unconnected: kgView.shownNodeIds().filter(id => net.getConnectedEdges(id).length === 0)};
+          unconnected: kgView.shownNodeIds().filter(id => net.getConnectedEdges(id).length === 0),
+          sizes: kgView.shownNodeIds().map(
+            id => [net.getConnectedEdges(id).length, net.body.nodes[id].options.size])};
 }"""
 
 
@@ -35,6 +37,8 @@ class Drawn:
     boxes: list[dict[str, Any]]
     scale: float
     unconnected: list[str]
+    sizes: list[tuple[int, float]]
+    """Per drawn node: its drawn edges, its drawn size."""
 
     def outside_canvas(self) -> list[str]:
         c = self.canvas
@@ -62,6 +66,13 @@ class Drawn:
         """Boxes that do not hold their label's longest line as the page's font measures it."""
         return [b["id"] for b in self.boxes if b["right"] - b["left"] < b["text"] - 1]
 
+    def size_of_degree(self) -> dict[int, float]:
+        """Node size as a function of the edges drawn at the node (fails if it is not one)."""
+        sizes: dict[int, float] = {}
+        for degree, size in self.sizes:
+            assert abs(sizes.setdefault(degree, size) - size) < 1e-3, f"{degree} edges drawn, two sizes"
+        return sizes
+
     def fitted(self) -> bool:
         """The shown nodes fill the canvas along one axis, or sit at the closest zoom the view allows."""
         if not self.boxes:
@@ -86,6 +97,7 @@ def assert_readable(page, what: str) -> Drawn:
     assert drawn.under_legend() == [], f"{what}: labels under the legend"
     assert drawn.narrower_than_label() == [], f"{what}: a box that does not hold its label"
     assert drawn.fitted(), f"{what}: the view is not fitted to its nodes"
+    drawn.size_of_degree()
     return drawn
 
 

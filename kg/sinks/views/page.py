@@ -3,7 +3,6 @@ and the entities and events its side panel, search box and filters read."""
 
 from __future__ import annotations
 
-import math
 import posixpath
 from collections import Counter
 from collections.abc import Callable
@@ -16,8 +15,6 @@ from kg.sinks.views.select import ViewSpec
 
 LARGE_VIEW = 1000
 """Above this many nodes, positions are computed in Python and physics is off."""
-MAX_NODE_SIZE = 32
-"""A hub stays a node, not a disc that hides its neighbours."""
 
 PALETTE = (
     *("#d62728", "#1f77b4", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b"),
@@ -115,7 +112,7 @@ def page_data(
             "kind": entity.label,
             "color": colours.get(entity.country or "", OTHER_COUNTRY),
             "shape": SHAPES.get(entity.label, "dot"),
-            "size": round(min(MAX_NODE_SIZE, 10 + 6 * math.sqrt(degree[node_id])), 1),
+            "degree": degree[node_id],
             "events": events,
             "ego": node_id == spec.ego,
         }

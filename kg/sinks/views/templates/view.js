@@ -14,14 +14,15 @@
 
   function plural(count, noun) { return count + " " + noun + (count === 1 ? "" : "s"); }
 
-  function nodeTip(n) {
+  // A node's tooltip counts its events and its size its edges, of those the filters pass.
+  function nodeTip(n, events) {
     var ent = data.entities[n.id] || {};
     var lines = [ent.name || n.id];
     var names = ent.names ? Object.keys(ent.names).map(function (k) { return ent.names[k]; }) : [];
     if (names.length) lines.push(names.join(" / "));
     if (ent.titles && ent.titles.length) lines.push(ent.titles.join("; "));
     if (ent.country) lines.push(ent.country);
-    lines.push(plural(n.events.length, "event"));
+    lines.push(plural(events, "event"));
     return tooltip(lines.join("\n"));
   }
 
@@ -40,7 +41,7 @@
   var rounds = Math.max(100, Math.min(300, Math.round(60000 / Math.max(1, data.nodes.length))));
   var nodes = new vis.DataSet(data.nodes.map(function (n) {
     var node = {
-      id: n.id, label: n.label, shape: n.shape, size: n.size, title: nodeTip(n),
+      id: n.id, label: n.label, shape: n.shape, size: nodeSize(n.degree), title: nodeTip(n, n.events.length),
       color: { background: n.color, border: n.ego ? "#000" : "#555", highlight: { background: n.color, border: "#000" } },
       borderWidth: n.ego ? 4 : 1, kind: n.kind, events: n.events
     };
@@ -51,8 +52,11 @@
     return { id: e.id, from: e.from, to: e.to, width: edgeWidth(e, e.events.length), title: edgeTip(e, e.events), type: e.type, events: e.events };
   }));
   function edgeWidth(e, count) { return e.weighted ? 1 + 2 * Math.log2(count) : 1; }
-  var drawnCount = {};
+  // Capped, so a hub stays a node and not a disc that hides its neighbours.
+  function nodeSize(degree) { return Math.min(32, 10 + 6 * Math.sqrt(degree)); }
+  var drawnCount = {}, drawnNode = {};
   data.edges.forEach(function (e) { drawnCount[e.id] = e.events.length; });
+  data.nodes.forEach(function (n) { drawnNode[n.id] = n.degree + "/" + n.events.length; });
 
   // In-page filters: an edge stays when one of its meetings or agreements passes all of them,
   // and a node stays when one of its edges does, so a filter never leaves a node unconnected.
@@ -161,6 +165,22 @@
       }
     });
     edges.update(changed);
+    var degree = {};
+    data.edges.forEach(function (e) {
+      if (shownEdges && !shownEdges.has(e.id)) return;
+      degree[e.from] = (degree[e.from] || 0) + 1;
+      degree[e.to] = (degree[e.to] || 0) + 1;
+    });
+    var resized = [];
+    data.nodes.forEach(function (n) {
+      if (shownNodes && !shownNodes.has(n.id)) return;
+      var events = shownNodes ? n.events.filter(eventPasses).length : n.events.length;
+      var drawn = (degree[n.id] || 0) + "/" + events;
+      if (drawn === drawnNode[n.id]) return;
+      drawnNode[n.id] = drawn;
+      resized.push({ id: n.id, size: nodeSize(degree[n.id] || 0), title: nodeTip(n, events) });
+    });
+    nodes.update(resized);
     nodeView.refresh(); edgeView.refresh();
     byId("kg-status").textContent = filtering()
       ? nodeView.length + " of " + plural(nodes.length, "node") + ", " + edgeView.length + " of " + plural(edges.length, "edge") + " shown"

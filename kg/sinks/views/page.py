@@ -120,7 +120,7 @@ def page_data(
             node["x"], node["y"] = positions[node_id]
         nodes.append(node)
 
-    edges = []
+    edges: list[dict[str, Any]] = []
     for edge in spec.edges:
         event_ids.update(edge.events)
         edges.append(

@@ -95,6 +95,7 @@ RULES = (
     "quoted",
     "unnamed_document",
     "subject_pronoun",
+    "unnamed_event",
     "earlier",
     "not_a_name",
 )
@@ -165,7 +166,7 @@ def load_grammar(path: Path) -> Grammar:
     hint_words: set[str] = set()
     for trigger in meetings:
         hint_words |= _hints_of(trigger.phrase.pattern, flags, where)
-    for name in ("attendees", "agreement_strong", "agreement_joint", "agreement_continued"):
+    for name in ("attendees", "agreement_strong", "agreement_joint", "agreement_continued", "unnamed_event"):
         for phrase in rules[name].phrases:
             hint_words |= _hints_of(phrase.pattern, flags, where)
     automaton = ahocorasick.Automaton()

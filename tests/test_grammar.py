@@ -88,6 +88,7 @@ EXPECTED: dict[str, Callable[[DocumentEvents], bool] | None] = {
     "coordinator": _agreement_of_two,
     "quoted": _no_agreement,
     "earlier": _earlier_meeting_has_its_own_date,
+    "unnamed_event": lambda events: [str(a.date) for a in events.agreements] == ["2024-03-20"],
     "subject_pronoun": lambda events: any(
         {p.id for p in m.participants} == {"person:wang-yi", "person:sergey-lavrov"} for m in events.meetings
     ),

@@ -60,6 +60,12 @@ DATELINE_EN = re.compile(
 )
 """`BANGKOK, Aug 14 (Reuters) -`, `JAKARTA, June 28 —`: where and when the report was filed."""
 REPORTED_AFTER = re.compile(r"^\s*(?:报道|报导|報導|報道|援引|引述|发布消息|發布消息)")
+SAID_AFTER = re.compile(
+    r"^\s*(?:[上下]午|晚间|晚上|早上)?\s*(?:在[^，。；,;同与和跟向]{1,10}?)?(?:分享|发文|發文|受访时|受訪時)?"
+    r"(?:说|說|表示|指出|称|稱|透露|强调|強調)"
+)
+"""`林佳龙今天在社群分享说`, `王毅5日在记者会上表示`: the day of saying, not of the events told;
+`12日同普京通电话时表示` keeps its date, as the call stands between the date and the saying."""
 REPORTED_BEFORE = re.compile(r"(?<![A-Za-z])(?:reported|quoted|cited)\s+(?:on\s+|last\s+)?$", re.I)
 """`新华社今天报道，…会议…举行`, `Kyodo reported on Friday that …`: the day of a report about the
 events, not of the events."""
@@ -83,7 +89,7 @@ def _role(text: str, mention: DateMention, ranges: list[tuple[int, int]], dateli
         return None
     before = text[max(0, mention.start - 30) : mention.start]
     after = text[mention.end : mention.end + 30]
-    if REPORTED_AFTER.match(after) or REPORTED_BEFORE.search(before):
+    if REPORTED_AFTER.match(after) or REPORTED_BEFORE.search(before) or SAID_AFTER.match(after):
         return "reference"
     if mention.kind == "weekday":
         return None

@@ -193,5 +193,5 @@ def test_plotly_is_the_packages_own_file_loaded_from_disk(sample_views):
     folder, _ = sample_views
     assert (folder / "assets" / "plotly.min.js").read_text(encoding="utf-8") == plotly_js()
     page = (folder / "relations.html").read_text(encoding="utf-8")
-    assert '<script src="assets/plotly.min.js"></script>' in page
+    assert '<script src="assets/plotly.min.js" defer></script>' in page
     assert "http://" not in page.split('id="kg-data"')[0] and "https://" not in page.split('id="kg-data"')[0]

@@ -4,6 +4,7 @@
    charts get fixed labels or labels with markup characters replaced: plotly reads <b>, <a> ... */
 (function () {
   "use strict";
+  var started = performance.now();  // plotly.js has been read and run by now
   var data = JSON.parse(document.getElementById("kg-data").textContent);
   var byId = {};
   data.countries.forEach(function (c) { byId[c.id] = c; });
@@ -315,6 +316,7 @@
 
   readHash();
   draw().then(function () {
+    window.kgRelations.timing = { plotlyLoaded: started, drawn: performance.now() };
     listenForClicks();
     document.body.dataset.ready = "1";
   });

@@ -188,3 +188,15 @@ def test_layout_is_deterministic_and_spreads_nodes():
         for b in nodes[i + 1 :]
     )
     assert closest > 1.0
+
+
+def test_a_filtered_view_draws_no_node_without_an_edge_but_the_actor_asked_for(examples_graph, tmp_path):
+    for filters in (
+        {"topic": "telecom-fraud"},
+        {"since": "2024-01-01"},
+        {"actor": "王毅", "until": "2023-12-31"},
+    ):
+        data = page_data(write_filtered_view(examples_graph, tmp_path / "v.html", **filters))
+        joined = {n for e in data["edges"] for n in (e["from"], e["to"])}
+        alone = {n["id"] for n in data["nodes"]} - joined - {data["ego"]}
+        assert data["nodes"] and alone == set(), filters

@@ -160,9 +160,9 @@ def filtered_view(facts: GraphFacts, flt: ViewFilter) -> ViewSpec:
     chosen = _selected_events(facts, flt)
     meetings = {e for e in chosen if facts.events[e].kind == "meeting"}
     agreements = agreements_view(facts, keep={e for e in chosen if facts.events[e].kind == "agreement"})
-    node_ids = set(agreements.node_ids)
-    for meeting in meetings:
-        node_ids.update(facts.events[meeting].actor_ids)
+    edges = _met_edges(facts, keep=meetings) + agreements.edges
+    # Like the filters inside a page: no node without an edge, but the actor asked for.
+    node_ids = {n for edge in edges for n in (edge.source, edge.target)}
     if flt.actor:
         node_ids.add(flt.actor)
     events_of = {
@@ -184,7 +184,7 @@ def filtered_view(facts: GraphFacts, flt: ViewFilter) -> ViewSpec:
         title=f"Filtered view: {what}",
         description=f"{len(meetings)} meetings and {len(chosen - meetings)} agreements matching {what}.",
         node_ids=sorted(node_ids),
-        edges=_met_edges(facts, keep=meetings) + agreements.edges,
+        edges=edges,
         ego=flt.actor,
         events_of=events_of,
     )

@@ -14,7 +14,14 @@ import pytest
 from kg.graph import build_graph
 from kg.sinks.views import write_views
 from tests.fixtures_browser import injected_markup
-from tests.view_sample import HOSTILE_NAME, HOSTILE_SENTENCE, HOSTILE_TITLE, sample_graph, synthetic_corpus
+from tests.view_sample import (
+    EVIDENCE_WANG_SOK,
+    HOSTILE_NAME,
+    HOSTILE_SENTENCE,
+    HOSTILE_TITLE,
+    sample_graph,
+    synthetic_corpus,
+)
 
 READY_TIMEOUT_MS = 60_000
 
@@ -35,17 +42,19 @@ def _quarter(date: str) -> str:
 
 def expected_bars(graph: nx.MultiDiGraph, a: str, b: str, since: str, until: str) -> dict[str, Counter]:
     """What the charts must show, read straight from the graph: meetings that people of both
-    countries took part in, agreements both are party to, per quarter, within [since, until]."""
+    countries took part in, agreements both are party to, per quarter, within [since, until].
+    Without `b`: the meetings and agreements of `a`."""
     bars: dict[str, Counter] = {"meetings": Counter(), "topics": Counter()}
     for node, data in graph.nodes(data=True):
         date = data.get("date") or ""
         if len(date) < 7 or not (since <= date[:7] <= until):
             continue
-        if data["label"] == "Meeting" and {a, b} <= _countries_of_meeting(graph, node):
+        wanted = {a, b} - {""}
+        if data["label"] == "Meeting" and wanted <= _countries_of_meeting(graph, node):
             bars["meetings"][_quarter(date)] += 1
         if data["label"] == "Agreement":
             parties = {u for u, _, d in graph.in_edges(node, data=True) if d["type"] == "PARTY_TO"}
-            if {a, b} <= parties:
+            if wanted <= parties:
                 bars["topics"][_quarter(date)] += max(1, len(data["topics"]))
     return bars
 
@@ -113,6 +122,15 @@ def test_examples_pair_bars_are_the_graphs_events_and_screenshots(
     index.goto((folder / "index.html").resolve().as_uri())
     top = index.locator("#kg-pairs li a").first
     assert top.get_attribute("href") == f"relations.html#a={quote(a, safe=':')}&b={quote(b, safe=':')}"
+    index.select_option("#kg-year", "2024")
+    brokers = {
+        (data["name"], round(value, 3))
+        for data in (d for _, d in examples_graph.nodes(data=True) if d["label"] == "Person")
+        for year, value in zip(data["betweenness_years"], data["betweenness"], strict=True)
+        if year == 2024
+    }
+    shown = [row.split("\t") for row in index.locator("#kg-brokers tr").all_inner_texts()]
+    assert {(name, float(value)) for name, _, value in shown} == brokers != set()
     index.screenshot(path=str(artifacts_dir / "views-examples-index.png"), full_page=True)
     assert_offline_and_quiet(offline_page)
 
@@ -127,6 +145,9 @@ def test_a_period_narrows_the_bars_to_the_graphs_events_in_it(offline_page, samp
     page.fill("#kg-until", "")
     page.locator("#kg-until").dispatch_event("change")
     assert_counts(page, graph, "country:china", "country:cambodia", "2023-01", "9999-99")
+    page.select_option("#kg-b", "")
+    assert_counts(page, graph, "country:china", "", "2023-01", "9999-99")
+    assert page.evaluate("kgRelations.bars('modes')") != page.evaluate("kgRelations.bars('topics')")
     assert_offline_and_quiet(offline_page)
 
 
@@ -147,6 +168,12 @@ def test_a_click_on_a_bar_lists_its_events_with_evidence_and_hostile_text_stays_
     page.screenshot(path=str(artifacts_dir / "views-sample-relations-hostile.png"))
     injected = injected_markup(page, charts=".kg-chart, #js-plotly-tester")  # plotly measures text in an SVG
     assert injected == {"img": 0, "handlers": 0, "scripts": 3, "jsLinks": 0}
+    # An agreement's bar: its summary, the meeting it came from, its evidence.
+    click_bar(page, "topics", "2024-04", "telecom-fraud")
+    page.wait_for_selector("#kg-panel[data-period='2024-04']")
+    panel = page.locator("#kg-panel").inner_text()
+    assert "2024-04 · telecom fraud · 1 agreement" in panel
+    assert "双方同意合作打击电信诈骗" in panel and "from " in panel and EVIDENCE_WANG_SOK in panel
     assert_offline_and_quiet(offline_page)
 
 
@@ -164,6 +191,7 @@ def test_index_ranks_pairs_and_lists_first_contacts_and_brokers_of_a_year(offlin
     # 2024: Sok Chenda – Wang Yi and Xi – Hun Sen are two pairs apart: nobody lies between them.
     assert brokers == []
     assert page.locator("#kg-brokers-more").inner_text() == "none"
+
     page.click("#kg-pairs li a >> nth=0")
     page.wait_for_url("**/relations.html#*")
     page.wait_for_selector("body[data-ready='1']", state="attached", timeout=READY_TIMEOUT_MS)

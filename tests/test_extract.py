@@ -267,3 +267,21 @@ def test_name_particles_of_the_grammar_are_never_a_name_alone() -> None:
     particles = frozenset(p.lower() for g in load_grammars() for p in g.name_particles)
     assert short_forms("Gilberto Teodoro III", particles) == {"Gilberto Teodoro III", "Gilberto"}
     assert "III" in short_forms("Gilberto Teodoro III")
+
+
+@pytest.mark.parametrize(
+    ("text", "principals"),
+    [
+        ("王毅6月19日表示，普京与莫迪当天举行了会谈。", {"person:vladimir-putin", "person:narendra-modi"}),
+        (
+            "Wang Yi told reporters on June 19 after his meeting with Sergey Lavrov that ties were strong.",
+            {"person:wang-yi", "person:sergey-lavrov"},
+        ),
+    ],
+)
+def test_who_reports_the_meeting_of_others_is_not_in_it(
+    text: str, principals: set[str], tmp_path: Path
+) -> None:
+    (tmp_path / "report.md").write_text(f"---\ndate: 2024-06-20\n---\n\n{text}\n", encoding="utf-8")
+    [meeting] = extract_corpus([tmp_path]).meetings
+    assert {p.id for p in meeting.participants if p.role != "attendee"} == principals

@@ -84,6 +84,11 @@ def _meeting_at(
     grammar: Grammar,
 ) -> MeetingMention | None:
     left, right = _clause_bounds(text, trigger.start(), trigger.end())
+    for speaker_clause in grammar.rule("reporting").finditer(text, left, trigger.start()):
+        # "高市表示，川普…与习近平通话": who reports the meeting of others is not in it, but
+        # "X told reporters after his meeting with Y" is X's own.
+        if any(speaker_clause.end() <= a.start < trigger.start() and a.type == "Person" for a in actors):
+            left = speaker_clause.end()
     before = _people([a for a in actors if left <= a.start < trigger.start()])
     after_end = _list_end(text, trigger.end(), right, actors)
     after = _people([a for a in actors if trigger.end() <= a.start < after_end])

@@ -19,8 +19,12 @@ def test_devset_meetings_and_agreements_stay_above_their_floors() -> None:
     report = evaluate_articles(
         DEVSET / "gold.jsonl", [DEVSET / "docs"], DEVSET / "gold_borderline.jsonl"
     )
-    assert report.meeting.f1 >= 0.85, report.meeting
-    assert report.agreement.f1 >= 0.80, report.agreement
+    assert report.meeting.f1 >= 0.92, report.meeting
+    assert report.agreement.f1 >= 0.90, report.agreement
+    # About one matched event in six is dated only by knowledge outside its article (a visit
+    # known to be in December 2023): a date the text does not give is never guessed.
+    assert (report.meeting.date_accuracy or 0) >= 0.78, report.meeting
+    assert (report.agreement.date_accuracy or 0) >= 0.78, report.agreement
 
 
 def test_seeds_stay_above_095() -> None:
@@ -30,3 +34,4 @@ def test_seeds_stay_above_095() -> None:
         SEEDS_GOLD / "seeds_gold_borderline.jsonl",
     )
     assert report.meeting.f1 >= 0.95 and report.agreement.f1 >= 0.95
+    assert (report.meeting.date_accuracy or 0) >= 0.95 and (report.agreement.date_accuracy or 0) >= 0.95

@@ -19,6 +19,7 @@ from kg.extract.references import pronoun_reference
 from kg.grammar import Grammars, load_grammars
 from kg.names import to_simplified
 from kg.places import Gazetteer
+from kg.press import load_press
 from kg.records import (
     ActorRef,
     Agreement,
@@ -45,6 +46,7 @@ class DocumentExtractor:
         self.dictionary = dictionary
         self.grammars = grammars or load_grammars()
         self.finder = MentionFinder(dictionary, gazetteer, self.grammars)
+        self.press = load_press()
         self._surname_titles = tuple(t for g in self.grammars for t in g.surname_titles)
         self._name_particles = frozenset(p.lower() for g in self.grammars for p in g.name_particles)
         self.topics = topics
@@ -169,7 +171,7 @@ class DocumentExtractor:
         """Dictionary names of the whole document in one pass, handed to each sentence in its offsets."""
         per_sentence: list[list[NameHit]] = [[] for _ in doc.sentences]
         starts = [s.start for s in doc.sentences]
-        for hit in self.dictionary.find(doc.simplified):
+        for hit in self._own_ministries(self.dictionary.find(doc.simplified), doc):
             i = bisect_right(starts, hit.start) - 1
             if i < 0:
                 continue
@@ -179,6 +181,27 @@ class DocumentExtractor:
                 local = NameHit(hit.start - shift, hit.end - shift, hit.surface, hit.actor_id, hit.kind)
                 per_sentence[i].append(local)
         return per_sentence
+
+    def _own_ministries(self, hits: list[NameHit], doc: Document) -> list[NameHit]:
+        """A bare "外交部" is the ministry of the country just named (巴拉圭外交部), else of the
+        article's own press (kg.press)."""
+        home = self.press.home_of(doc.simplified, doc.url)
+        resolved: list[NameHit] = []
+        for hit in hits:
+            before = resolved[-1] if resolved and resolved[-1].end == hit.start else None
+            named = before is not None and before.kind == "name" and self._is_country(before.actor_id)
+            if hit.surface in self.press.bare_names:
+                ministry = self.press.ministry(hit.surface, before.actor_id if named and before else home)
+                if named and ministry is None:
+                    continue  # 巴拉圭外交部: a ministry the dictionary does not know; the country stays
+                if ministry in self.dictionary.actors:
+                    hit = NameHit(hit.start, hit.end, hit.surface, ministry, hit.kind)
+            resolved.append(hit)
+        return resolved
+
+    def _is_country(self, actor_id: str) -> bool:
+        entry = self.dictionary.actors.get(actor_id)
+        return entry is not None and entry.type == "Country"
 
     # -- meetings ---------------------------------------------------------------------------
 
@@ -289,12 +312,19 @@ class DocumentExtractor:
     def _countries_named_by(self, title: str) -> list[ActorMention]:
         """The countries a document's title opens with (「中韩…」, 「日菲…」), as parties."""
         found: list[ActorMention] = []
-        for ch in to_simplified(title):
-            country = self.dictionary.country_of_abbrev(ch)
+        text, at = to_simplified(title), 0
+        while at < len(text):
+            # The longest abbreviation first: 「中印尼…」 is China and Indonesia, not India.
+            unit = next((text[at : at + n] for n in (2, 1) if self._abbreviates(text[at : at + n])), "")
+            country = self.dictionary.country_of_abbrev(unit) if unit else None
             if country is None or any(m.actor_id == country for m in found):
                 break
-            found.append(ActorMention(0, 0, ch, country, "Country", "context", country=country))
+            found.append(ActorMention(0, 0, unit, country, "Country", "context", country=country))
+            at += len(unit)
         return found if len(found) >= 2 else []
+
+    def _abbreviates(self, unit: str) -> bool:
+        return self.dictionary.country_of_abbrev(unit) is not None
 
     def _parties(self, index: int, found: AgreementMention, ctx: ArticleContext) -> list[ActorMention]:
         explicit = found.explicit

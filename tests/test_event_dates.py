@@ -209,6 +209,15 @@ def test_a_day_without_its_month_follows_the_latest_date_the_article_looks_back_
     assert {p.id for p in agreement.parties} == {"country:vietnam", "country:cambodia"}
 
 
+def test_a_page_dated_weeks_after_its_dateline_counts_weekdays_from_the_dateline(tmp_path: Path) -> None:
+    text = (
+        "MOSCOW, Dec 15 (Reuters) - Russian President Vladimir Putin and Chinese President Xi Jinping "
+        "held a video call on Wednesday."
+    )
+    events = events_of(text, tmp_path, date="2022-01-01")
+    assert meeting_dates(events) == ["2021-12-15"]
+
+
 def test_no_date_is_invented_for_an_undated_article(tmp_path: Path) -> None:
     events = events_of("王毅在金边同宋金达举行会谈。\n双方一致同意加强合作。", tmp_path)
     assert meeting_dates(events) == [None]

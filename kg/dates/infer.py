@@ -66,7 +66,11 @@ DATELINE_EN = re.compile(
 )
 """`BANGKOK, Aug 14 (Reuters) -`, `JAKARTA, June 28 —`, `PHNOM PENH, 21 April (Xinhua) --`."""
 REPORT_DAYS_BACK = 3
-"""How many days before its publication date a report may have been filed."""
+"""How many days before its publication date a report whose dateline names only the day may
+have been filed (`(中央社台北4日電)`)."""
+REPORT_DAYS_BACK_WITH_MONTH = 31
+"""… and one whose dateline names its month too (`MOSCOW, Dec 15 (Reuters)` on a page dated
+January 1): a page is often dated when it was last updated or reposted."""
 DATELINE_REACH = 600
 """How far from the top a wire dateline may stand (after a headline, a byline, a photo credit)."""
 CNA_CODE = re.compile(
@@ -145,7 +149,7 @@ def report_date(text: str, published: PartialDate | None) -> PartialDate | None:
         return None
     month, day = wire
     latest = R.latest_day(published) + timedelta(days=1)  # a dateline in Asia is a day ahead of New York
-    for back in range(REPORT_DAYS_BACK + 2):
+    for back in range((REPORT_DAYS_BACK if month is None else REPORT_DAYS_BACK_WITH_MONTH) + 2):
         candidate = latest - timedelta(days=back)
         if candidate.day == day and (month is None or candidate.month == month):
             found = R.of(candidate)

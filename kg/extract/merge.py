@@ -131,6 +131,11 @@ def _is_headline(agreement: Agreement) -> bool:
     )
 
 
+def _is_title(agreement: Agreement) -> bool:
+    first = agreement.sources[0] if agreement.sources else None
+    return first is not None and bool(first.title) and first.sentence.strip() == (first.title or "").strip()
+
+
 def _same_agreement(a: Agreement, b: Agreement, index: _SourceIndex, *, within_document: bool) -> bool:
     if {p.id for p in a.parties} != {p.id for p in b.parties}:
         return False
@@ -145,8 +150,8 @@ def _same_agreement(a: Agreement, b: Agreement, index: _SourceIndex, *, within_d
     # compared by what its earliest reports say, not by everything ever said of it.
     if any(overlap(x.sentence, y.sentence) >= 0.6 for x in a.sources[:3] for y in b.sources[:3]):
         return True
-    if within_document and any(_is_headline(x) and len(x.sources) == 1 for x in (a, b)):
-        return True  # a headline states the agreement the first sentence of the body with its parties tells
+    if within_document and any(_is_title(x) and len(x.sources) == 1 for x in (a, b)):
+        return True  # a title states the agreement the first sentence of the body with its parties tells
     # One agreement told twice around the same talks ("当时，双方一致同意……" and the quote that follows).
     same_meeting = a.meeting is not None and a.meeting == b.meeting
     # A headline ("双方同意继续保持沟通") names no topic: it is the agreement the body details.

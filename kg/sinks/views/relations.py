@@ -24,7 +24,7 @@ from typing import Any
 import networkx as nx
 
 from kg.levels import Levels
-from kg.sinks.views.render import script_json
+from kg.sinks.views.render import script_json, template
 
 PAGE = "relations.html"
 PLOTLY_JS = "plotly.min.js"
@@ -36,11 +36,6 @@ MODES = ("in_person", "video", "phone", "letter")
 def plotly_js() -> str:
     """plotly.js as the plotly Python package ships it."""
     return (resources.files("plotly") / "package_data" / PLOTLY_JS).read_text(encoding="utf-8")
-
-
-@cache
-def _template(name: str) -> str:
-    return (resources.files("kg.sinks.views") / "templates" / name).read_text(encoding="utf-8")
 
 
 def _href(path: str | None, url: str | None) -> str | None:
@@ -176,17 +171,17 @@ def write_relations(graph: nx.MultiDiGraph, views: Path, relations: Relations | 
     assets = views / "assets"
     assets.mkdir(parents=True, exist_ok=True)
     (assets / PLOTLY_JS).write_text(plotly_js(), encoding="utf-8")
-    (assets / RELATIONS_JS).write_text(_template(RELATIONS_JS), encoding="utf-8")
+    (assets / RELATIONS_JS).write_text(template(RELATIONS_JS), encoding="utf-8")
     policy = (
         "default-src 'none'; script-src 'self' file:; style-src 'unsafe-inline'; img-src data:; "
         "connect-src 'none'; form-action 'none'; base-uri 'none'"
     )
     values = {
         "__CSP__": html.escape(policy, quote=False),
-        "__CSS__": _template("view.css") + _template("relations.css"),
+        "__CSS__": template("view.css") + template("relations.css"),
         "__DATA__": script_json(_page_data(relations, "index.html")),
     }
-    page = _template("relations.html")
+    page = template("relations.html")
     for placeholder in ("__CSP__", "__CSS__"):
         page = page.replace(placeholder, values[placeholder])
     # The data last and once, so a placeholder-like string inside it is never substituted.

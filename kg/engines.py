@@ -13,7 +13,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from kg.errors import InputError
+from kg.errors import InputError, one_line
 from kg.ingest import read_bytes
 from kg.records import ArticleFile, DocumentEvents, Skipped
 
@@ -22,6 +22,8 @@ ENGINES: tuple[EngineKind, ...] = ("processes", "dask")
 Result = DocumentEvents | Skipped
 Task = tuple[ArticleFile, bytes | Skipped]
 Extract = Callable[[ArticleFile, bytes | Skipped], Result]
+CONNECT_TIMEOUT = "10s"
+"""How long to wait for a Dask scheduler given by address before giving up."""
 
 
 @dataclass(frozen=True)
@@ -73,19 +75,25 @@ def _dask(extract: Extract, articles: Sequence[ArticleFile], engine: Engine) -> 
         from dask.distributed import Client, LocalCluster, as_completed
     except ImportError:
         raise InputError("--engine dask needs Dask: pip install 'kg[dask]'") from None
-    cluster = None
-    if engine.scheduler is None:
-        cluster = LocalCluster(
-            n_workers=max(1, engine.workers), threads_per_worker=1, processes=True, dashboard_address=None
-        )
-    try:
-        with Client(cluster if cluster is not None else engine.scheduler) as client:
+    if engine.scheduler is not None:
+        try:
+            client = Client(engine.scheduler, timeout=CONNECT_TIMEOUT)
+        except (OSError, ValueError) as exc:
+            raise InputError(
+                f"no Dask scheduler answers at {engine.scheduler} ({one_line(exc)}): start one with "
+                "`dask scheduler` and workers with `dask worker ADDRESS`, or leave out --scheduler"
+            ) from None
+        with client:
             yield from _stream(client, as_completed, extract, articles, engine)
-    except OSError as exc:
-        raise InputError(f"no Dask scheduler answers at {engine.scheduler}: {exc}") from exc
-    finally:
-        if cluster is not None:
-            cluster.close()
+        return
+    workers = max(1, engine.workers)
+    with (
+        LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        yield from _stream(client, as_completed, extract, articles, engine)
 
 
 def _stream(

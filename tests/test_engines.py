@@ -64,3 +64,13 @@ def test_a_scheduler_address_without_the_dask_engine_is_refused(corpus: Path, tm
     )
     assert result.exit_code == 2 and "--engine dask" in result.output
     assert not (tmp_path / "out").exists()
+
+
+def test_a_scheduler_that_does_not_answer_fails_naming_its_address(corpus: Path, tmp_path: Path) -> None:
+    address = "tcp://127.0.0.1:9"  # the discard port: nothing listens there
+    result = runner.invoke(
+        app,
+        ["build", str(corpus), "--out", str(tmp_path / "out"), "--engine", "dask", "--scheduler", address],
+    )
+    assert result.exit_code == 2 and address in result.output and "dask scheduler" in result.output
+    assert not (tmp_path / "out").exists()

@@ -107,7 +107,7 @@ def read_relations(graph: nx.MultiDiGraph) -> Relations:
             {
                 "id": meeting_id,
                 "date": data.get("date"),
-                "mode": data.get("mode") if data.get("mode") in MODES else "in_person",
+                "mode": data.get("mode") or "unknown",
                 "level": level,
                 "countries": sorted({c for a, _ in persons for c in represents.get(a, ())}),
                 "name": data.get("name"),
@@ -131,10 +131,7 @@ def read_relations(graph: nx.MultiDiGraph) -> Relations:
             }
         )
     used = {c for event in (*meetings, *agreements) for c in event["countries"]}
-    countries = {
-        c: {"name": nodes[c].get("name") or c, "names": list(nodes[c].get("names") or [])}
-        for c in sorted(used)
-    }
+    countries = {c: {"name": nodes[c].get("name") or c} for c in sorted(used)}
     topics = {
         str(node).removeprefix("topic:"): str(data.get("name") or node)
         for node, data in graph.nodes(data=True)
@@ -156,7 +153,8 @@ def _page_data(relations: Relations, index_href: str) -> dict[str, Any]:
     return {
         "countries": [{"id": c, **relations.countries[c], "contacts": contacts[c]} for c in ranked],
         "start": list(top_pair[0]) if top_pair else ranked[:1],
-        "modes": list(MODES),
+        # The modes of the grammar in their order, then any other a graph holds.
+        "modes": [*MODES, *sorted({m["mode"] for m in relations.meetings} - set(MODES))],
         "levels": [[level, levels.labels[level]] for level in levels.order],
         "topics": relations.topics,
         "meetings": relations.meetings,

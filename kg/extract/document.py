@@ -155,6 +155,8 @@ class DocumentExtractor:
         for m in mentions:
             if m.type != "Person" or m.kind == "reference":
                 continue
+            if not ctx.names.is_new(m.actor_id, text[m.start : m.end], m.title):
+                continue
             actor = ctx.actors.get(m.actor_id)
             names = [text[m.start : m.end]]
             # The titles the person holds: given before the name or after it (黄循财总理), or on record.

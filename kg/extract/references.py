@@ -48,6 +48,15 @@ class ArticleNames:
 
     _forms: dict[str, ActorMention] = field(default_factory=dict)
     _ambiguous: set[str] = field(default_factory=set)
+    _seen: set[tuple[str, str, str | None]] = field(default_factory=set)
+
+    def is_new(self, actor_id: str, surface: str, title: str | None) -> bool:
+        """Whether this way of naming a person is new to the article (each is learnt once)."""
+        key = (actor_id, surface, title)
+        if key in self._seen:
+            return False
+        self._seen.add(key)
+        return True
 
     def learn(
         self,

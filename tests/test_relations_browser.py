@@ -86,17 +86,20 @@ def sample_views(tmp_path_factory) -> tuple[Path, nx.MultiDiGraph]:
 
 
 def click_bar(page, chart: str, period: str, key: str) -> None:
-    """A real mouse click in the middle of one drawn bar: the segment of trace `key` (a mode, a
-    level or a topic) in `period`."""
-    trace, index = page.evaluate(
+    """A real mouse click in the middle of one drawn bar: in panel `chart` ("modes", "levels",
+    "topics"), the segment of trace `key` (a mode, a level or a topic) in `period`."""
+    subplot, trace, index = page.evaluate(
         """([chart, period, key]) => {
-            const traces = document.getElementById('kg-' + chart).data;
-            const i = traces.findIndex(t => t.meta === key);
-            return [i, traces[i].x.indexOf(period)];
+            const traces = document.getElementById('kg-chart').data;
+            const mine = traces.filter(t => t.meta.chart === chart);
+            const t = mine.find(t => t.meta.key === key);
+            return [t.xaxis.slice(1) === '' ? 'xy' : t.xaxis + t.yaxis, mine.indexOf(t), t.x.indexOf(period)];
         }""",
         [chart, period, key],
     )
-    bar = page.locator(f"#kg-{chart} .barlayer .trace").nth(trace).locator(".point").nth(index)
+    bar = (
+        page.locator(f"#kg-chart .subplot.{subplot} .barlayer .trace").nth(trace).locator(".point").nth(index)
+    )
     box = bar.bounding_box()
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
 

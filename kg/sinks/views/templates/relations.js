@@ -20,7 +20,6 @@
   var selectA = el("kg-a"), selectB = el("kg-b"), selectBy = el("kg-by");
   var since = el("kg-since"), until = el("kg-until"), panel = el("kg-panel");
   var MONTH = /^\d{4}(-(0[1-9]|1[0-2]))?$/;
-  var shown = { modes: [], levels: [], topics: [] };  // per chart: the trace keys, in trace order
   var events = { meetings: [], agreements: [] };      // the selection's events, for a click
 
   function plain(text) {
@@ -114,16 +113,28 @@
     return table;
   }
 
-  function traces(table, keys, labelOf, colourOf, periods) {
+  /* One figure, three panels on one time axis: meetings by mode, by level, agreements by topic. */
+  var PANELS = [
+    { chart: "modes", title: "Meetings by mode", unit: "meetings", domain: [0.71, 1] },
+    { chart: "levels", title: "Meetings by the highest level taking part", unit: "meetings", domain: [0.37, 0.63] },
+    { chart: "topics", title: "Agreements by topic (an agreement on two topics counts in each)",
+      unit: "per topic", domain: [0.03, 0.29] }
+  ];
+
+  function traces(panel, n, table, keys, labelOf, colourOf, periods) {
+    var suffix = n === 1 ? "" : String(n);
     return keys.filter(function (k) { return table[k]; }).map(function (key, i) {
       return {
         type: "bar",
         name: plain(labelOf(key)),
         x: periods,
         y: periods.map(function (p) { return table[key][p] || 0; }),
+        xaxis: "x" + suffix,
+        yaxis: "y" + suffix,
+        legend: "legend" + suffix,
         marker: { color: colourOf(key, i) },
         hovertemplate: "%{x}: %{y}<extra>%{fullData.name}</extra>",
-        meta: key
+        meta: { chart: panel.chart, key: key }
       };
     });
   }
@@ -143,20 +154,33 @@
     return step;
   }
 
-  /* One plot width for every chart (the legend sits in a fixed right margin), so the three time
-     axes line up bar for bar. */
-  function layout(periods, yTitle, traceList) {
-    return {
+  /* The legends sit in a fixed right margin, so the plot keeps its width whatever they hold. */
+  function layout(periods, panels) {
+    var result = {
       barmode: "stack",
       showlegend: true,
-      margin: { l: 48, r: 270, t: 8, b: 44, autoexpand: false },
-      xaxis: { type: "category", categoryorder: "array", categoryarray: periods, range: [-0.5, periods.length - 0.5] },
-      yaxis: { title: { text: yTitle }, rangemode: "tozero", tickformat: "d",
-        dtick: niceStep(highestStack(traceList) / 5) },
-      legend: { orientation: "v", x: 1.01, xanchor: "left", y: 1, font: { size: 11 } },
+      margin: { l: 52, r: 270, t: 24, b: 44, autoexpand: false },
       bargap: 0.15,
-      font: { family: "Noto Sans CJK SC, Noto Sans, Arial, sans-serif", size: 12 }
+      font: { family: "Noto Sans CJK SC, Noto Sans, Arial, sans-serif", size: 12 },
+      annotations: []
     };
+    PANELS.forEach(function (panel, i) {
+      var suffix = i === 0 ? "" : String(i + 1);
+      result["xaxis" + suffix] = {
+        type: "category", categoryorder: "array", categoryarray: periods,
+        range: [-0.5, periods.length - 0.5], anchor: "y" + suffix, matches: i === 0 ? undefined : "x"
+      };
+      result["yaxis" + suffix] = {
+        domain: panel.domain, anchor: "x" + suffix, title: { text: panel.unit }, rangemode: "tozero",
+        tickformat: "d", dtick: niceStep(highestStack(panels[panel.chart]) / 4)
+      };
+      result["legend" + suffix] = { x: 1.01, xanchor: "left", y: panel.domain[1], yanchor: "top", font: { size: 11 } };
+      result.annotations.push({
+        text: "<b>" + panel.title + "</b>", xref: "paper", yref: "paper", x: 0, y: panel.domain[1],
+        xanchor: "left", yanchor: "bottom", showarrow: false, font: { size: 13 }
+      });
+    });
+    return result;
   }
 
   var CONFIG = { displayModeBar: false, responsive: true };
@@ -170,22 +194,19 @@
     var modes = counts(events.meetings, function (m) { return [m.mode]; }, s);
     var levels = counts(events.meetings, function (m) { return [m.level]; }, s);
     var topics = counts(events.agreements, function (a) { return a.topics.length ? a.topics : [NO_TOPIC]; }, s);
-    var charts = {
-      modes: traces(modes, data.modes, function (k) { return MODE_LABELS[k] || k; },
+    var panels = {
+      modes: traces(PANELS[0], 1, modes, data.modes, function (k) { return MODE_LABELS[k] || k; },
         function (k) { return MODE_COLOURS[k]; }, periods),
-      levels: traces(levels, data.levels.map(function (l) { return l[0]; }),
+      levels: traces(PANELS[1], 2, levels, data.levels.map(function (l) { return l[0]; }),
         function (k) { return levelLabels[k]; }, function (k) { return LEVEL_COLOURS[k] || "#777"; }, periods),
-      topics: traces(topics, topicKeys, function (k) { return k === NO_TOPIC ? "no topic" : data.topics[k] || k; },
+      topics: traces(PANELS[2], 3, topics, topicKeys,
+        function (k) { return k === NO_TOPIC ? "no topic" : data.topics[k] || k; },
         function (k, i) { return TOPIC_COLOURS[i % TOPIC_COLOURS.length]; }, periods)
     };
-    var titles = { modes: "meetings", levels: "meetings", topics: "agreements per topic" };
-    var pending = Object.keys(charts).map(function (name) {
-      shown[name] = charts[name].map(function (t) { return t.meta; });
-      return Plotly.react(el("kg-" + name), charts[name], layout(periods, titles[name], charts[name]), CONFIG);
-    });
+    var all = panels.modes.concat(panels.levels, panels.topics);
     describe(s);
     writeHash(s);
-    return Promise.all(pending);
+    return Plotly.react(el("kg-chart"), all, layout(periods, panels), CONFIG);
   }
 
   function describe(s) {
@@ -287,11 +308,9 @@
   }
 
   function listenForClicks() {
-    ["modes", "levels", "topics"].forEach(function (chart) {
-      el("kg-" + chart).on("plotly_click", function (ev) {
-        var point = ev.points[0];
-        listEvents(chart, shown[chart][point.curveNumber], point.x);
-      });
+    el("kg-chart").on("plotly_click", function (ev) {
+      var point = ev.points[0];
+      listEvents(point.data.meta.chart, point.data.meta.key, point.x);
     });
   }
 
@@ -304,10 +323,11 @@
     state: state,
     events: events,
     draw: draw,
-    /* Bar heights of one chart: period -> total over its traces, as drawn. */
+    /* Bar heights of one panel ("modes", "levels", "topics"): period -> total over its traces, as drawn. */
     bars: function (chart) {
       var totals = {};
-      el("kg-" + chart).data.forEach(function (t) {
+      el("kg-chart").data.forEach(function (t) {
+        if (t.meta.chart !== chart) return;
         t.x.forEach(function (p, i) { if (t.y[i]) totals[p] = (totals[p] || 0) + t.y[i]; });
       });
       return totals;

@@ -95,6 +95,7 @@ RULES = (
     "quoted",
     "unnamed_document",
     "subject_pronoun",
+    "title_reference",
     "unnamed_event",
     "earlier",
     "not_a_name",

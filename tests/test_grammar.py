@@ -64,6 +64,10 @@ def _earlier_meeting_has_its_own_date(events: DocumentEvents) -> bool:
     return any(m.date is not None and m.date.iso() < "2024-05" for m in events.meetings)
 
 
+def _wang_yi_met(events: DocumentEvents, person: str) -> bool:
+    return any({p.id for p in m.participants} == {"person:wang-yi", person} for m in events.meetings)
+
+
 # What each rule's examples must give once extracted; None: the phrase must only match its example.
 EXPECTED: dict[str, Callable[[DocumentEvents], bool] | None] = {
     "separately": lambda events: len(events.meetings) >= 2,
@@ -89,9 +93,8 @@ EXPECTED: dict[str, Callable[[DocumentEvents], bool] | None] = {
     "quoted": _no_agreement,
     "earlier": _earlier_meeting_has_its_own_date,
     "unnamed_event": lambda events: [str(a.date) for a in events.agreements] == ["2024-03-20"],
-    "subject_pronoun": lambda events: any(
-        {p.id for p in m.participants} == {"person:wang-yi", "person:sergey-lavrov"} for m in events.meetings
-    ),
+    "title_reference": lambda events: _wang_yi_met(events, "person:srettha-thavisin"),
+    "subject_pronoun": lambda events: _wang_yi_met(events, "person:sergey-lavrov"),
     "not_a_name": None,
 }
 

@@ -33,6 +33,8 @@ class ArticleContext:
     names: ArticleNames = field(default_factory=ArticleNames)
     subject: ActorMention | None = None
     """The person the last sentence naming people opened with: who a sentence's 他/He is."""
+    latest_by_country: dict[str, ActorMention] = field(default_factory=dict)
+    """The person of each country named last: who "the Thai premier" is."""
 
     # -- what a sentence leaves to context ---------------------------------------------------
 
@@ -117,6 +119,9 @@ class ArticleContext:
         people = [a for a in actors if a.type == "Person"]
         if people:
             self.subject = people[0]
+        for person in people:
+            if person.country:
+                self.latest_by_country[person.country] = person
 
     # -- actors ------------------------------------------------------------------------------
 

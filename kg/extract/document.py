@@ -15,7 +15,7 @@ from kg.extract.earlier import earlier_meeting
 from kg.extract.meetings import MeetingMention, find_meetings
 from kg.extract.mentions import ActorMention, MentionFinder
 from kg.extract.merge import merge_agreements_in_document, merge_meetings_in_document
-from kg.extract.references import pronoun_reference
+from kg.extract.references import pronoun_reference, title_references
 from kg.grammar import Grammars, load_grammars
 from kg.names import to_simplified
 from kg.places import Gazetteer
@@ -109,7 +109,11 @@ class DocumentExtractor:
             ctx.new_person(person, doc)
         for m in found.actors:
             ctx.actor(m.actor_id, title=m.title, doc=doc)
-        references = [*ctx.names.find(text, found.actors), *pronoun_reference(text, grammar, ctx.subject)]
+        references = [
+            *ctx.names.find(text, found.actors),
+            *pronoun_reference(text, grammar, ctx.subject),
+            *title_references(text, grammar, self._country_named, ctx.latest_by_country),
+        ]
         if references:
             found = replace(found, actors=sorted([*found.actors, *references], key=lambda m: m.start))
         self._learn_names(text, found.actors, ctx)
@@ -200,6 +204,10 @@ class DocumentExtractor:
                     hit = NameHit(hit.start, hit.end, hit.surface, ministry, hit.kind)
             resolved.append(hit)
         return resolved
+
+    def _country_named(self, nationality: str) -> str | None:
+        entry = self.dictionary.lookup(nationality)
+        return entry.id if entry is not None and entry.type == "Country" else None
 
     def _is_country(self, actor_id: str) -> bool:
         entry = self.dictionary.actors.get(actor_id)

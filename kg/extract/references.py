@@ -8,6 +8,7 @@ a surname alone is never a name outside the article that introduced it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from kg.extract.mentions import ActorMention
@@ -124,3 +125,18 @@ def pronoun_reference(text: str, grammar: Grammar, subject: ActorMention | None)
         return []
     start, end = pronoun.span()
     return [replace(subject, start=start, end=end, surface=pronoun.group(), kind="reference")]
+
+
+def title_references(
+    text: str, grammar: Grammar, country_of: Callable[[str], str | None], people: dict[str, ActorMention]
+) -> list[ActorMention]:
+    """"the Thai premier": the person of that nationality the article named last (`people`, by
+    country); `country_of` reads a nationality ("Thai") as a country id."""
+    found: list[ActorMention] = []
+    for match in grammar.rule("title_reference").finditer(text):
+        country = country_of(match.group("adj")) if "adj" in match.groupdict() else None
+        person = people.get(country) if country else None
+        if person is not None:
+            start, end = match.span()
+            found.append(replace(person, start=start, end=end, surface=match.group(), kind="reference"))
+    return found

@@ -285,3 +285,10 @@ def test_who_reports_the_meeting_of_others_is_not_in_it(
     (tmp_path / "report.md").write_text(f"---\ndate: 2024-06-20\n---\n\n{text}\n", encoding="utf-8")
     [meeting] = extract_corpus([tmp_path]).meetings
     assert {p.id for p in meeting.participants if p.role != "attendee"} == principals
+
+
+def test_three_countries_listed_with_commas_are_all_parties(tmp_path: Path) -> None:
+    text = "Japan, South Korea and China agreed on Monday to resume their trilateral summit."
+    (tmp_path / "summit.md").write_text(f"---\ndate: 2024-06-12\n---\n\n{text}\n", encoding="utf-8")
+    [agreement] = extract_corpus([tmp_path]).agreements
+    assert {p.id for p in agreement.parties} == {"country:japan", "country:south-korea", "country:china"}

@@ -108,9 +108,10 @@ def _chain_before(text: str, actors: list[ActorMention], grammar: Grammar) -> li
     chain = [actors[-1]]
     for actor in reversed(actors[:-1]):
         gap = text[actor.end : chain[0].start]
+        listed = gap == ", "  # "Japan, South Korea and China agreed"
         if (
             len(gap) > 16
-            or re.search(r"[，,。；;:：\d]", gap)
+            or (not listed and re.search(r"[，,。；;:：\d]", gap))
             or grammar.rule("agreement_strong").search(gap)
         ):
             break

@@ -96,6 +96,7 @@ RULES = (
     "unnamed_document",
     "subject_pronoun",
     "title_reference",
+    "here",
     "unnamed_event",
     "earlier",
     "not_a_name",

@@ -10,7 +10,7 @@ from kg.actors import ActorDictionary, DictActor
 from kg.dates.choose import StoryDates
 from kg.extract.mentions import ActorMention, NewPerson
 from kg.extract.references import ArticleNames
-from kg.records import Actor, Document, Meeting, PartialDate, Title
+from kg.records import Actor, Document, Meeting, PartialDate, Place, Title
 
 CONTEXT_WINDOW = 8
 """How many sentences back 双方 may reach for the talks it refers to."""
@@ -33,6 +33,8 @@ class ArticleContext:
     names: ArticleNames = field(default_factory=ArticleNames)
     subject: ActorMention | None = None
     """The person the last sentence naming people opened with: who a sentence's 他/He is."""
+    dateline_place: Place | None = None
+    """The city the report was filed in: where "here" (此间) is."""
     latest_by_country: dict[str, ActorMention] = field(default_factory=dict)
     """The person of each country named last: who "the Thai premier" is."""
 

@@ -9,6 +9,7 @@ from dataclasses import replace
 from kg.actors import ActorDictionary, NameHit
 from kg.dates import DateMention, find_dates, infer_publication_date
 from kg.dates.choose import event_date, story_dates
+from kg.dates.infer import DATELINE_EN, DATELINE_REACH, DATELINE_ZH
 from kg.extract.agreements import AgreementMention, find_agreement
 from kg.extract.context import ArticleContext, one_per_side
 from kg.extract.earlier import earlier_meeting
@@ -46,6 +47,7 @@ class DocumentExtractor:
         self.dictionary = dictionary
         self.grammars = grammars or load_grammars()
         self.finder = MentionFinder(dictionary, gazetteer, self.grammars)
+        self.gazetteer = gazetteer
         self.press = load_press()
         self._surname_titles = tuple(t for g in self.grammars for t in g.surname_titles)
         self._name_particles = frozenset(p.lower() for g in self.grammars for p in g.name_particles)
@@ -57,6 +59,7 @@ class DocumentExtractor:
             if inferred is not None:
                 doc = replace(doc, published=inferred, published_source=how or "inferred")
         ctx = ArticleContext(story_dates(doc.simplified, doc.published), self.dictionary)
+        ctx.dateline_place = self._dateline_place(doc)
         meetings: list[Meeting] = []
         agreements: list[Agreement] = []
         hits = self._hits_by_sentence(doc)
@@ -135,6 +138,8 @@ class DocumentExtractor:
             for n, mention in enumerate(told):
                 meeting = self._meeting(doc, index, mention, text, dates, ctx, source)
                 meeting.id = f"{meeting.id}:{n}"
+                if meeting.place is None and grammar.rule("here").search(text):
+                    meeting.place = ctx.dateline_place  # "met … here on Thursday": where the report was filed
                 meetings.append(meeting)
                 if not looked_back:
                     ctx.meeting = (index, meeting)
@@ -204,6 +209,15 @@ class DocumentExtractor:
                     hit = NameHit(hit.start, hit.end, hit.surface, ministry, hit.kind)
             resolved.append(hit)
         return resolved
+
+    def _dateline_place(self, doc: Document) -> Place | None:
+        """The city of the wire dateline (`新华社金边3月13日电`, `PHNOM PENH, March 13 (Bernama) --`)."""
+        head = doc.simplified[:DATELINE_REACH]
+        wire = DATELINE_ZH.search(head) or DATELINE_EN.search(head)
+        if wire is None:
+            return None
+        hit = next(iter(self.gazetteer.find(head[wire.start() : wire.end()])), None)
+        return Place(hit.surface, hit.name_en, hit.place_id) if hit else None
 
     def _country_named(self, nationality: str) -> str | None:
         entry = self.dictionary.lookup(nationality)

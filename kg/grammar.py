@@ -97,6 +97,7 @@ RULES = (
     "subject_pronoun",
     "title_reference",
     "here",
+    "bilateral",
     "unnamed_event",
     "earlier",
     "not_a_name",

@@ -93,6 +93,10 @@ EXPECTED: dict[str, Callable[[DocumentEvents], bool] | None] = {
     "quoted": _no_agreement,
     "earlier": _earlier_meeting_has_its_own_date,
     "unnamed_event": lambda events: [str(a.date) for a in events.agreements] == ["2024-03-20"],
+    "bilateral": lambda events: any(
+        {p.id for p in m.participants} == {"person:anwar-ibrahim", "person:prabowo-subianto"}
+        for m in events.meetings
+    ),
     "here": lambda events: [m.place.name_en if m.place else None for m in events.meetings] == ["Phnom Penh"],
     "title_reference": lambda events: _wang_yi_met(events, "person:srettha-thavisin"),
     "subject_pronoun": lambda events: _wang_yi_met(events, "person:sergey-lavrov"),

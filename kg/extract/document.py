@@ -131,7 +131,7 @@ class DocumentExtractor:
         if ctx.meeting and grammar.rule("attendees").search(text):
             self._add_attendees(ctx.meeting[1], found.actors, source)
         else:
-            told = find_meetings(text, found.actors, found.places, grammar)
+            told = find_meetings(text, found.actors, found.places, grammar, ctx.recent_people(index))
             if not told and looked_back:
                 the_two = ctx.context_people(index)
                 told = [m for m in [earlier_meeting(text, the_two, found.places, dates, grammar)] if m]

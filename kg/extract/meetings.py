@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kg.extract.mentions import ActorMention
@@ -38,7 +39,11 @@ def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def find_meetings(
-    text: str, actors: list[ActorMention], places: list[PlaceHit], grammar: Grammar
+    text: str,
+    actors: list[ActorMention],
+    places: list[PlaceHit],
+    grammar: Grammar,
+    pair: Sequence[ActorMention] = (),
 ) -> list[MeetingMention]:
     """The meeting a sentence reports between at least two people; one per guest for
     "A分别会见B和C" / "A met separately with B and C", one per recipient of one sender's letters."""
@@ -49,7 +54,7 @@ def find_meetings(
             left, _ = _clause_bounds(text, trigger.start(), trigger.end())
             if grammar.rule("planned").search(text, left, trigger.start()):
                 continue
-            found = _meeting_at(text, trigger, actors, places, trigger_rule, grammar)
+            found = _meeting_at(text, trigger, actors, places, trigger_rule, grammar, pair)
             if found:
                 return _one_per_guest(text, found, grammar)
     return []
@@ -82,6 +87,7 @@ def _meeting_at(
     places: list[PlaceHit],
     rule: MeetingTrigger,
     grammar: Grammar,
+    pair: Sequence[ActorMention] = (),
 ) -> MeetingMention | None:
     left, right = _clause_bounds(text, trigger.start(), trigger.end())
     for speaker_clause in grammar.rule("reporting").finditer(text, left, trigger.start()):
@@ -118,6 +124,13 @@ def _meeting_at(
             # "In a phone call on Tuesday, Wang Yi and Lavrov discussed ...": the sides follow the verb.
             people = _people([a for a in actors if left <= a.start < right])
         participants = [(p, "participant") for p in people]
+    alone = len({p.actor_id for p, _ in participants}) == 1
+    if alone and grammar.rule("bilateral").search(text, left, right):
+        # "After a bilateral meeting, Anwar said …": the other is the one of the pair just named.
+        one = participants[0][0].actor_id
+        others = [p for p in pair if p.actor_id != one]
+        if len(others) == 1 and len(pair) == 2:
+            participants.append((others[0], "participant"))
     if len({p.actor_id for p, _ in participants}) < 2:
         return None
     return MeetingMention(

@@ -83,3 +83,23 @@ def test_read_only_by_default_and_rewritten_whole(embedded_dir: Path, tmp_path: 
 def test_missing_database_is_one_clear_error(tmp_path: Path):
     with pytest.raises(NotBuilt, match="run `kg build` first"):
         open_embedded(tmp_path)
+
+
+def test_a_quoted_value_after_many_plain_rows_loads(tmp_path: Path):
+    """LadybugDB guesses a CSV's quoting from its first rows: a summary with a comma after
+    hundreds without one must still load, read back as written."""
+    graph = sample_graph()
+    for i in range(300):
+        graph.add_node(
+            f"topic:plain-{i}", label="Topic", id=f"topic:plain-{i}", name=f"plain {i}", label_zh="平"
+        )
+    odd = 'border "security", and customs'
+    graph.add_node("topic:odd", label="Topic", id="topic:odd", name=odd, label_zh="边境安全，海关")
+    backend = LadybugBackend.create(tmp_path / EMBEDDED)
+    try:
+        backend.load(graph)
+        assert backend.run("MATCH (t:Topic {id: 'topic:odd'}) RETURN t.name").rows == [[odd]]
+        topics = sum(1 for _, d in graph.nodes(data=True) if d["label"] == "Topic")
+        assert backend.run("MATCH (t:Topic) RETURN count(t)").rows == [[topics]]
+    finally:
+        backend.close()

@@ -28,6 +28,8 @@ from kg.layout import BuildLayout
 from kg.schema import NODES, RELATIONSHIPS, Prop
 
 _SEPARATOR = "\x1f"
+_CSV_DIALECT = "AUTO_DETECT=false, DELIM=',', QUOTE='\"', ESCAPE='\"'"
+"""How csv.writer writes (quotes doubled inside quoted fields), for LadybugDB's COPY."""
 _BUFFER_POOL = 256 * 1024 * 1024
 
 
@@ -134,11 +136,13 @@ class LadybugBackend:
         fields = ["src", "dst"] if pair else []
         expressions = list(fields) + [_column_expression(f"c{i}", t) for i, (_, t) in enumerate(columns)]
         options = f" (from='{pair.start}', to='{pair.end}')" if pair else ""
-        # Every CSV column is read as text, so no type sniffing gets in the way of the casts above.
+        # Every CSV column is read as text, so no type sniffing gets in the way of the casts above;
+        # and the dialect is Python's csv, said outright: sniffed from the first rows, it misses
+        # the quotes of a later row (a summary with a comma after 256 without one).
         declared = ", ".join(f"{name} STRING" for name in [*fields, *(f"c{i}" for i in range(len(columns)))])
         self.run(
             f"COPY {table} FROM (LOAD WITH HEADERS ({declared}) FROM '{csv_path}' "
-            f"(HEADER=true, PARALLEL=false) RETURN {', '.join(expressions)}){options}",
+            f"(HEADER=true, PARALLEL=false, {_CSV_DIALECT}) RETURN {', '.join(expressions)}){options}",
             {"sep": _SEPARATOR},
             write=True,
         )

@@ -1,7 +1,8 @@
 """Interactive HTML views of the graph (vis-network, as bundled by pyvis), readable offline.
 
 `write_views` writes out_dir/views/: index.html, network.html (who met whom), agreements.html
-(parties ↔ agreements ↔ topics) and ego/<actor>.html for every actor with meetings.
+(countries and organizations joined by their agreements), relations.html (contacts over time,
+with plotly from views/assets/) and ego/<actor>.html for every actor with meetings.
 `write_filtered_view` writes the single page `kg view` asks for.
 """
 

@@ -31,6 +31,7 @@ def run_once(count: int, workers: int, engine: str, profile: str | None) -> dict
     from kg.pipeline import extract_corpus
 
     settings = Engine(kind="dask" if engine == "dask" else "processes", workers=workers)
+    in_process = engine == "processes" and workers == 1
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
         folder = Path(tmp)
         size = make_corpus(folder, count)
@@ -52,7 +53,7 @@ def run_once(count: int, workers: int, engine: str, profile: str | None) -> dict
         "articles_per_s": round(count / seconds, 1),
         # On a shared machine the wall clock counts other people's work too; with --workers 1
         # the CPU time of this process is the extraction's own.
-        "articles_per_cpu_s": round(count / cpu_seconds, 1),
+        "articles_per_cpu_s": round(count / cpu_seconds, 1) if in_process else 0.0,
         "mb_per_s": round(size / 1e6 / seconds, 2),
         "peak_rss_mb": round(peak_kib / 1024, 1),
         "meetings": len(corpus.meetings),
@@ -79,10 +80,10 @@ def main() -> None:
         command += ["--engine", args.engine] + (["--profile", args.profile] if args.profile else [])
         out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
         r = json.loads(out.strip().splitlines()[-1])
+        per_cpu = f"({r['articles_per_cpu_s']:.1f} per CPU second)  " if r["articles_per_cpu_s"] else ""
         print(
             f"{r['articles']:>6} articles  {r['seconds']:>7.2f} s  {r['articles_per_s']:>7.1f} articles/s  "
-            f"({r['articles_per_cpu_s']:.1f} per CPU second)  "
-            f"{r['mb_per_s']:>5.2f} MB/s  peak RSS {r['peak_rss_mb']:.0f} MB  "
+            f"{per_cpu}{r['mb_per_s']:>5.2f} MB/s  peak RSS {r['peak_rss_mb']:.0f} MB (main process)  "
             f"({r['meetings']} meetings, {r['agreements']} agreements after merging)"
         )
 

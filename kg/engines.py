@@ -44,6 +44,8 @@ def run_ordered(
     extract: Extract, articles: Sequence[ArticleFile], engine: Engine, warm: Callable[[], None]
 ) -> Iterator[Result]:
     """extract(article, its bytes) for each article, in the articles' order."""
+    if not articles:
+        return  # nothing to extract (all from the cache): no cluster to start
     if engine.kind == "dask":
         yield from _dask(extract, articles, engine)
     elif engine.workers <= 1 or len(articles) < 2:

@@ -151,7 +151,8 @@ h2 {{ font-size: 18px; }}
 <li><a href="{esc(network.relative_to(views).as_posix())}">Actor network</a>:
 who met whom ({len(facts.met)} pairs; colour = country, size = connections, width = meetings)</li>
 <li><a href="{esc(agreements.relative_to(views).as_posix())}">Agreements</a>:
-countries and organizations joined by what they agreed, width = agreements ({agreements_count} agreements)</li>
+countries and organizations joined by what they agreed, width = agreements
+({agreements_count} agreements)</li>
 <li><a href="{esc(relations_href)}">Relations over time</a>:
 meetings of a country or a pair per month or quarter, by mode and level; agreements by topic</li>
 </ul>

@@ -71,6 +71,8 @@ class MeetingTrigger:
     directional: bool
     """A directional verb takes its guest or recipient after it (A会见B, A sent a letter to B);
     a symmetric one lists both sides around it (A同B举行会谈, A and B held talks)."""
+    hints: frozenset[str] = frozenset()
+    """Words one of which every match contains: a sentence without any is not tried."""
 
 
 # Rules every grammar file has; a test runs each rule's examples with the expectation named here.
@@ -134,6 +136,12 @@ class Grammar:
         probe = text.lower() if self.ignore_case else text
         return next(self._hints.iter(probe), None) is not None
 
+    def meeting_triggers_in(self, text: str) -> list[MeetingTrigger]:
+        """The meeting phrases that may match `text`, in the grammar's order."""
+        probe = text.lower() if self.ignore_case else text
+        present = {word for _, word in self._hints.iter(probe)}
+        return [trigger for trigger in self.meetings if trigger.hints & present]
+
 
 @dataclass(frozen=True)
 class Grammars:
@@ -168,7 +176,7 @@ def load_grammar(path: Path) -> Grammar:
     rules = {name: _rule(name, data.get(name) or [], flags, where) for name in RULES}
     hint_words: set[str] = set()
     for trigger in meetings:
-        hint_words |= _hints_of(trigger.phrase.pattern, flags, where)
+        hint_words |= trigger.hints
     for name in ("attendees", "agreement_strong", "agreement_joint", "agreement_continued", "unnamed_event"):
         for phrase in rules[name].phrases:
             hint_words |= _hints_of(phrase.pattern, flags, where)
@@ -222,6 +230,7 @@ def _trigger(item: Any, flags: int, where: str) -> MeetingTrigger:
         cast(Mode, mode),
         str(item.get("kind") or "meeting"),
         direction == "directional",
+        frozenset(_hints_of(phrase.pattern, flags, where)),
     )
 
 

@@ -49,7 +49,7 @@ def find_meetings(
     "A分别会见B和C" / "A met separately with B and C", one per recipient of one sender's letters."""
     if grammar.rule("meeting_reference").search(text) and len(_people(actors)) < 2:
         return []
-    for trigger_rule in grammar.meetings:
+    for trigger_rule in grammar.meeting_triggers_in(text):
         for trigger in trigger_rule.regex.finditer(text):
             left, _ = _clause_bounds(text, trigger.start(), trigger.end())
             if grammar.rule("planned").search(text, left, trigger.start()):

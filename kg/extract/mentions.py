@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
+import ahocorasick
+
 from kg.actors import ActorDictionary, NameHit
 from kg.grammar import Grammar, Grammars
 from kg.ids import slug
@@ -65,6 +67,11 @@ class MentionFinder:
         self._title_zh, self._title_en = _title_patterns(
             self.titles, self._zh.name_followers, self._zh.short_name_followers
         )
+        # Most sentences hold no title: one automaton pass saves the title patterns' scans.
+        self._title_hint = ahocorasick.Automaton()
+        for title in self.titles:
+            self._title_hint.add_word(title, title)
+        self._title_hint.make_automaton()
 
     def find(
         self,
@@ -100,11 +107,12 @@ class MentionFinder:
         if not detailed:
             return SentenceMentions(actors, [], [])
         new_people: list[NewPerson] = []
-        for match in self._title_zh.finditer(simplified):
-            self._add_titled(match, simplified, original, actors, taken, new_people, english=False)
-        for match in self._title_en.finditer(simplified):
-            self._add_titled(match, simplified, original, actors, taken, new_people, english=True)
-        actors = self._with_titles(actors, simplified)
+        if next(self._title_hint.iter(simplified), None) is not None:
+            for match in self._title_zh.finditer(simplified):
+                self._add_titled(match, simplified, original, actors, taken, new_people, english=False)
+            for match in self._title_en.finditer(simplified):
+                self._add_titled(match, simplified, original, actors, taken, new_people, english=True)
+            actors = self._with_titles(actors, simplified)
         actors.sort(key=lambda m: m.start)
         if not places:
             return SentenceMentions(actors, [], new_people)

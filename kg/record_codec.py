@@ -86,15 +86,44 @@ def decoder(hint: Any) -> Decoder:
 
 def _dataclass_decoder(cls: type) -> Decoder:
     hints = get_type_hints(cls)
-    fields = [(name, decoder(hints[name])) for name in _field_names(cls)]
-    expected = {name for name, _ in fields}
+    # A scalar field is checked in the loop, not through a decoder call: most fields are scalars,
+    # and reading the cache back is most of a rebuild's extraction step.
+    fields = [(name, _scalar_types(hints[name]), decoder(hints[name])) for name in _field_names(cls)]
+    expected = {name for name, _, _ in fields}
 
     def decode(value: Any) -> Any:
-        if not isinstance(value, dict) or value.keys() != expected:
+        if type(value) is not dict or value.keys() != expected:
             raise RecordFormatError(f"not a {cls.__name__}")
-        return cls(**{name: decode_field(value[name]) for name, decode_field in fields})
+        values = []
+        for name, scalars, decode_field in fields:
+            item = value[name]
+            if scalars is None:
+                values.append(decode_field(item))
+            elif type(item) in scalars:
+                values.append(item)
+            else:
+                raise RecordFormatError(f"{cls.__name__}.{name}: a {type(item).__name__} is no {hints[name]}")
+        return cls(*values)
 
     return decode
+
+
+def _scalar_types(hint: Any) -> frozenset[type] | None:
+    """The JSON types a scalar field (`str`, `int | None` ...) accepts; None for other fields."""
+    scalars: dict[Any, frozenset[type]] = {
+        str: frozenset({str}),
+        int: frozenset({int}),
+        float: frozenset({float, int}),
+        bool: frozenset({bool}),
+    }
+    if hint in scalars:
+        return scalars[hint]
+    args = get_args(hint)
+    if get_origin(hint) in (Union, types.UnionType) and len(args) == 2 and type(None) in args:
+        present = next(arg for arg in args if arg is not type(None))
+        if present in scalars:
+            return scalars[present] | {type(None)}
+    return None
 
 
 def _optional_decoder(hint: Any, args: tuple[Any, ...]) -> Decoder:
@@ -109,7 +138,8 @@ def _sequence_decoder(item: Decoder, make: type[list[Any]] | type[tuple[Any, ...
     def decode(value: Any) -> Any:
         if not isinstance(value, list):
             raise RecordFormatError(f"expected a list, found {type(value).__name__}")
-        return make(item(v) for v in value)
+        items = [item(v) for v in value]
+        return items if make is list else make(items)
 
     return decode
 

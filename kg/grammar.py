@@ -100,6 +100,7 @@ RULES = (
     "title_reference",
     "here",
     "bilateral",
+    "spokesperson",
     "unnamed_event",
     "earlier",
     "not_a_name",

@@ -97,6 +97,8 @@ EXPECTED: dict[str, Callable[[DocumentEvents], bool] | None] = {
         {p.id for p in m.participants} == {"person:anwar-ibrahim", "person:prabowo-subianto"}
         for m in events.meetings
     ),
+    "spokesperson": lambda events: all("person:mao-ning" not in {p.id for p in m.participants}
+                                       for m in events.meetings),
     "here": lambda events: [m.place.name_en if m.place else None for m in events.meetings] == ["Phnom Penh"],
     "title_reference": lambda events: _wang_yi_met(events, "person:srettha-thavisin"),
     "subject_pronoun": lambda events: _wang_yi_met(events, "person:sergey-lavrov"),

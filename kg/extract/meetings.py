@@ -11,6 +11,9 @@ from kg.grammar import Grammar, MeetingTrigger
 from kg.places import PlaceHit
 from kg.records import Mode
 
+SPOKESPERSON_REACH = 40
+"""How far before a name its spokesperson title may stand (with ranks and an agency between)."""
+
 
 @dataclass(frozen=True)
 class MeetingMention:
@@ -47,6 +50,7 @@ def find_meetings(
 ) -> list[MeetingMention]:
     """The meeting a sentence reports between at least two people; one per guest for
     "A分别会见B和C" / "A met separately with B and C", one per recipient of one sender's letters."""
+    actors = [a for a in actors if not _speaks_for_others(text, a, grammar)]
     if grammar.rule("meeting_reference").search(text) and len(_people(actors)) < 2:
         return []
     for trigger_rule in grammar.meeting_triggers_in(text):
@@ -58,6 +62,15 @@ def find_meetings(
             if found:
                 return _one_per_guest(text, found, grammar)
     return []
+
+
+def _speaks_for_others(text: str, actor: ActorMention, grammar: Grammar) -> bool:
+    """A spokesperson (发言人, Press Secretary Maj. Gen. Pat Ryder) reports meetings, not attends them."""
+    if actor.type != "Person":
+        return False
+    before = text[max(0, actor.start - SPOKESPERSON_REACH) : actor.start]
+    found = grammar.rule("spokesperson").search(before)
+    return found is not None and not re.search(r"[，,；;。]", before[found.end() :])
 
 
 def _one_per_guest(text: str, found: MeetingMention, grammar: Grammar) -> list[MeetingMention]:

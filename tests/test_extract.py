@@ -292,3 +292,13 @@ def test_three_countries_listed_with_commas_are_all_parties(tmp_path: Path) -> N
     (tmp_path / "summit.md").write_text(f"---\ndate: 2024-06-12\n---\n\n{text}\n", encoding="utf-8")
     [agreement] = extract_corpus([tmp_path]).agreements
     assert {p.id for p in agreement.parties} == {"country:japan", "country:south-korea", "country:china"}
+
+
+def test_a_call_told_with_one_side_named_is_with_the_other_of_the_pair_named_last(tmp_path: Path) -> None:
+    text = (
+        "Philippine Defense Secretary Gilberto Teodoro and US Defense Secretary Lloyd Austin discussed "
+        "the South China Sea.\n\nIn a phone conversation on Wednesday, Austin reaffirmed the alliance."
+    )
+    (tmp_path / "call.md").write_text(f"---\ndate: 2024-03-28\n---\n\n{text}\n", encoding="utf-8")
+    [call] = meetings_between(extract_corpus([tmp_path]), "person:gilberto-teodoro", "person:lloyd-austin")
+    assert call.mode == "phone" and call.date is not None and call.date.iso() == "2024-03-27"

@@ -1,8 +1,8 @@
 """Time to write the HTML views and to first render them in headless Chromium (physics settled, or
 positions from Python above the large-view threshold, and the view fitted to its labels), for
 synthetic graphs of 500, 2,000 and 5,000 actors: the actor network, the agreements and the ego view
-of the actor with most counterparts, and relations over time (plotly.js loaded from views/assets;
-its nodes and edges columns are the meetings and agreements of the pair it opens on).
+of the actor with most counterparts, and relations over time (plotly.js's basic bundle loaded from
+views/assets; its nodes and edges columns are the meetings and agreements of the pair it opens on).
 Run from the repository root: `.venv/bin/python -m bench.views` (or `bench/views.py`)."""
 
 from __future__ import annotations

@@ -4,6 +4,7 @@ events with their evidence, hostile text stays inert, and plotly.js comes from d
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from pathlib import Path
 from urllib.parse import quote
@@ -218,11 +219,18 @@ def test_relations_of_the_5000_actor_graph(offline_page, tmp_path, artifacts_dir
     assert_offline_and_quiet(offline_page)
 
 
-def test_plotly_is_the_packages_own_file_loaded_from_disk(sample_views):
-    from kg.sinks.views.relations import plotly_js
+PLOTLY_BASIC_SHA256 = "99784e3abfb07b142a15e521a439e6d9addceadb3f79553fd24c72774f0649ba"
+"""plotly-basic.min.js of npm's plotly.js-basic-dist-min@4.1.1 (kg/sinks/views/assets/README.md)."""
+
+
+def test_plotly_is_the_vendored_basic_bundle_loaded_from_disk(sample_views):
+    from kg.sinks.views.relations import PLOTLY_VERSION
 
     folder, _ = sample_views
-    assert (folder / "assets" / "plotly.min.js").read_text(encoding="utf-8") == plotly_js()
+    bundle = (folder / "assets" / "plotly-basic.min.js").read_bytes()
+    assert hashlib.sha256(bundle).hexdigest() == PLOTLY_BASIC_SHA256, "the bundle npm ships, unchanged"
+    assert f"plotly.js (basic - minified) v{PLOTLY_VERSION}" in bundle[:200].decode("ascii")
+    assert "MIT License" in (folder / "assets" / "plotly-basic.LICENSE").read_text(encoding="utf-8")
     page = (folder / "relations.html").read_text(encoding="utf-8")
-    assert '<script src="assets/plotly.min.js" defer></script>' in page
+    assert '<script src="assets/plotly-basic.min.js" defer></script>' in page
     assert "http://" not in page.split('id="kg-data"')[0] and "https://" not in page.split('id="kg-data"')[0]

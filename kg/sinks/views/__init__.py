@@ -2,7 +2,7 @@
 
 `write_views` writes out_dir/views/: index.html, network.html (who met whom), agreements.html
 (countries and organizations joined by their agreements), relations.html (contacts over time,
-with plotly from views/assets/) and ego/<actor>.html for every actor with meetings.
+with plotly.js's basic bundle from views/assets/) and ego/<actor>.html for every actor with meetings.
 `write_filtered_view` writes the single page `kg view` asks for.
 """
 

@@ -2,8 +2,9 @@
 
 For a country, or a pair of countries: meetings per month or quarter stacked by mode, the level of
 the highest participant (kg.levels, from titles), and agreements by topic on the same time axis;
-a click on a bar lists its events with their evidence. Charts are drawn by plotly.js, copied once
-from the plotly Python package to views/assets/ and loaded from there (never from a CDN).
+a click on a bar lists its events with their evidence. Charts are drawn by plotly.js's basic partial
+bundle (bar, scatter and pie traces: a quarter of the full bundle, so the page is drawn sooner), vendored
+in kg/sinks/views/assets/, copied once to views/assets/ and loaded from there (never from a CDN).
 
 The rules are those of the named queries (contacts-by-quarter, topics-of-pair): a meeting is
 between the countries that people taking part in it represent (REPRESENTS), and an agreement is
@@ -27,15 +28,22 @@ from kg.levels import Levels
 from kg.sinks.views.render import script_json, template
 
 PAGE = "relations.html"
-PLOTLY_JS = "plotly.min.js"
+PLOTLY_JS = "plotly-basic.min.js"
+PLOTLY_LICENSE = "plotly-basic.LICENSE"
+PLOTLY_VERSION = "4.1.1"
+"""plotly.js-basic-dist-min from npm, MIT; see kg/sinks/views/assets/README.md."""
 RELATIONS_JS = "relations.js"
 MODES = ("in_person", "video", "phone", "letter")
 
 
 @cache
-def plotly_js() -> str:
-    """plotly.js as the plotly Python package ships it."""
-    return (resources.files("plotly") / "package_data" / PLOTLY_JS).read_text(encoding="utf-8")
+def plotly_js() -> bytes:
+    """The vendored plotly.js basic bundle, byte for byte as npm ships it."""
+    return (resources.files("kg.sinks.views") / "assets" / PLOTLY_JS).read_bytes()
+
+
+def _plotly_license() -> bytes:
+    return (resources.files("kg.sinks.views") / "assets" / PLOTLY_LICENSE).read_bytes()
 
 
 def _href(path: str | None, url: str | None) -> str | None:
@@ -168,7 +176,8 @@ def write_relations(graph: nx.MultiDiGraph, views: Path, relations: Relations | 
     relations = relations or read_relations(graph)
     assets = views / "assets"
     assets.mkdir(parents=True, exist_ok=True)
-    (assets / PLOTLY_JS).write_text(plotly_js(), encoding="utf-8")
+    (assets / PLOTLY_JS).write_bytes(plotly_js())
+    (assets / PLOTLY_LICENSE).write_bytes(_plotly_license())
     (assets / RELATIONS_JS).write_text(template(RELATIONS_JS), encoding="utf-8")
     policy = (
         "default-src 'none'; script-src 'self' file:; style-src 'unsafe-inline'; img-src data:; "

@@ -302,3 +302,15 @@ def test_a_call_told_with_one_side_named_is_with_the_other_of_the_pair_named_las
     (tmp_path / "call.md").write_text(f"---\ndate: 2024-03-28\n---\n\n{text}\n", encoding="utf-8")
     [call] = meetings_between(extract_corpus([tmp_path]), "person:gilberto-teodoro", "person:lloyd-austin")
     assert call.mode == "phone" and call.date is not None and call.date.iso() == "2024-03-27"
+
+
+def test_one_official_telling_another_is_a_meeting_whatever_the_quote_plans(tmp_path: Path) -> None:
+    text = (
+        "Japanese Foreign Minister Yoko Kamikawa arrived in Manila on Monday.\n\n"
+        '"We would like to strengthen our partnership," Kamikawa told President Ferdinand Marcos Jr.\n\n'
+        '"Ties will grow," Kamikawa told reporters.'
+    )
+    (tmp_path / "visit.md").write_text(f"---\ndate: 2024-07-09\n---\n\n{text}\n", encoding="utf-8")
+    corpus = extract_corpus([tmp_path])
+    assert len(meetings_between(corpus, "person:yoko-kamikawa", "person:ferdinand-marcos-jr")) == 1
+    assert len(corpus.meetings) == 1

@@ -56,12 +56,21 @@ def find_meetings(
     for trigger_rule in grammar.meeting_triggers_in(text):
         for trigger in trigger_rule.regex.finditer(text):
             left, _ = _clause_bounds(text, trigger.start(), trigger.end())
-            if grammar.rule("planned").search(text, left, trigger.start()):
+            planned = grammar.rule("planned").finditer(text, left, trigger.start())
+            if any(not _quoted(text, m.start()) for m in planned):
                 continue
             found = _meeting_at(text, trigger, actors, places, trigger_rule, grammar, pair)
             if found:
                 return _one_per_guest(text, found, grammar)
     return []
+
+
+_QUOTATION = re.compile(r'"[^"]*"|“[^”]*”|「[^」]*」|『[^』]*』')
+
+
+def _quoted(text: str, at: int) -> bool:
+    """Whether `at` lies inside words quoted (what someone said: "we would like to …")."""
+    return any(q.start() < at < q.end() for q in _QUOTATION.finditer(text))
 
 
 def _speaks_for_others(text: str, actor: ActorMention, grammar: Grammar) -> bool:

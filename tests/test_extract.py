@@ -17,6 +17,12 @@ def meetings_between(corpus: Corpus, *people: str) -> list[Meeting]:
     return [m for m in corpus.meetings if wanted <= {p.id for p in m.participants if p.role != "attendee"}]
 
 
+def corpus_of(text: str, tmp_path: Path, date: str = "2024-06-20") -> Corpus:
+    """The corpus of one article written for a test, published on `date`."""
+    (tmp_path / "article.md").write_text(f"---\ndate: {date}\n---\n\n{text}\n", encoding="utf-8")
+    return extract_corpus([tmp_path])
+
+
 @pytest.fixture(scope="module")
 def written() -> Corpus:
     return extract_corpus([ARTICLES])
@@ -184,12 +190,8 @@ def test_one_meeting_reported_by_two_articles_in_two_scripts(written: Corpus) ->
 
 
 def test_a_person_named_in_full_is_found_again_by_surname_and_title(tmp_path: Path) -> None:
-    (tmp_path / "visit.md").write_text(
-        "---\ndate: 2024-06-20\n---\n\n越南政府总理范明政19日抵达北京进行正式访问。\n\n"
-        "当天下午，国务院总理李强同范总理举行会谈。\n",
-        encoding="utf-8",
-    )
-    corpus = extract_corpus([tmp_path])
+    text = "越南政府总理范明政19日抵达北京进行正式访问。\n\n当天下午，国务院总理李强同范总理举行会谈。"
+    corpus = corpus_of(text, tmp_path)
     [talks] = meetings_between(corpus, "person:li-qiang", "person:pham-minh-chinh")
     assert talks.date is not None and talks.date.iso() == "2024-06-19"
 
@@ -197,13 +199,12 @@ def test_a_person_named_in_full_is_found_again_by_surname_and_title(tmp_path: Pa
 def test_a_pronoun_opening_a_sentence_is_the_person_before_it_but_a_speaker_is_no_participant(
     tmp_path: Path,
 ) -> None:
-    (tmp_path / "visit.md").write_text(
-        "---\ndate: 2024-06-20\n---\n\nForeign Minister Wang Yi arrived in Moscow on June 19.\n\n"
+    text = (
+        "Foreign Minister Wang Yi arrived in Moscow on June 19.\n\n"
         "He later held talks with Sergey Lavrov.\n\n"
-        "She said the talks between Vladimir Putin and Xi Jinping were productive.\n",
-        encoding="utf-8",
+        "She said the talks between Vladimir Putin and Xi Jinping were productive."
     )
-    corpus = extract_corpus([tmp_path])
+    corpus = corpus_of(text, tmp_path)
     assert meetings_between(corpus, "person:wang-yi", "person:sergey-lavrov")
     assert all("person:sergey-lavrov" not in {p.id for p in m.participants}
                for m in meetings_between(corpus, "person:vladimir-putin"))
@@ -213,8 +214,7 @@ def test_each_both_sides_that_follows_stands_for_the_same_pair(tmp_path: Path) -
     filler = [f"莫斯科{n}点的气温是{n + 10}度。" for n in range(7)]
     sentences = ["王毅同拉夫罗夫举行会谈。", "双方同意加强执法合作。", *filler, "双方同意扩大人员交流。"]
     body = "\n\n".join(sentences)
-    (tmp_path / "talks.md").write_text(f"---\ndate: 2024-06-20\n---\n\n{body}\n", encoding="utf-8")
-    corpus = extract_corpus([tmp_path])
+    corpus = corpus_of(body, tmp_path, "2024-06-20")
     assert len(corpus.agreements) == 2
     for agreement in corpus.agreements:
         assert {p.id for p in agreement.parties if p.role == "party"} == {"country:china", "country:russia"}
@@ -229,8 +229,7 @@ def test_each_both_sides_that_follows_stands_for_the_same_pair(tmp_path: Path) -
     ],
 )
 def test_the_two_looked_back_on_meet_earlier_on_their_own_date(text: str, tmp_path: Path) -> None:
-    (tmp_path / "talks.md").write_text(f"---\ndate: 2024-06-20\n---\n\n{text}\n", encoding="utf-8")
-    corpus = extract_corpus([tmp_path])
+    corpus = corpus_of(text, tmp_path, "2024-06-20")
     talks = meetings_between(corpus, "person:wang-yi", "person:sergey-lavrov")
     dates = sorted(m.date.iso() for m in talks if m.date)
     assert dates == ["2023-12", "2024-06-19"]
@@ -242,8 +241,7 @@ def test_two_english_agreements_of_one_meeting_are_not_taken_for_one(tmp_path: P
         "The two ministers agreed to fight telecom fraud.\n\n"
         "The two ministers also agreed to expand student exchanges."
     )
-    (tmp_path / "talks.md").write_text(f"---\ndate: 2024-06-20\n---\n\n{body}\n", encoding="utf-8")
-    assert len(extract_corpus([tmp_path]).agreements) == 2
+    assert len(corpus_of(body, tmp_path, "2024-06-20").agreements) == 2
 
 
 def test_the_two_ministers_are_the_two_people_named_together_last(tmp_path: Path) -> None:
@@ -255,8 +253,7 @@ def test_the_two_ministers_are_the_two_people_named_together_last(tmp_path: Path
         "两位部长一致同意加强执法合作。",
     ]
     body = "\n\n".join(sentences)
-    (tmp_path / "talks.md").write_text(f"---\ndate: 2024-12-29\n---\n\n{body}\n", encoding="utf-8")
-    [agreement] = extract_corpus([tmp_path]).agreements
+    [agreement] = corpus_of(body, tmp_path, "2024-12-29").agreements
     assert {"person:wang-yi", "person:sergey-lavrov"} <= {p.id for p in agreement.parties}
 
 
@@ -282,15 +279,13 @@ def test_name_particles_of_the_grammar_are_never_a_name_alone() -> None:
 def test_who_reports_the_meeting_of_others_is_not_in_it(
     text: str, principals: set[str], tmp_path: Path
 ) -> None:
-    (tmp_path / "report.md").write_text(f"---\ndate: 2024-06-20\n---\n\n{text}\n", encoding="utf-8")
-    [meeting] = extract_corpus([tmp_path]).meetings
+    [meeting] = corpus_of(text, tmp_path, "2024-06-20").meetings
     assert {p.id for p in meeting.participants if p.role != "attendee"} == principals
 
 
 def test_three_countries_listed_with_commas_are_all_parties(tmp_path: Path) -> None:
     text = "Japan, South Korea and China agreed on Monday to resume their trilateral summit."
-    (tmp_path / "summit.md").write_text(f"---\ndate: 2024-06-12\n---\n\n{text}\n", encoding="utf-8")
-    [agreement] = extract_corpus([tmp_path]).agreements
+    [agreement] = corpus_of(text, tmp_path, "2024-06-12").agreements
     assert {p.id for p in agreement.parties} == {"country:japan", "country:south-korea", "country:china"}
 
 
@@ -299,8 +294,8 @@ def test_a_call_told_with_one_side_named_is_with_the_other_of_the_pair_named_las
         "Philippine Defense Secretary Gilberto Teodoro and US Defense Secretary Lloyd Austin discussed "
         "the South China Sea.\n\nIn a phone conversation on Wednesday, Austin reaffirmed the alliance."
     )
-    (tmp_path / "call.md").write_text(f"---\ndate: 2024-03-28\n---\n\n{text}\n", encoding="utf-8")
-    [call] = meetings_between(extract_corpus([tmp_path]), "person:gilberto-teodoro", "person:lloyd-austin")
+    corpus = corpus_of(text, tmp_path, "2024-03-28")
+    [call] = meetings_between(corpus, "person:gilberto-teodoro", "person:lloyd-austin")
     assert call.mode == "phone" and call.date is not None and call.date.iso() == "2024-03-27"
 
 
@@ -310,7 +305,6 @@ def test_one_official_telling_another_is_a_meeting_whatever_the_quote_plans(tmp_
         '"We would like to strengthen our partnership," Kamikawa told President Ferdinand Marcos Jr.\n\n'
         '"Ties will grow," Kamikawa told reporters.'
     )
-    (tmp_path / "visit.md").write_text(f"---\ndate: 2024-07-09\n---\n\n{text}\n", encoding="utf-8")
-    corpus = extract_corpus([tmp_path])
+    corpus = corpus_of(text, tmp_path, "2024-07-09")
     assert len(meetings_between(corpus, "person:yoko-kamikawa", "person:ferdinand-marcos-jr")) == 1
     assert len(corpus.meetings) == 1

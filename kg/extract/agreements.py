@@ -29,20 +29,34 @@ class AgreementMention:
 
 
 def find_agreement(text: str, actors: list[ActorMention], grammar: Grammar) -> AgreementMention | None:
+    """The agreement a sentence tells: at its first agreement verb, else at the next one ("越南将
+    与东盟共同推动落实柬埔寨与泰国达成的停火协议": not Vietnam's pledge, but the ceasefire)."""
     quoted = [m.span() for m in grammar.rule("quoted").finditer(text)]
     outside = [a for a in actors if not _inside(a.start, quoted)]  # 《中老泰铁路协定》 names no party
     strong = next(
         (m for m in grammar.rule("agreement_strong").finditer(text) if not _inside(m.start(), quoted)), None
     )
     joint = _joint_verb(text, outside, quoted, grammar)
-    trigger = strong if strong and (joint is None or strong.start() <= joint.start()) else joint
-    if trigger is None:
-        return None
+    for trigger in sorted((t for t in (strong, joint) if t is not None), key=lambda t: t.start()):
+        found = _agreement_at(text, trigger, trigger is strong, outside, quoted, grammar)
+        if found is not None:
+            return found
+    return None
+
+
+def _agreement_at(
+    text: str,
+    trigger: re.Match[str],
+    strong: bool,
+    outside: list[ActorMention],
+    quoted: list[tuple[int, int]],
+    grammar: Grammar,
+) -> AgreementMention | None:
     start = _subject_start(text, trigger.start(), grammar)
     subject = text[start : trigger.start()]
     people = grammar.rule("plural_people").search(subject)
     pair = people or grammar.rule("plural_pair").search(subject)
-    if trigger is not strong:
+    if not strong:
         if grammar.rule("not_agreed").search(subject):
             return None
         one_sided = grammar.rule("one_sided").search(subject)
@@ -54,7 +68,7 @@ def find_agreement(text: str, actors: list[ActorMention], grammar: Grammar) -> A
                 return None
     in_subject = [a for a in outside if start <= a.start < trigger.start()]
     chain = _chain_before(text, in_subject, grammar)
-    if trigger is not strong and len({a.side for a in chain}) < 2:
+    if not strong and len({a.side for a in chain}) < 2:
         in_subject = []  # what both sides will do needs both as its subject: 双方要, 中越要, A和B共同
     if len({a.side for a in chain}) >= 2:
         # The sides coordinated before the verb, and the people who act for them.
@@ -68,14 +82,14 @@ def find_agreement(text: str, actors: list[ActorMention], grammar: Grammar) -> A
         implicit = "people"
     elif pair:
         implicit = "pair"
-    elif trigger is strong and grammar.rule("bare_subject").search(subject):
+    elif strong and grammar.rule("bare_subject").search(subject):
         implicit = "pair"  # "同时也达成协议": a clause without subject continues the talks just reported
     coordinator = grammar.rule("coordinator")
     coordinated = not coordinator.phrases or coordinator.search(subject) is not None
     if implicit is None and not (coordinated and len({a.side for a in explicit}) >= 2):
         return None
     content = text[trigger.start() :].strip("，,。；; ")
-    kind = grammar.rule("agreement_strong").kind_of(trigger.group(0)) if trigger is strong else None
+    kind = grammar.rule("agreement_strong").kind_of(trigger.group(0)) if strong else None
     kind = kind or "joint_commitment"
     documents = tuple(_documents_after(text, trigger.end(), quoted, grammar)) if kind == "signed" else ()
     return AgreementMention(explicit, implicit, kind, trigger.start(), content, documents)

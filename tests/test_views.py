@@ -17,15 +17,8 @@ from kg.sinks.views.index import ego_file_name
 from kg.sinks.views.layout import force_layout
 from kg.sinks.views.render import script_json
 from kg.sinks.views.select import date_in_range
+from tests.view_pages import page_data
 from tests.view_sample import HOSTILE_NAME, HOSTILE_SENTENCE, HOSTILE_TITLE, sample_graph, synthetic_corpus
-
-DATA = re.compile(r'<script type="application/json" id="kg-data">(.*?)</script>', re.S)
-
-
-def page_data(path: Path) -> dict:
-    match = DATA.search(path.read_text(encoding="utf-8"))
-    assert match, f"no data in {path}"
-    return json.loads(match.group(1))
 
 
 @pytest.fixture
@@ -200,3 +193,23 @@ def test_a_filtered_view_draws_no_node_without_an_edge_but_the_actor_asked_for(e
         joined = {n for e in data["edges"] for n in (e["from"], e["to"])}
         alone = {n["id"] for n in data["nodes"]} - joined - {data["ego"]}
         assert data["nodes"] and alone == set(), filters
+
+
+def test_an_ego_view_carries_its_actors_events_in_full_and_the_meetings_among_others_in_brief(tmp_path):
+    graph = build_graph(synthetic_corpus(60))
+    index = write_views(graph, tmp_path / "out")
+    took_part = {(u, v) for u, v, d in graph.edges(data=True) if d["type"] in ("PARTICIPATED_IN", "PARTY_TO")}
+    met = {(u, v): sorted(d["meeting_ids"]) for u, v, d in graph.edges(data=True) if d["type"] == "MET"}
+    briefs = 0
+    for path in (index.parent / "ego").glob("*.html"):
+        data = page_data(path)
+        for edge in data["edges"]:
+            assert edge["events"] == met[(edge["from"], edge["to"])], "an edge counts all the pair's meetings"
+        for event_id, event in data["events"].items():
+            if (data["ego"], event_id) in took_part:
+                assert event["evidence"] and event["actors"], f"{path.name}: its own event in full"
+            elif event.get("brief"):
+                briefs += 1
+                assert set(event) == {"kind", "brief", "date", "mode", "topic_ids", "countries"}
+                assert event["kind"] == "meeting" and event["date"] == graph.nodes[event_id]["date"]
+    assert briefs, "hubs' counterparts meet without them"

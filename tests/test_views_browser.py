@@ -18,6 +18,7 @@ from tests.view_pages import (
     click_edge,
     click_node,
     open_view,
+    page_data,
     panel_text,
     settle,
     wait_ready,
@@ -239,4 +240,27 @@ def test_examples_network_renders_with_legible_chinese_labels(
     assert page.evaluate("kgView.edges.length") == met
     # The screenshot is the evidence a reviewer looks at for legible Chinese (fonts-noto-cjk).
     page.screenshot(path=str(artifacts_dir / "views-examples-network.png"))
+    assert_clean(offline_page)
+
+
+def test_a_meeting_among_an_egos_counterparts_links_to_its_evidence_in_the_network(
+    offline_page, tmp_path
+):
+    index = write_views(build_graph(synthetic_corpus(60)), tmp_path / "out")
+    path, edge = next(
+        (path, edge)
+        for path in sorted((index.parent / "ego").glob("*.html"), key=lambda p: p.stat().st_size)
+        for edge in page_data(path)["edges"]
+        if all(page_data(path)["events"][e].get("brief") for e in edge["events"])
+    )
+    page = open_view(offline_page, path)
+    click_edge(page, edge["id"])
+    page.wait_for_selector(f"#kg-panel[data-edge='{edge['id']}']")
+    meeting = edge["events"][0]
+    assert page.locator("#kg-panel .kg-brief").count() == len(edge["events"])
+    page.click(f"#kg-panel .kg-brief[data-event='{meeting}'] a")
+    page.wait_for_url("**/network.html#meeting=*")
+    wait_ready(page)
+    page.wait_for_selector(f"body[data-focus='{meeting}']", state="attached")
+    assert "Meeting" in panel_text(page) and page.locator("#kg-panel .kg-evidence").count() >= 1
     assert_clean(offline_page)

@@ -4,11 +4,22 @@ whether the shown nodes were fitted to the canvas."""
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 READY_TIMEOUT_MS = 60_000
+_DATA = re.compile(r'<script type="application/json" id="kg-data">(.*?)</script>', re.S)
+
+
+def page_data(path: Path) -> dict[str, Any]:
+    """The data a view page carries, read from its file."""
+    match = _DATA.search(path.read_text(encoding="utf-8"))
+    assert match, f"no data in {path}"
+    data: dict[str, Any] = json.loads(match.group(1))
+    return data
 
 _MEASURE = """() => {
   const net = kgView.network, canvas = document.querySelector("#kg-graph canvas");

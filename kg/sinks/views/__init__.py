@@ -53,7 +53,7 @@ def _write(
 
     data = page_data(spec, facts, colours, ego_href, index_href)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render_page(data, assets), encoding="utf-8")
+    path.write_text(render_page(data, assets, facts.page_event_json), encoding="utf-8")
     return path
 
 

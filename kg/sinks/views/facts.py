@@ -8,6 +8,7 @@ writing thousands of ego views does not walk the graph again for each one.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ from typing import Any
 import networkx as nx
 
 from kg.graph import ACTOR_LABELS
+from kg.sinks.views.render import EventsJson
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,17 @@ class GraphFacts:
     """Actor id -> meetings it took part in."""
     page_events: dict[str, dict[str, Any]] = field(default_factory=dict)
     """Events as pages embed them, made once and shared by every view."""
+    brief_events: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Events as a page embeds those it does not carry in full (kg.sinks.views.select.ViewSpec)."""
+    page_event_json: EventsJson = field(default_factory=EventsJson)
+    """Both, as the JSON text pages carry (kg.sinks.views.render.page_json)."""
+    _event_sets: dict[str, set[str]] = field(default_factory=dict)
+
+    def event_set(self, entity_id: str) -> set[str]:
+        """An entity's events as a set, made once."""
+        if entity_id not in self._event_sets:
+            self._event_sets[entity_id] = set(self.entities[entity_id].events)
+        return self._event_sets[entity_id]
 
     def country_name(self, country_id: str | None) -> str | None:
         if country_id is None:
@@ -91,6 +104,20 @@ def _href(path: str | None, url: str | None) -> str | None:
     if path:
         return Path(path).resolve().as_uri()
     return None
+
+
+def article_links(graph: nx.MultiDiGraph) -> Callable[[str], str | None]:
+    """The link of an article node, made once per article: resolving a path asks the disk about
+    every folder in it, and an article reports many events."""
+    links: dict[str, str | None] = {}
+
+    def link(article_id: str) -> str | None:
+        if article_id not in links:
+            article = graph.nodes[article_id]
+            links[article_id] = _href(article.get("path"), article.get("url"))
+        return links[article_id]
+
+    return link
 
 
 def _names(data: dict[str, Any]) -> dict[str, str]:
@@ -122,7 +149,7 @@ def _entity(node_id: str, data: dict[str, Any]) -> Entity:
     )
 
 
-def _evidence(graph: nx.MultiDiGraph, target: str) -> list[Evidence]:
+def _evidence(graph: nx.MultiDiGraph, target: str, link: Callable[[str], str | None]) -> list[Evidence]:
     found = []
     for source, _, data in graph.in_edges(target, data=True):
         if data.get("type") != "REPORTS":
@@ -133,7 +160,7 @@ def _evidence(graph: nx.MultiDiGraph, target: str) -> list[Evidence]:
                 sentence=str(data.get("sentence") or ""),
                 article=str(article.get("name") or source),
                 title=article.get("title"),
-                href=_href(article.get("path"), article.get("url")),
+                href=link(source),
             )
         )
     return sorted(found, key=lambda e: (e.article, e.sentence))
@@ -155,6 +182,7 @@ def read_facts(graph: nx.MultiDiGraph) -> GraphFacts:
         if label in (*ACTOR_LABELS, "Topic"):
             entities[node_id] = _entity(node_id, data)
     participants: dict[str, list[str]] = defaultdict(list)
+    link = article_links(graph)
     for node_id, data in graph.nodes(data=True):
         label = data.get("label")
         if label not in ("Meeting", "Agreement"):
@@ -174,7 +202,7 @@ def read_facts(graph: nx.MultiDiGraph) -> GraphFacts:
             actor_ids=actors,
             topic_ids=[t.removeprefix("topic:") for t in topics],
             country_ids=sorted({c for a in actors if (c := entities[a].country)}),
-            evidence=_evidence(graph, node_id),
+            evidence=_evidence(graph, node_id, link),
             place=place,
             mode=data.get("mode"),
             summary=data.get("summary"),

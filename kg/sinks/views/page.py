@@ -6,10 +6,9 @@ from __future__ import annotations
 import posixpath
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import asdict
 from typing import Any
 
-from kg.sinks.views.facts import Entity, GraphFacts
+from kg.sinks.views.facts import Entity, Event, GraphFacts
 from kg.sinks.views.layout import force_layout
 from kg.sinks.views.select import ViewSpec
 
@@ -60,19 +59,52 @@ def _entity_dict(entity: Entity, facts: GraphFacts, href: str | None) -> dict[st
     }
 
 
-def _event_dict(event_id: str, facts: GraphFacts) -> dict[str, Any]:
-    if event_id in facts.page_events:
-        return facts.page_events[event_id]
-    event = facts.events[event_id]
-    data = asdict(event)
-    data["actors"] = [facts.entities[a].name for a in event.actor_ids]
-    data["topics"] = [
-        facts.entities[f"topic:{t}"].name if f"topic:{t}" in facts.entities else t for t in event.topic_ids
-    ]
-    data["countries"] = event.country_ids
-    del data["actor_ids"], data["country_ids"]
-    facts.page_events[event_id] = data
-    return data
+def _page_event(event_id: str, facts: GraphFacts, full: bool) -> dict[str, Any]:
+    """An event as pages embed it, in full or in brief, made once for every page that shows it."""
+    made = facts.page_events if full else facts.brief_events
+    if event_id not in made:
+        event = facts.events[event_id]
+        made[event_id] = _event_dict(event, facts) if full else _brief_event_dict(event)
+    return made[event_id]
+
+
+def _event_dict(event: Event, facts: GraphFacts) -> dict[str, Any]:
+    # By hand, in the order of Event's fields, as dataclasses.asdict did at ten times the cost.
+    return {
+        "id": event.id,
+        "kind": event.kind,
+        "name": event.name,
+        "date": event.date,
+        "topic_ids": list(event.topic_ids),
+        "evidence": [
+            {"sentence": e.sentence, "article": e.article, "title": e.title, "href": e.href}
+            for e in event.evidence
+        ],
+        "place": event.place,
+        "mode": event.mode,
+        "summary": event.summary,
+        "meeting": event.meeting,
+        "actors": [facts.entities[a].name for a in event.actor_ids],
+        "topics": [_topic_name(t, facts) for t in event.topic_ids],
+        "countries": event.country_ids,
+    }
+
+
+def _topic_name(topic_id: str, facts: GraphFacts) -> str:
+    topic = facts.entities.get(f"topic:{topic_id}")
+    return topic.name if topic else topic_id
+
+
+def _brief_event_dict(event: Event) -> dict[str, Any]:
+    """What a page's filters and tooltips read of an event it does not carry in full."""
+    return {
+        "kind": event.kind,
+        "brief": True,
+        "date": event.date,
+        "mode": event.mode,
+        "topic_ids": event.topic_ids,
+        "countries": event.country_ids,
+    }
 
 
 def _node_events(spec: ViewSpec, node_id: str, facts: GraphFacts) -> list[str]:
@@ -134,11 +166,13 @@ def page_data(
             }
         )
 
-    # An agreement's panel names the meeting it came from, so that meeting travels with it.
-    event_ids.update(m for e in list(event_ids) if (m := facts.events[e].meeting) in facts.events)
-    event_data = {e: _event_dict(e, facts) for e in sorted(event_ids)}
-    topics = sorted({t for e in event_data.values() for t in e["topic_ids"]})
-    countries = sorted({c for e in event_data.values() for c in e["countries"]})
+    told = event_ids if spec.full_events is None else event_ids & spec.full_events
+    # An agreement's panel names the meeting it came from, so that meeting travels with it, in full.
+    told |= {m for e in told if (m := facts.events[e].meeting) in facts.events}
+    event_ids |= told
+    event_data = {e: _page_event(e, facts, e in told) for e in sorted(event_ids)}
+    topics = sorted(set().union(*(e["topic_ids"] for e in event_data.values())))
+    countries = sorted(set().union(*(e["countries"] for e in event_data.values())))
     kinds_shown = sorted({n["kind"] for n in nodes})
     return {
         "title": spec.title,
@@ -165,10 +199,7 @@ def page_data(
             "edges": [EDGE_MEANING[t] for t in sorted({e["type"] for e in edges}) if t in EDGE_MEANING],
             "size": "node size = number of connections in this view",
         },
-        "topics": [
-            {"id": t, "name": facts.entities[f"topic:{t}"].name if f"topic:{t}" in facts.entities else t}
-            for t in topics
-        ],
+        "topics": [{"id": t, "name": _topic_name(t, facts)} for t in topics],
         "countries": [{"id": c, "name": facts.country_name(c)} for c in countries],
     }
 

@@ -25,6 +25,7 @@ from typing import Any
 import networkx as nx
 
 from kg.levels import Levels
+from kg.sinks.views.facts import article_links
 from kg.sinks.views.render import script_json, template
 
 PAGE = "relations.html"
@@ -44,12 +45,6 @@ def plotly_js() -> bytes:
 
 def _plotly_license() -> bytes:
     return (resources.files("kg.sinks.views") / "assets" / PLOTLY_LICENSE).read_bytes()
-
-
-def _href(path: str | None, url: str | None) -> str | None:
-    if url and url.lower().startswith(("http://", "https://")):
-        return url
-    return Path(path).resolve().as_uri() if path else None
 
 
 @dataclass
@@ -85,13 +80,14 @@ def read_relations(graph: nx.MultiDiGraph) -> Relations:
         if nodes[country].get("label") == "Country":
             represents[person].add(country)
     evidence: dict[str, list[list[str | None]]] = defaultdict(list)
+    link = article_links(graph)
     for article, event, data in edges["REPORTS"]:
         doc = nodes[article]
         evidence[event].append(
             [
                 str(data.get("sentence") or ""),
                 str(doc.get("title") or doc.get("name") or article),
-                _href(doc.get("path"), doc.get("url")),
+                link(article),
             ]
         )
     taking_part: dict[str, list[tuple[str, str | None]]] = defaultdict(list)

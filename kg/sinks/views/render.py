@@ -8,7 +8,7 @@ import hashlib
 import html
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -40,7 +40,38 @@ def asset_text(name: str) -> str:
 
 def script_json(data: Any) -> str:
     """JSON that cannot end its <script> element: `<`, `>`, `&` and the JS line separators escaped."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return _escape(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+
+
+@dataclass
+class EventsJson:
+    """Event id -> the JSON text of the id and the event as pages carry it, in full or in brief."""
+
+    full: dict[str, str] = field(default_factory=dict)
+    brief: dict[str, str] = field(default_factory=dict)
+
+
+def page_json(data: dict[str, Any], events_json: EventsJson) -> str:
+    """script_json(data), byte for byte, with each of data["events"] encoded once for every page
+    that shows it (the escaping is per character, so escaped parts join into the escaped whole)."""
+    parts = []
+    for key, value in data.items():
+        if key == "events":
+            encoded = []
+            for event_id, event in value.items():
+                known = events_json.brief if "brief" in event else events_json.full
+                text = known.get(event_id)
+                if text is None:
+                    text = known[event_id] = f"{script_json(event_id)}:{script_json(event)}"
+                encoded.append(text)
+            text = "{" + ",".join(encoded) + "}"
+        else:
+            text = script_json(value)
+        parts.append(f"{script_json(key)}:{text}")
+    return "{" + ",".join(parts) + "}"
+
+
+def _escape(text: str) -> str:
     return (
         text.replace("&", "\\u0026")
         .replace("<", "\\u003c")
@@ -80,13 +111,15 @@ class Assets:
         return scripts, policy
 
 
-def render_page(data: dict[str, Any], assets: Assets) -> str:
+def render_page(data: dict[str, Any], assets: Assets, events_json: EventsJson | None = None) -> str:
+    """The page; `events_json` (see page_json) is shared by the pages of one build, whose events
+    are the same dicts in every page."""
     scripts, policy = assets.scripts_and_policy()
     values = {
         "CSP": html.escape(policy, quote=False),
         "TITLE": html.escape(str(data.get("title", "kg view"))),
         "CSS": template("view.css"),
-        "DATA": script_json(data),
+        "DATA": script_json(data) if events_json is None else page_json(data, events_json),
         "SCRIPTS": scripts,
     }
     # One pass, so a placeholder-like string inside the data is never substituted.

@@ -29,6 +29,9 @@ class ViewSpec:
     notice: str | None = None
     events_of: dict[str, list[str]] = field(default_factory=dict)
     """Per node, the events its panel lists in this view (default: all of the node's events)."""
+    full_events: set[str] | None = None
+    """The events the page carries in full, evidence and all (default: every event it shows); of the
+    others it carries what its filters and tooltips read, and its panel links to the actor network."""
 
 
 @dataclass(frozen=True)
@@ -123,9 +126,11 @@ def ego_view(facts: GraphFacts, actor_id: str) -> ViewSpec:
         pair for n in circle for pair in facts.met_pairs.get(n, []) if pair[0] in circle and pair[1] in circle
     }
     edges = [ViewEdge(u, v, "MET", tuple(facts.met[(u, v)])) for u, v in sorted(pairs)]
-    own = set(ego.events)
-    events_of = {n: [e for e in facts.entities[n].events if e in own] for n in circle if n != actor_id}
+    events_of = {n: _shared_events(facts, actor_id, n) for n in circle if n != actor_id}
     events_of[actor_id] = list(ego.events)
+    # The meetings among the actors met without this one are told in brief: carried in full, they
+    # would make every ego view of a hub as large as the whole network, and all of them together
+    # grow with the square of the corpus.
     return ViewSpec(
         title=f"Ego network: {ego.name}",
         description=f"{ego.name}, the actors met and the meetings among them.",
@@ -133,7 +138,17 @@ def ego_view(facts: GraphFacts, actor_id: str) -> ViewSpec:
         edges=edges,
         ego=actor_id,
         events_of=events_of,
+        full_events=facts.event_set(actor_id),
     )
+
+
+def _shared_events(facts: GraphFacts, first: str, second: str) -> list[str]:
+    """The events of `second` that are also `first`'s, in their order (both lists are in date and id
+    order), walking the shorter list: a hub's neighbours have many events each."""
+    mine, theirs = facts.entities[first].events, facts.entities[second].events
+    if len(theirs) <= len(mine):
+        return [e for e in theirs if e in facts.event_set(first)]
+    return [e for e in mine if e in facts.event_set(second)]
 
 
 def _selected_events(facts: GraphFacts, flt: ViewFilter) -> set[str]:

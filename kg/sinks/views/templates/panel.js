@@ -52,10 +52,22 @@
       return dl;
     }
 
+    // An event told in brief (an ego view's meeting among others): when and how, and a link to
+    // the actor network, which has it in full.
+    function renderBrief(id, ev, box) {
+      box.classList.add("kg-brief");
+      box.appendChild(el("div", (ev.date || "undated") + (ev.mode ? " · " + ev.mode.replace("_", " ") : ""), "kg-event-head"));
+      var more = el("div", null, "kg-source");
+      more.appendChild(link("who, where and the evidence: in the actor network", meetingHref(id)));
+      box.appendChild(more);
+      return box;
+    }
+
     function renderEvent(id) {
       var ev = data.events[id];
       var box = el("div", null, "kg-event");
       box.setAttribute("data-event", id);
+      if (ev.brief) return renderBrief(id, ev, box);
       // An agreement's name is its summary: it is read in full below its date, not in a heading.
       box.appendChild(el("div", ev.kind === "meeting" ? eventLabel(ev) : ev.date || "undated", "kg-event-head"));
       var facts = [];

@@ -6,6 +6,7 @@ from __future__ import annotations
 import posixpath
 from collections import Counter
 from collections.abc import Callable
+from operator import itemgetter
 from typing import Any
 
 from kg.sinks.views.facts import Entity, Event, GraphFacts
@@ -171,8 +172,8 @@ def page_data(
     told |= {m for e in told if (m := facts.events[e].meeting) in facts.events}
     event_ids |= told
     event_data = {e: _page_event(e, facts, e in told) for e in sorted(event_ids)}
-    topics = sorted(set().union(*(e["topic_ids"] for e in event_data.values())))
-    countries = sorted(set().union(*(e["countries"] for e in event_data.values())))
+    topics = sorted(set().union(*map(itemgetter("topic_ids"), event_data.values())))
+    countries = sorted(set().union(*map(itemgetter("countries"), event_data.values())))
     kinds_shown = sorted({n["kind"] for n in nodes})
     return {
         "title": spec.title,

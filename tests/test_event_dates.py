@@ -187,10 +187,14 @@ def test_the_day_of_a_report_does_not_date_the_events_it_reports(tmp_path: Path)
 
 
 def test_signed_documents_named_by_kind_and_by_title_are_told_apart(tmp_path: Path) -> None:
-    text = "5月7日，中日韩三方签署并发表了联合声明，会后签署「中日韩卫生合作备忘录」。"
+    text = (
+        "5月7日，第十六届卫生部长会议在北京举行，三方签署并发表了联合声明，"
+        "会后签署「中日韩卫生合作备忘录」。"
+    )
     events = events_of(text, tmp_path, date="2024-05-08")
     summaries = sorted(a.summary.split(": ", 1)[1] for a in events.agreements)
     assert summaries == ["中日韩卫生合作备忘录", "联合声明"]
+    assert all(":" not in a.summary.split(": ", 1)[0] for a in events.agreements)  # names, not ids
     assert all({p.id for p in a.parties} >= {"country:china", "country:japan", "country:south-korea"}
                for a in events.agreements)
 

@@ -157,6 +157,8 @@ class ArticleContext:
         )
 
     def display(self, actor_id: str) -> str:
+        """The actor's name for a summary (a country a document's title names is met here first)."""
+        self.actor(actor_id)
         actor = self.actors.get(actor_id)
         return actor.display_name if actor else actor_id
 

@@ -308,3 +308,23 @@ def test_one_official_telling_another_is_a_meeting_whatever_the_quote_plans(tmp_
     corpus = corpus_of(text, tmp_path, "2024-07-09")
     assert len(meetings_between(corpus, "person:yoko-kamikawa", "person:ferdinand-marcos-jr")) == 1
     assert len(corpus.meetings) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "principals", "agreements"),
+    [
+        ("岸田文雄预定14日与莫迪举行会谈。", set(), 0),
+        ("6月11日，马科斯在总统府与来访的惠普斯会晤。", set(), 0),  # 府与惠普斯 is no one's name
+        (
+            "Lee Jae-myung held phone talks with Shigeru Ishiba on Monday, agreeing to continue shuttle diplomacy.",
+            {"person:lee-jae-myung", "person:shigeru-ishiba"},
+            1,
+        ),
+    ],
+)
+def test_planned_talks_a_palace_and_a_participle(
+    text: str, principals: set[str], agreements: int, tmp_path: Path
+) -> None:
+    corpus = corpus_of(text, tmp_path)
+    assert {p.id for m in corpus.meetings for p in m.participants if p.role != "attendee"} == principals
+    assert len(corpus.agreements) == agreements

@@ -55,16 +55,19 @@ NAMED_WITH_YEAR = re.compile(
     r"[“\"「『](?P<name>[^”\"」』\n]{1,30}?[—\-–－ ](?P<y>(?:19|20)[0-9]{2}))[”\"」』]"
 )
 DATELINE_ZH = re.compile(
-    rf"(?:社|网|报|台)[\u4e00-\u9fff]{{0,8}}?(?:(?P<m>{MONTH})月)?(?P<d>[0-9]{{1,2}}|{DAY_CN})日电"
+    rf"(?:社|网|报|台)[\u4e00-\u9fff]{{0,8}}?(?:[0-9]{{4}}年)?(?:(?P<m>{MONTH})月)?(?P<d>[0-9]{{1,2}}|{DAY_CN})日电"
     rf"|社[\u4e00-\u9fff]{{1,8}}\s*[—–-]{{1,3}}\s*(?P<m2>{MONTH})月(?P<d2>[0-9]{{1,2}}|{DAY_CN})日"
 )
-"""`新华社北京12月3日电`, `(中央社台北4日电)` (day only), `越通社河内 ——8月29日下午`."""
+"""`新华社北京12月3日电`, `(中央社台北4日电)` (day only), `越通社河内2025年4月15日电`,
+`越通社河内 ——8月29日下午`."""
 DATELINE_EN = re.compile(
     rf"^[A-Z][A-Za-z .'’-]{{1,40}},\s*(?:(?P<mon>{MONTHS_EN})\.?\s+(?P<d>[0-9]{{1,2}})"
-    rf"|(?P<d2>[0-9]{{1,2}})\s+(?P<mon2>{MONTHS_EN})\.?)\s*(?:\([A-Za-z .]{{2,30}}\)\s*)?(?:-{{1,2}}|–|—)",
+    rf"|(?P<d2>[0-9]{{1,2}})\s+(?P<mon2>{MONTHS_EN})\.?)\s*"
+    r"(?:(?:\([A-Za-z .]{2,30}\)|[A-Z][A-Za-z]{1,20})\s*)?(?:-{1,2}|–|—)",
     re.M,
 )
-"""`BANGKOK, Aug 14 (Reuters) -`, `JAKARTA, June 28 —`, `PHNOM PENH, 21 April (Xinhua) --`."""
+"""`BANGKOK, Aug 14 (Reuters) -`, `JAKARTA, June 28 —`, `PHNOM PENH, 21 April (Xinhua) --`,
+`VIENTIANE, Oct. 11 Kyodo -`."""
 REPORT_DAYS_BACK = 3
 """How many days before its publication date a report whose dateline names only the day may
 have been filed (`(中央社台北4日電)`)."""

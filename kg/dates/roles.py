@@ -56,7 +56,7 @@ DATELINE_ZH_BEFORE = re.compile(r"(?:社|网|網|报|報|台)[\u4e00-\u9fff]{0,8
 DATELINE_EN = re.compile(
     rf"(?:^|\n)[A-Z][A-Za-z .'’-]{{1,40}},\s*"
     rf"(?:(?:{MONTHS_EN})\.?\s+[0-9]{{1,2}}|[0-9]{{1,2}}\s+(?:{MONTHS_EN}))"
-    r"(?:,?\s+[0-9]{4})?\s*(?:\([A-Za-z .]{2,30}\))?\s*(?:-{1,2}|–|—)"
+    r"(?:,?\s+[0-9]{4})?\s*(?:\([A-Za-z .]{2,30}\)|[A-Z][A-Za-z]{1,20})?\s*(?:-{1,2}|–|—)"
 )
 """`BANGKOK, Aug 14 (Reuters) -`, `JAKARTA, June 28 —`: where and when the report was filed."""
 REPORTED_AFTER = re.compile(r"^\s*(?:报道|报导|報導|報道|援引|引述|发布消息|發布消息)")

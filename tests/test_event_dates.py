@@ -232,8 +232,13 @@ def test_no_date_is_invented_for_an_undated_article(tmp_path: Path) -> None:
     ("text", "expected"),
     [
         ("越通社河内2025年4月15日电 苏林15日上午在河内同王毅举行会谈。", "2025-04-15"),
-        ("VIENTIANE, Oct. 11 Kyodo - Shigeru Ishiba held talks with Li Qiang on Thursday in 2024.", "2024-10-10"),
+        (
+            "VIENTIANE, Oct. 11 Kyodo - Shigeru Ishiba held talks with Li Qiang on Thursday in 2024.",
+            "2024-10-10",
+        ),
     ],
 )
-def test_datelines_with_a_year_or_an_agency_without_brackets(text: str, expected: str, tmp_path: Path) -> None:
+def test_datelines_with_a_year_or_an_agency_without_brackets(
+    text: str, expected: str, tmp_path: Path
+) -> None:
     assert meeting_dates(events_of(text, tmp_path)) == [expected]

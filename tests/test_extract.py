@@ -316,7 +316,8 @@ def test_one_official_telling_another_is_a_meeting_whatever_the_quote_plans(tmp_
         ("岸田文雄预定14日与莫迪举行会谈。", set(), 0),
         ("6月11日，马科斯在总统府与来访的惠普斯会晤。", set(), 0),  # 府与惠普斯 is no one's name
         (
-            "Lee Jae-myung held phone talks with Shigeru Ishiba on Monday, agreeing to continue shuttle diplomacy.",
+            "Lee Jae-myung held phone talks with Shigeru Ishiba on Monday, "
+            "agreeing to continue shuttle diplomacy.",
             {"person:lee-jae-myung", "person:shigeru-ishiba"},
             1,
         ),

@@ -329,3 +329,29 @@ def test_planned_talks_a_palace_and_a_participle(
     corpus = corpus_of(text, tmp_path)
     assert {p.id for m in corpus.meetings for p in m.participants if p.role != "attendee"} == principals
     assert len(corpus.agreements) == agreements
+
+
+def test_a_host_with_several_guests_each_under_a_title_is_one_meeting_of_all(tmp_path: Path) -> None:
+    text = (
+        "Later in the day, Joe Biden hosted Narendra Modi, Australian Prime Minister Anthony Albanese "
+        "and Japanese Prime Minister Fumio Kishida for the Quad summit on Saturday."
+    )
+    [summit] = corpus_of(text, tmp_path, "2024-09-22").meetings
+    assert {p.id for p in summit.participants} == {
+        "person:joe-biden", "person:narendra-modi", "person:anthony-albanese", "person:fumio-kishida"
+    }
+
+
+def test_a_dinner_with_someone_the_dictionary_does_not_know(tmp_path: Path) -> None:
+    text = "会晤前，黄循财星期一晚上与柔佛州务大臣翁哈菲兹共进晚餐。"
+    [dinner] = corpus_of(text, tmp_path, "2025-01-07").meetings
+    assert sorted(p.name for p in dinner.participants) == sorted(["黄循财", "翁哈菲兹"])
+
+
+def test_a_talk_told_by_one_of_its_people_dates_nothing_after_it(tmp_path: Path) -> None:
+    text = (
+        "习近平表示：“去年3月，我对俄罗斯进行国事访问，同普京总统在莫斯科举行会谈。”\n\n"
+        "当天下午，李强在人民大会堂会见普京。"
+    )
+    dates = {m.date.iso() for m in corpus_of(text, tmp_path, "2024-05-17").meetings if m.date}
+    assert "2023-03" not in dates

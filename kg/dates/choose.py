@@ -18,6 +18,7 @@ from kg.dates.find import DateMention, find_dates
 from kg.dates.infer import report_date
 from kg.records import PartialDate
 from kg.text.datelines import find_dateline
+from kg.text.quotations import unquoted
 
 EVENT_KINDS = ("absolute", "relative", "weekday")
 """Mentions that may date an event; same_day and vague are handled apart, the others never do."""
@@ -47,7 +48,8 @@ def story_dates(text: str, published: PartialDate | None) -> StoryDates:
 
 
 def _lead(text: str, anchor: PartialDate | None) -> PartialDate | None:
-    lines = [line for line in text.split("\n") if line.strip()][:LEAD_LINES]
+    # What someone is quoted saying ("去年3月，我…") tells no date of the article's story.
+    lines = [unquoted(line) for line in text.split("\n") if line.strip()][:LEAD_LINES]
     dateline: PartialDate | None = None
     for line in lines:
         if find_dateline([line]) is not None:

@@ -145,7 +145,8 @@ class DocumentExtractor:
                     ctx.meeting = (index, meeting)
                     if meeting.date:
                         ctx.last_date = meeting.date
-            if not told and not looked_back and grammar.rule("unnamed_event").search(text):
+            unnamed = not any(a.type == "Person" for a in found.actors)
+            if not told and not looked_back and unnamed and grammar.rule("unnamed_event").search(text):
                 # "3月20日，三国警方举行会议。": an event of no two people named; what follows is of its day.
                 ctx.last_date = event_date(dates, ctx.story)[0] or ctx.last_date
         agreement_found = find_agreement(text, found.actors, grammar)

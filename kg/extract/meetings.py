@@ -10,7 +10,11 @@ from kg.extract.mentions import ActorMention
 from kg.grammar import Grammar, MeetingTrigger
 from kg.places import PlaceHit
 from kg.records import Mode
+from kg.text.quotations import quoted
 
+LISTED_TITLE_REACH = {"zh": 16, "en": 40}
+"""How long a title may stand before each further person of a comma-separated list
+("…，老挝国会主席C", "…, Australian Prime Minister Anthony Albanese and …")."""
 SPOKESPERSON_REACH = 40
 """How far before a name its spokesperson title may stand (with ranks and an agency between)."""
 
@@ -57,20 +61,12 @@ def find_meetings(
         for trigger in trigger_rule.regex.finditer(text):
             left, _ = _clause_bounds(text, trigger.start(), trigger.end())
             planned = grammar.rule("planned").finditer(text, left, trigger.start())
-            if any(not _quoted(text, m.start()) for m in planned):
+            if any(not quoted(text, m.start()) for m in planned):
                 continue
             found = _meeting_at(text, trigger, actors, places, trigger_rule, grammar, pair)
             if found:
                 return _one_per_guest(text, found, grammar)
     return []
-
-
-_QUOTATION = re.compile(r'"[^"]*"|“[^”]*”|「[^」]*」|『[^』]*』')
-
-
-def _quoted(text: str, at: int) -> bool:
-    """Whether `at` lies inside words quoted (what someone said: "we would like to …")."""
-    return any(q.start() < at < q.end() for q in _QUOTATION.finditer(text))
 
 
 def _speaks_for_others(text: str, actor: ActorMention, grammar: Grammar) -> bool:
@@ -167,10 +163,14 @@ def _list_end(text: str, start: int, limit: int, actors: list[ActorMention]) -> 
     while end < limit and text[end] in "，,":
         segment_end = _next_break(text, end + 1, limit)
         first = next((a for a in actors if end < a.start < segment_end and a.type == "Person"), None)
-        if first is None or first.start - end > 16:
+        if first is None or first.start - end > _title_reach(text[end : first.start]):
             break
         end = segment_end
     return end
+
+
+def _title_reach(gap: str) -> int:
+    return LISTED_TITLE_REACH["en" if gap.isascii() else "zh"]
 
 
 def _next_break(text: str, start: int, limit: int) -> int:

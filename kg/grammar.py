@@ -50,6 +50,10 @@ class Rule:
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         return self.regex.search(text, pos, len(text) if endpos is None else endpos)
 
+    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        """A phrase starting right at `pos`."""
+        return self.regex.match(text, pos)
+
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> list[re.Match[str]]:
         return list(self.regex.finditer(text, pos, len(text) if endpos is None else endpos))
 
@@ -101,6 +105,7 @@ RULES = (
     "here",
     "bilateral",
     "spokesperson",
+    "era_of",
     "unnamed_event",
     "earlier",
     "not_a_name",

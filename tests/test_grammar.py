@@ -99,6 +99,8 @@ EXPECTED: dict[str, Callable[[DocumentEvents], bool] | None] = {
     ),
     "spokesperson": lambda events: all("person:mao-ning" not in {p.id for p in m.participants}
                                        for m in events.meetings),
+    "era_of": lambda events: [sorted(p.id for p in m.participants) for m in events.meetings]
+    == [["person:fumio-kishida", "person:yoon-suk-yeol"]],
     "here": lambda events: [m.place.name_en if m.place else None for m in events.meetings] == ["Phnom Penh"],
     "title_reference": lambda events: _wang_yi_met(events, "person:srettha-thavisin"),
     "subject_pronoun": lambda events: _wang_yi_met(events, "person:sergey-lavrov"),

@@ -128,6 +128,7 @@ class DocumentExtractor:
         # A meeting looked back on (此前…会谈, …通话的成果) is not the one the sentences after it tell
         # of, nor are the sides it names those a later 双方 stands for.
         looked_back = grammar.rule("earlier").search(text) is not None
+        told: list[MeetingMention] = []
         if ctx.meeting and grammar.rule("attendees").search(text):
             self._add_attendees(ctx.meeting[1], found.actors, source)
         else:
@@ -151,11 +152,16 @@ class DocumentExtractor:
                 ctx.last_date = event_date(dates, ctx.story)[0] or ctx.last_date
         agreement_found = find_agreement(text, found.actors, grammar)
         if agreement_found is not None:
+            reported = ctx.meeting
+            if looked_back and told:
+                # "A与B上次…举行峰会，当时双方同意…": what was agreed then belongs to that meeting.
+                ctx.meeting = (index, meetings[-1])
             for n, title in enumerate(agreement_found.documents or (None,)):
                 agreement = self._agreement(doc, index, agreement_found, text, dates, ctx, source, title)
                 if agreement is not None:
                     agreement.id = f"{agreement.id}:{n}"
                     agreements.append(agreement)
+            ctx.meeting = reported
         if not looked_back:
             ctx.remember_sides(index, found.actors)
         ctx.remember_subject(found.actors)

@@ -54,7 +54,11 @@ def find_meetings(
 ) -> list[MeetingMention]:
     """The meeting a sentence reports between at least two people; one per guest for
     "A分别会见B和C" / "A met separately with B and C", one per recipient of one sender's letters."""
-    actors = [a for a in actors if not _speaks_for_others(text, a, grammar)]
+    era = grammar.rule("era_of")
+    actors = [
+        a for a in actors
+        if not _speaks_for_others(text, a, grammar) and not era.match(text, a.end)
+    ]
     if grammar.rule("meeting_reference").search(text) and len(_people(actors)) < 2:
         return []
     for trigger_rule in grammar.meeting_triggers_in(text):

@@ -358,10 +358,14 @@ def test_a_talk_told_by_one_of_its_people_dates_nothing_after_it(tmp_path: Path)
 
 
 def test_what_was_agreed_at_a_summit_looked_back_on_belongs_to_that_summit(tmp_path: Path) -> None:
-    text = "日本首相岸田文雄13日与美国总统拜登举行会谈。\n\n岸田与拜登上次于今年4月在华府举行峰会，当时双方同意升级同盟。"
+    text = (
+        "日本首相岸田文雄13日与美国总统拜登举行会谈。\n\n"
+        "岸田与拜登上次于今年4月在华府举行峰会，当时双方同意升级同盟。"
+    )
     corpus = corpus_of(text, tmp_path, "2024-06-14")
     dates = sorted(m.date.iso() for m in corpus.meetings if m.date)
     assert dates == ["2024-04", "2024-06-13"]
     [agreement] = corpus.agreements
     assert agreement.date is not None and agreement.date.iso() == "2024-04"
-    assert {p.id for p in agreement.parties if p.role == "party"} == {"country:japan", "country:united-states"}
+    parties = {p.id for p in agreement.parties if p.role == "party"}
+    assert parties == {"country:japan", "country:united-states"}

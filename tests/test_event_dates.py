@@ -242,3 +242,19 @@ def test_datelines_with_a_year_or_an_agency_without_brackets(
     text: str, expected: str, tmp_path: Path
 ) -> None:
     assert meeting_dates(events_of(text, tmp_path)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Shigeru Ishiba, who took office on Oct. 1, spoke with Joe Biden by phone the following day.",
+            "2024-10-02",
+        ),
+        ("11月7日，李强会见阿尔巴尼斯。\n\n前一天，习近平会见了阿尔巴尼斯。", "2024-11-06"),
+    ],
+)
+def test_the_day_after_or_before_counts_from_the_date_it_follows(
+    text: str, expected: str, tmp_path: Path
+) -> None:
+    assert expected in meeting_dates(events_of(text, tmp_path, date="2024-11-08"))

@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 from functools import lru_cache
 
+from kg.dates import resolve as R
 from kg.dates.find import DateMention, find_dates
 from kg.dates.infer import report_date
 from kg.records import PartialDate
@@ -76,6 +78,15 @@ def event_date(
     before (for 同日), `context` the date of the event this one belongs to (an agreement's
     meeting), if any."""
     usable = [m for m in mentions if m.date is not None and m.kind in EVENT_KINDS]
+    shifted = next((m for m in mentions if m.kind in ("day_after", "day_before")), None)
+    if shifted is not None:
+        # "took office on Oct. 1, spoke with … the following day": a day from the date before it.
+        earlier = [m.date for m in usable if m.start < shifted.start and m.date is not None]
+        base = earlier[-1] if earlier else previous or story.lead
+        if base is None or base.day is None:
+            return None, None
+        step = timedelta(days=1 if shifted.kind == "day_after" else -1)
+        return R.of(R.latest_day(base) + step), shifted.text
     if usable:
         prior = [m for m in usable if before is None or m.start < before] or usable
         best = max(prior, key=lambda m: (_precision(m.date), -m.start))

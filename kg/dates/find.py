@@ -26,7 +26,10 @@ from kg.dates.patterns import (
 from kg.dates.roles import mark_roles
 from kg.records import PartialDate
 
-Kind = Literal["absolute", "relative", "same_day", "weekday", "vague", "target", "reference", "dateline"]
+Kind = Literal[
+    "absolute", "relative", "same_day", "day_after", "day_before", "weekday", "vague", "target", "reference",
+    "dateline",
+]
 """`target` (到2030年, by 2030), `reference` (建交60周年所建立的基础上, 2022年友好年, 2021-2025年) and
 `dateline` (新华社北京12月3日电) name dates that are not the date of the events told: see kg.dates.roles."""
 
@@ -163,6 +166,14 @@ def _same_day(m: _Match, anchor: PartialDate | None) -> _Result:
     return None, "same_day", None, None
 
 
+def _day_after(m: _Match, anchor: PartialDate | None) -> _Result:
+    return None, "day_after", None, None
+
+
+def _day_before(m: _Match, anchor: PartialDate | None) -> _Result:
+    return None, "day_before", None, None
+
+
 def _vague(m: _Match, anchor: PartialDate | None) -> _Result:
     return None, "vague", None, None
 
@@ -237,7 +248,9 @@ _HANDLERS: dict[str, Callable[[_Match, PartialDate | None], _Result]] = {
     "zh_rel_month": _zh_rel_month, "zh_weekday": _zh_weekday, "zh_md": _zh_md, "zh_m": _zh_m, "zh_d": _zh_d,
     "zh_days_ago": _zh_days_ago, "zh_years_ago": _zh_years_ago, "zh_rel_day": _zh_rel_day,
     "zh_paren_day": _zh_paren_day,
-    "zh_same_day": _same_day, "zh_vague": _vague, "en_mdy": _en_mdy, "en_dmy": _en_dmy, "en_my": _en_my,
+    "zh_same_day": _same_day, "zh_day_after": _day_after, "zh_day_before": _day_before,
+    "en_day_after": _day_after, "en_day_before": _day_before, "zh_vague": _vague,
+    "en_mdy": _en_mdy, "en_dmy": _en_dmy, "en_my": _en_my,
     "en_m": _en_m,
     "en_weekday": _en_weekday, "en_same_day": _same_day, "en_vague": _vague, "en_rel": _en_rel,
     "en_year": _en_year,

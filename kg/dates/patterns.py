@@ -62,6 +62,8 @@ _ALTERNATIVES: list[tuple[str, str]] = [
     # 今（二十三）日, 昨（16）日: Taiwanese and Macanese papers name the day in brackets
     ("zh_paren_day", rf"(?P<pd_rel>今|昨|前)\s*[（(]\s*(?P<pd_d>{DAY})\s*[）)]\s*日"),
     ("zh_rel_day", r"大前天|前天|昨天|昨日|昨晚|今天|今日"),
+    ("zh_day_after", r"次日|翌日|第二天|隔天|隔日"),
+    ("zh_day_before", r"前一天|前一日"),
     ("zh_same_day", r"同日|同一天|同一日|同天|当天|当日|当晚|当时|當天|當日|當晚|當時"),
     ("zh_vague", r"(?<![节生假同当當今昨前明周週末0-9十])日前|近日|近期|前不久|不久前|最近|近来"
                  r"|上周|上星期|上个星期|上週|本周|这周|本星期"),
@@ -78,6 +80,8 @@ _ALTERNATIVES: list[tuple[str, str]] = [
              r"(?!\.?,?\s+[0-9])"),
     # on Tuesday, last Sunday
     ("en_weekday", rf"\b(?:(?P<p_pre>[Ll]ast|[Tt]his|[Nn]ext)\s+)?(?P<p_wd>{WEEKDAYS_EN})\b"),
+    ("en_day_after", r"(?i:\b(?:the\s+(?:following|next)\s+day|a\s+day\s+later|the\s+day\s+after)\b)"),
+    ("en_day_before", r"(?i:\b(?:the\s+(?:previous|preceding)\s+day|a\s+day\s+earlier)\b)"),
     ("en_same_day", r"(?i:\b(?:that\s+same\s+day|the\s+same\s+(?:day|morning|afternoon|evening)"
                     r"|(?:later|earlier)\s+that\s+day)\b)"),
     ("en_vague", r"(?i:\b(?:recently|lately|the\s+other\s+day|in\s+recent\s+days|a\s+few\s+days\s+ago"
@@ -90,17 +94,18 @@ _ALTERNATIVES: list[tuple[str, str]] = [
                 r"(?!\s*[-–]\s*[0-9])"),
 ]
 
-_ZH_FIRST = "(?=[0-9〇○零一二三四五六七八九十两百去今前明年上本这這星礼禮周週大昨同当當日近不最])"
+_ZH_FIRST = "(?=[0-9〇○零一二三四五六七八九十两百去今前明年上本这這星礼禮周週大昨同当當日近不最次翌第隔])"
 _ZH_START = (
     r"(?=[0-9〇○零一二三四五六七八九十两百]{1,4}\s?[年月日号天\-/.]|[今昨前]\s*[（(]|去年|今[年天日]|前[年天不]|明年|年[初底]"
     r"|上(?:个|一个|個)?[月周週星]|本[月周週星]|[这這][周週星]|星期|[礼禮]拜|[周週][一二三四五六日天]|大前天|昨"
-    r"|同[日一天]|[当當][天日晚时時]|日前|近[日期来]|不久前|最近)"
+    r"|同[日一天]|[当當][天日晚时時]|日前|近[日期来]|不久前|最近|次日|翌日|第二天|隔[天日]|前一[天日])"
 )
 """How every Chinese alternative begins: checked before trying them one by one."""
 _EN_START = (
     r"(?<![A-Za-z])(?=[0-9]|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
     r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier)\s"
-    r"|(?i:that\s+same|the\s+(?:same|other|day)|later\s+that|recently|lately|in\s+recent|a\s+few\s+days"
+    r"|(?i:that\s+same|the\s+(?:same|other|day|following|next|previous|preceding)|a\s+day\s+(?:later|earlier)"
+    r"|later\s+that|recently|lately|in\s+recent|a\s+few\s+days"
     r"|days\s+ago|yesterday|today|tonight)"
     r"|(?:[Ii]n|[Ss]ince|[Dd]uring|[Ee]arly|[Ll]ate|[Bb]y|[Oo]f|[Yy]ear)\s+[12][0-9]{3}"
     r"|(?:[Ii]n|[Ee]arly|[Ll]ate|[Mm]id)[\s-]+(?:early\s+|late\s+|mid-)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"

@@ -129,7 +129,6 @@ class Grammar:
     """Titles a person named in full may be called by after the surname alone ("黄总理")."""
     name_particles: tuple[str, ...]
     """Words of a full name never used alone for the person ("bin", "van", "Jr")."""
-    """Titles a person named in full may be called by after the surname alone ("黄总理")."""
     coordinated_name_after: tuple[str, ...]
     """Words a short name may follow when it is coordinated with another name ("和", "、")."""
     _hints: Any

@@ -20,7 +20,7 @@ from kg.resources import data_dir
 @dataclass(frozen=True)
 class Press:
     outlets: tuple[tuple[str, str], ...]
-    """(outlet name, home), longest names first."""
+    """(outlet name, home); the one named first in the article's head wins."""
     domains: tuple[tuple[str, str], ...]
     """(web domain, home)."""
     reach: int
@@ -49,7 +49,7 @@ def load_press() -> Press:
     outlets = [(str(name), str(o["home"])) for o in raw["outlets"] for name in o.get("names") or []]
     domains = [(str(d).lower(), str(o["home"])) for o in raw["outlets"] for d in o.get("domains") or []]
     return Press(
-        outlets=tuple(sorted(outlets, key=lambda o: -len(o[0]))),
+        outlets=tuple(outlets),
         domains=tuple(domains),
         reach=int(raw.get("reach", 160)),
         bare_names={

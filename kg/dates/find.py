@@ -162,20 +162,18 @@ def _zh_rel_day(m: _Match, anchor: PartialDate | None) -> _Result:
     return R.days_before(_ZH_DAYS_BACK[m.text], anchor), "relative", None, None
 
 
-def _same_day(m: _Match, anchor: PartialDate | None) -> _Result:
-    return None, "same_day", None, None
+def _marker(kind: Kind) -> Callable[[_Match, PartialDate | None], _Result]:
+    """A word that fixes no date by itself (同日, the following day, 近日): the event's choice reads it."""
+
+    def read(m: _Match, anchor: PartialDate | None) -> _Result:
+        return None, kind, None, None
+
+    return read
 
 
-def _day_after(m: _Match, anchor: PartialDate | None) -> _Result:
-    return None, "day_after", None, None
-
-
-def _day_before(m: _Match, anchor: PartialDate | None) -> _Result:
-    return None, "day_before", None, None
-
-
-def _vague(m: _Match, anchor: PartialDate | None) -> _Result:
-    return None, "vague", None, None
+_same_day, _day_after, _day_before, _vague = (
+    _marker("same_day"), _marker("day_after"), _marker("day_before"), _marker("vague")
+)
 
 
 def _en_mdy(m: _Match, anchor: PartialDate | None) -> _Result:

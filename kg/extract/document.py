@@ -346,16 +346,15 @@ class DocumentExtractor:
         text, at = to_simplified(title), 0
         while at < len(text):
             # The longest abbreviation first: 「中印尼…」 is China and Indonesia, not India.
-            unit = next((text[at : at + n] for n in (2, 1) if self._abbreviates(text[at : at + n])), "")
-            country = self.dictionary.country_of_abbrev(unit) if unit else None
+            abbrev = self.dictionary.country_of_abbrev
+            unit, country = next(
+                ((u, c) for u in (text[at : at + 2], text[at]) if (c := abbrev(u))), ("", None)
+            )
             if country is None or any(m.actor_id == country for m in found):
                 break
             found.append(ActorMention(0, 0, unit, country, "Country", "context", country=country))
             at += len(unit)
         return found if len(found) >= 2 else []
-
-    def _abbreviates(self, unit: str) -> bool:
-        return self.dictionary.country_of_abbrev(unit) is not None
 
     def _parties(self, index: int, found: AgreementMention, ctx: ArticleContext) -> list[ActorMention]:
         explicit = found.explicit

@@ -133,7 +133,7 @@ def _is_headline(agreement: Agreement) -> bool:
 
 def _is_title(agreement: Agreement) -> bool:
     first = agreement.sources[0] if agreement.sources else None
-    return first is not None and bool(first.title) and first.sentence.strip() == (first.title or "").strip()
+    return first is not None and first.title is not None and first.sentence.strip() == first.title.strip()
 
 
 def _same_agreement(a: Agreement, b: Agreement, index: _SourceIndex, *, within_document: bool) -> bool:

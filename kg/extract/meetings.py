@@ -127,16 +127,12 @@ def _meeting_at(
     if rule.directional and marker and any(a.start > marker.start() for a in before):
         # "A向B和C发来贺信": who comes after 向 receives.
         hosts = [a for a in before if a.start < marker.start()]
-        guests = [a for a in before if a.start > marker.start()] + after
-        role_in, role_out = ("sender", "recipient") if rule.mode == "letter" else ("host", "guest")
-        participants = [(h, role_in) for h in hosts] + [(g, role_out) for g in guests]
+        participants = _directed(rule, hosts, [a for a in before if a.start > marker.start()] + after)
     elif rule.directional and after:
         # A会见B / A sent a letter to B: the subject is the nearest person before the verb,
         # unless several are coordinated ("A和B会见C").
-        hosts = before
-        guests = [a for a in after if a.actor_id not in {h.actor_id for h in hosts}]
-        role_in, role_out = ("sender", "recipient") if rule.mode == "letter" else ("host", "guest")
-        participants = [(h, role_in) for h in hosts] + [(g, role_out) for g in guests]
+        hosting = {h.actor_id for h in before}
+        participants = _directed(rule, before, [a for a in after if a.actor_id not in hosting])
     elif separately and before and before[0].start < separately.start():
         # "A分别与B、C和D举行会见": A met each of them.
         participants = [(a, "host" if a.start < separately.start() else "guest") for a in before]
@@ -158,6 +154,14 @@ def _meeting_at(
     return MeetingMention(
         participants, rule.mode, rule.kind, trigger.start(), trigger.end(), _place(text, places, left, right)
     )
+
+
+def _directed(
+    rule: MeetingTrigger, hosts: list[ActorMention], guests: list[ActorMention]
+) -> list[tuple[ActorMention, str]]:
+    """Who sends and who receives (a letter), or who hosts and who is received."""
+    role_in, role_out = ("sender", "recipient") if rule.mode == "letter" else ("host", "guest")
+    return [(h, role_in) for h in hosts] + [(g, role_out) for g in guests]
 
 
 def _list_end(text: str, start: int, limit: int, actors: list[ActorMention]) -> int:

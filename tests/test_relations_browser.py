@@ -15,6 +15,7 @@ import pytest
 from kg.graph import build_graph
 from kg.sinks.views import write_views
 from tests.fixtures_browser import injected_markup
+from tests.view_pages import assert_clean, open_index, open_view, wait_ready
 from tests.view_sample import (
     EVIDENCE_WANG_SOK,
     HOSTILE_NAME,
@@ -23,8 +24,6 @@ from tests.view_sample import (
     sample_graph,
     synthetic_corpus,
 )
-
-READY_TIMEOUT_MS = 60_000
 
 
 def _countries_of_meeting(graph: nx.MultiDiGraph, meeting: str) -> set[str]:
@@ -61,10 +60,7 @@ def expected_bars(graph: nx.MultiDiGraph, a: str, b: str, since: str, until: str
 
 
 def open_relations(offline_page, folder: Path, fragment: str = ""):
-    page = offline_page.page
-    page.goto((folder / "relations.html").resolve().as_uri() + fragment)
-    page.wait_for_selector("body[data-ready='1']", state="attached", timeout=READY_TIMEOUT_MS)
-    return page
+    return open_view(offline_page, folder / "relations.html", fragment)
 
 
 def assert_counts(page, graph, a: str, b: str, since: str, until: str) -> None:
@@ -72,11 +68,6 @@ def assert_counts(page, graph, a: str, b: str, since: str, until: str) -> None:
     assert page.evaluate("kgRelations.bars('modes')") == dict(expected["meetings"])
     assert page.evaluate("kgRelations.bars('levels')") == dict(expected["meetings"])
     assert page.evaluate("kgRelations.bars('topics')") == dict(expected["topics"])
-
-
-def assert_offline_and_quiet(offline_page) -> None:
-    log = offline_page.log
-    assert (log.blocked, log.console_errors, log.page_errors, log.dialogs) == ([], [], [], [])
 
 
 @pytest.fixture(scope="module")
@@ -122,8 +113,7 @@ def test_examples_pair_bars_are_the_graphs_events_and_screenshots(
         expected_bars(examples_graph, a, b, "0000-00", "9999-99")["meetings"].values()
     )
 
-    index = offline_page.page
-    index.goto((folder / "index.html").resolve().as_uri())
+    index = open_index(offline_page, folder)
     top = index.locator("#kg-pairs li a").first
     assert top.get_attribute("href") == f"relations.html#a={quote(a, safe=':')}&b={quote(b, safe=':')}"
     index.select_option("#kg-year", "2024")
@@ -136,7 +126,7 @@ def test_examples_pair_bars_are_the_graphs_events_and_screenshots(
     shown = [row.split("\t") for row in index.locator("#kg-brokers tr").all_inner_texts()]
     assert {(name, float(value)) for name, _, value in shown} == brokers != set()
     index.screenshot(path=str(artifacts_dir / "views-examples-index.png"), full_page=True)
-    assert_offline_and_quiet(offline_page)
+    assert_clean(offline_page)
 
 
 def test_a_period_narrows_the_bars_to_the_graphs_events_in_it(offline_page, sample_views):
@@ -152,7 +142,7 @@ def test_a_period_narrows_the_bars_to_the_graphs_events_in_it(offline_page, samp
     page.select_option("#kg-b", "")
     assert_counts(page, graph, "country:china", "", "2023-01", "9999-99")
     assert page.evaluate("kgRelations.bars('modes')") != page.evaluate("kgRelations.bars('topics')")
-    assert_offline_and_quiet(offline_page)
+    assert_clean(offline_page)
 
 
 def test_a_click_on_a_bar_lists_its_events_with_evidence_and_hostile_text_stays_inert(
@@ -178,13 +168,12 @@ def test_a_click_on_a_bar_lists_its_events_with_evidence_and_hostile_text_stays_
     panel = page.locator("#kg-panel").inner_text()
     assert "2024-04 · telecom fraud · 1 agreement" in panel
     assert "双方同意合作打击电信诈骗" in panel and "from " in panel and EVIDENCE_WANG_SOK in panel
-    assert_offline_and_quiet(offline_page)
+    assert_clean(offline_page)
 
 
 def test_index_ranks_pairs_and_lists_first_contacts_and_brokers_of_a_year(offline_page, sample_views):
     folder, graph = sample_views
-    page = offline_page.page
-    page.goto((folder / "index.html").resolve().as_uri())
+    page = open_index(offline_page, folder)
     page.select_option("#kg-year", "2024")
     first = page.locator("#kg-first tr").all_inner_texts()
     met_2024 = [
@@ -198,9 +187,9 @@ def test_index_ranks_pairs_and_lists_first_contacts_and_brokers_of_a_year(offlin
 
     page.click("#kg-pairs li a >> nth=0")
     page.wait_for_url("**/relations.html#*")
-    page.wait_for_selector("body[data-ready='1']", state="attached", timeout=READY_TIMEOUT_MS)
+    wait_ready(page)
     assert page.evaluate("kgRelations.state().a") and page.evaluate("kgRelations.state().b")
-    assert_offline_and_quiet(offline_page)
+    assert_clean(offline_page)
 
 
 def test_relations_of_the_5000_actor_graph(offline_page, tmp_path, artifacts_dir):
@@ -216,7 +205,7 @@ def test_relations_of_the_5000_actor_graph(offline_page, tmp_path, artifacts_dir
     page.screenshot(path=str(artifacts_dir / "views-synthetic-5000-relations.png"))
     brokers = graph.nodes["person:p0"]["betweenness_years"]
     assert brokers, "the busiest hub brokers in some year"
-    assert_offline_and_quiet(offline_page)
+    assert_clean(offline_page)
 
 
 PLOTLY_BASIC_SHA256 = "99784e3abfb07b142a15e521a439e6d9addceadb3f79553fd24c72774f0649ba"

@@ -17,6 +17,7 @@ from tests.view_pages import (
     assert_readable,
     click_edge,
     click_node,
+    open_index,
     open_view,
     page_data,
     panel_text,
@@ -206,8 +207,7 @@ def test_ego_view_loads_its_shared_scripts_from_disk_only(offline_page, views):
 
 def test_index_links_every_view(offline_page, views):
     folder, _ = views
-    page = offline_page.page
-    page.goto((folder / "index.html").resolve().as_uri())
+    page = open_index(offline_page, folder)
     page.fill("#kg-filter", "洪森")
     visible = page.locator("#kg-egos li:visible").all_inner_texts()
     assert len(visible) == 1 and "Hun Sen" in visible[0]

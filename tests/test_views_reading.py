@@ -25,6 +25,7 @@ from tests.view_pages import (
     assert_readable,
     click_edge,
     measure,
+    open_index,
     open_view,
     panel_text,
     settle,
@@ -123,8 +124,7 @@ def test_every_example_view_keeps_its_labels_on_the_canvas_and_clear_of_the_lege
         assert page.locator("#kg-legend-body").is_visible()
         assert "node size" in page.locator("#kg-legend").inner_text()
         assert len(unfolded.boxes) == page.evaluate("kgView.nodes.length")
-    page = offline_page.page
-    page.goto((example_views / "index.html").resolve().as_uri())
+    page = open_index(offline_page, example_views)
     page.screenshot(path=str(artifacts_dir / "views-examples-index.png"), full_page=True)
     assert_clean(offline_page)
 

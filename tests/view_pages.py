@@ -122,10 +122,17 @@ def settle(page) -> None:
     page.wait_for_selector("body[data-settled='1']", state="attached", timeout=READY_TIMEOUT_MS)
 
 
-def open_view(offline_page, path: Path):
+def open_view(offline_page, path: Path, fragment: str = ""):
     page = offline_page.page
-    page.goto(path.resolve().as_uri())
+    page.goto(path.resolve().as_uri() + fragment)
     wait_ready(page)
+    return page
+
+
+def open_index(offline_page, folder: Path):
+    """The index page of the views in `folder`; it draws no graph, so there is no readiness to wait for."""
+    page = offline_page.page
+    page.goto((folder / "index.html").resolve().as_uri())
     return page
 
 

@@ -57,12 +57,12 @@ def build(
     """Build the graph: events.jsonl, graph.json, graph.ttl, views/, the embedded database, report.json."""
     from kg.build import build as run_build
     from kg.engines import Engine
+    from kg.ingest import discover
 
     if scheduler and engine != EngineKind.dask:
         raise InputError("--scheduler is a Dask scheduler's address: add --engine dask")
     dask = engine == EngineKind.dask
     runner = Engine("dask", workers, scheduler) if dask else Engine(workers=workers)
-    from kg.ingest import discover
 
     inputs = articles or DEFAULT_ARTICLES
     total = len(discover(inputs)[0])

@@ -5,17 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import cache
 from typing import Any
 
 from rdflib import Literal as RdflibLiteral
 
+from kg.names import is_cjk, to_simplified
 from kg.sinks.rdf_serialize import XSD, Literal
 
 _YEAR = re.compile(r"\d{4}")
 _YEAR_MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z]")
 _DATE, _GYEARMONTH, _GYEAR = XSD + "date", XSD + "gYearMonth", XSD + "gYear"
 _BOOLEAN, _INTEGER = XSD + "boolean", XSD + "integer"
@@ -51,17 +50,10 @@ def value_literal(value: str | int | bool | Any) -> Literal:
     return Literal(str(term), term.language, str(term.datatype) if term.datatype else None)
 
 
-@cache
-def _to_simplified() -> Any:
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
 def script_tag(text: str) -> str | None:
     """zh-Hant when converting to simplified changes the text, zh-Hans for other Chinese, en for Latin."""
-    if _CJK.search(text):
-        return "zh-Hant" if _to_simplified().convert(text) != text else "zh-Hans"
+    if is_cjk(text):
+        return "zh-Hant" if to_simplified(text) != text else "zh-Hans"
     if _LATIN.search(text):
         return "en"
     return None

@@ -5,6 +5,7 @@ the actors met, named in the script of the sentence at hand."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 from kg.actors import ActorDictionary, DictActor
 from kg.dates.choose import StoryDates
@@ -12,6 +13,7 @@ from kg.extract.mentions import ActorMention, NewPerson
 from kg.extract.references import ArticleNames
 from kg.records import Actor, Document, Meeting, PartialDate, Place, Title
 
+T = TypeVar("T")
 CONTEXT_WINDOW = 8
 """How many sentences back 双方 may reach for the talks it refers to."""
 
@@ -42,21 +44,21 @@ class ArticleContext:
 
     def context_people(self, index: int) -> list[ActorMention]:
         """The principals of the talks just reported, named as the sentence at hand would name them."""
-        if not self.meeting or index - self.meeting[0] > CONTEXT_WINDOW:
+        meeting = near(self.meeting, index)
+        if meeting is None:
             return []
-        principals = [p for p in self.meeting[1].participants if p.role != "attendee"]
+        principals = [p for p in meeting.participants if p.role != "attendee"]
         mentions = [ActorMention(0, 0, p.name, p.id, "Person", "context", p.title) for p in principals]
         return [self.as_context(m) for m in mentions]
 
     def recent_people(self, index: int) -> list[ActorMention]:
         """Two people of two countries named together lately (a caption, a lead), for 两位部长."""
-        if not self.people or index - self.people[0] > CONTEXT_WINDOW:
-            return []
-        return [self.as_context(m) for m in self.people[1]]
+        return [self.as_context(m) for m in near(self.people, index) or []]
 
     def context_pair(self, index: int) -> list[ActorMention]:
-        meeting_at = self.meeting[0] if self.meeting and index - self.meeting[0] <= CONTEXT_WINDOW else -1
-        pair_at = self.pair[0] if self.pair and index - self.pair[0] <= CONTEXT_WINDOW else -1
+        """The sides of the talks just reported, or the pair named since, whichever came last."""
+        meeting_at = self.meeting[0] if self.meeting and near(self.meeting, index) is not None else -1
+        pair_at = self.pair[0] if self.pair and near(self.pair, index) is not None else -1
         if meeting_at >= 0 and meeting_at >= pair_at and self.meeting:
             sides = self.meeting_sides(self.meeting[1])
             if len(sides) == 2:
@@ -64,13 +66,13 @@ class ArticleContext:
         return self.pair[1] if self.pair and pair_at >= 0 else []
 
     def context_group(self, index: int) -> list[ActorMention]:
-        return self.group[1] if self.group and index - self.group[0] <= CONTEXT_WINDOW else []
+        return near(self.group, index) or []
 
     def context_meeting(self, index: int, parties: list[ActorMention]) -> Meeting | None:
         """The talks just reported, when the parties of an agreement are among their sides."""
-        if not self.meeting or index - self.meeting[0] > CONTEXT_WINDOW:
+        meeting = near(self.meeting, index)
+        if meeting is None:
             return None
-        meeting = self.meeting[1]
         people = {p.id for p in meeting.participants}
         sides = {a.actor_id for a in self.meeting_sides(meeting)}
         if all(p.actor_id in people or p.side in sides for p in parties):
@@ -161,6 +163,11 @@ class ArticleContext:
         self.actor(actor_id)
         actor = self.actors.get(actor_id)
         return actor.display_name if actor else actor_id
+
+
+def near(remembered: tuple[int, T] | None, index: int) -> T | None:
+    """What was remembered at a sentence at most CONTEXT_WINDOW sentences before `index`."""
+    return remembered[1] if remembered is not None and index - remembered[0] <= CONTEXT_WINDOW else None
 
 
 def actor_from_dictionary(entry: DictActor) -> Actor:

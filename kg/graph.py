@@ -27,10 +27,9 @@ import networkx as nx
 from kg.brokers import betweenness_by_person, year_graphs
 from kg.ids import slug
 from kg.records import Actor, ActorRef, ArticleMeta, Corpus, Meeting, PartialDate, Source
-from kg.schema import ACTORS, NODE_LABELS, REL_TYPES
+from kg.schema import NODE_LABELS, REL_TYPES
 
-ACTOR_LABELS = ACTORS
-__all__ = ["ACTOR_LABELS", "NODE_LABELS", "REL_TYPES", "build_graph", "read_node_link", "write_node_link"]
+__all__ = ["NODE_LABELS", "REL_TYPES", "build_graph", "read_node_link", "write_node_link"]
 
 
 def article_id(name: str, content_hash: str) -> str:

@@ -15,7 +15,7 @@ from typing import Any
 
 import networkx as nx
 
-from kg.graph import ACTOR_LABELS
+from kg.schema import ACTORS
 from kg.sinks.views.render import EventsJson
 
 
@@ -179,7 +179,7 @@ def read_facts(graph: nx.MultiDiGraph) -> GraphFacts:
     events: dict[str, Event] = {}
     for node_id, data in graph.nodes(data=True):
         label = data.get("label")
-        if label in (*ACTOR_LABELS, "Topic"):
+        if label in (*ACTORS, "Topic"):
             entities[node_id] = _entity(node_id, data)
     participants: dict[str, list[str]] = defaultdict(list)
     link = article_links(graph)

@@ -88,7 +88,7 @@ def build(
     progress = clock.ticking(_strict(on_result) if strict else on_result)
     try:
         corpus = extract_corpus(
-            inputs, on_result=progress, engine=engine or Engine(workers=workers), cache=cache.store
+            inputs, workers=workers, on_result=progress, engine=engine, cache=cache.store
         )
         clock.lap("extract", at=clock.last_tick)
         clock.lap("resolve")

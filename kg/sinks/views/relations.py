@@ -26,7 +26,7 @@ import networkx as nx
 
 from kg.levels import Levels
 from kg.sinks.views.facts import article_links
-from kg.sinks.views.render import script_json, template
+from kg.sinks.views.render import LOCAL_SCRIPTS, fill, page_policy, script_json, template
 
 PAGE = "relations.html"
 PLOTLY_JS = "plotly-basic.min.js"
@@ -147,12 +147,13 @@ def read_relations(graph: nx.MultiDiGraph) -> Relations:
 
 
 def _page_data(relations: Relations, index_href: str) -> dict[str, Any]:
+    pairs = relations.pair_contacts()
     contacts: Counter[str] = Counter()
-    for (a, b), count in relations.pair_contacts().items():
+    for (a, b), count in pairs.items():
         contacts[a] += count
         contacts[b] += count
     ranked = sorted(relations.countries, key=lambda c: (-contacts[c], relations.countries[c]["name"]))
-    top_pair = max(relations.pair_contacts().items(), key=lambda kv: (kv[1], kv[0]), default=None)
+    top_pair = max(pairs.items(), key=lambda kv: (kv[1], kv[0]), default=None)
     levels = Levels.load()
     return {
         "countries": [{"id": c, **relations.countries[c], "contacts": contacts[c]} for c in ranked],
@@ -175,20 +176,11 @@ def write_relations(graph: nx.MultiDiGraph, views: Path, relations: Relations | 
     (assets / PLOTLY_JS).write_bytes(plotly_js())
     (assets / PLOTLY_LICENSE).write_bytes(_plotly_license())
     (assets / RELATIONS_JS).write_text(template(RELATIONS_JS), encoding="utf-8")
-    policy = (
-        "default-src 'none'; script-src 'self' file:; style-src 'unsafe-inline'; img-src data:; "
-        "connect-src 'none'; form-action 'none'; base-uri 'none'"
-    )
     values = {
-        "__CSP__": html.escape(policy, quote=False),
-        "__CSS__": template("view.css") + template("relations.css"),
-        "__DATA__": script_json(_page_data(relations, "index.html")),
+        "CSP": html.escape(page_policy(LOCAL_SCRIPTS), quote=False),
+        "CSS": template("view.css") + template("relations.css"),
+        "DATA": script_json(_page_data(relations, "index.html")),
     }
-    page = template("relations.html")
-    for placeholder in ("__CSP__", "__CSS__"):
-        page = page.replace(placeholder, values[placeholder])
-    # The data last and once, so a placeholder-like string inside it is never substituted.
-    before, _, after = page.partition("__DATA__")
     path = views / PAGE
-    path.write_text(before + values["__DATA__"] + after, encoding="utf-8")
+    path.write_text(fill("relations.html", values), encoding="utf-8")
     return path

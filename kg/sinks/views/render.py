@@ -16,6 +16,8 @@ from typing import Any
 
 VIS_VERSION = "9.1.2"
 ASSET_FILES = ("vis-network.min.js", "panel.js", "view.js")
+LOCAL_SCRIPTS = "'self' file:"
+"""Scripts from local files only: file: for pages opened from disk, 'self' when served."""
 _PLACEHOLDER = re.compile(r"__(CSP|TITLE|CSS|DATA|SCRIPTS)__")
 
 
@@ -102,13 +104,22 @@ class Assets:
             scripts = "\n".join(
                 f'<script src="{html.escape(self.shared_dir)}/{name}"></script>' for name in ASSET_FILES
             )
-            # Local files only: file: for pages opened from disk, 'self' when served.
-            allowed = "'self' file:"
-        policy = (
-            f"default-src 'none'; script-src {allowed}; style-src 'unsafe-inline'; img-src data:; "
-            "connect-src 'none'; form-action 'none'; base-uri 'none'"
-        )
-        return scripts, policy
+            allowed = LOCAL_SCRIPTS
+        return scripts, page_policy(allowed)
+
+
+def page_policy(script_src: str) -> str:
+    """The Content-Security-Policy of a view page: scripts from `script_src` only, nothing fetched."""
+    return (
+        f"default-src 'none'; script-src {script_src}; style-src 'unsafe-inline'; img-src data:; "
+        "connect-src 'none'; form-action 'none'; base-uri 'none'"
+    )
+
+
+def fill(template_name: str, values: dict[str, str]) -> str:
+    """The template with each __NAME__ replaced by values["NAME"], in one pass, so a
+    placeholder-like string inside the data is never substituted."""
+    return _PLACEHOLDER.sub(lambda m: values[m.group(1)], template(template_name))
 
 
 def render_page(data: dict[str, Any], assets: Assets, events_json: EventsJson | None = None) -> str:
@@ -122,8 +133,7 @@ def render_page(data: dict[str, Any], assets: Assets, events_json: EventsJson | 
         "DATA": script_json(data) if events_json is None else page_json(data, events_json),
         "SCRIPTS": scripts,
     }
-    # One pass, so a placeholder-like string inside the data is never substituted.
-    return _PLACEHOLDER.sub(lambda m: values[m.group(1)], template("view.html"))
+    return fill("view.html", values)
 
 
 def write_assets(folder: Path) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from itertools import combinations
 
 import networkx as nx
 
@@ -32,10 +33,7 @@ def year_graphs(
         if meeting.date is None:
             continue
         people = sorted(principals_of(meeting))
-        graph = graphs[meeting.date.year]
-        for i, a in enumerate(people):
-            for b in people[i + 1 :]:
-                graph.add_edge(a, b)
+        graphs[meeting.date.year].add_edges_from(combinations(people, 2))
     return dict(graphs)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from itertools import combinations
 
 from kg.sinks.views.facts import GraphFacts
 
@@ -98,9 +99,8 @@ def agreements_view(facts: GraphFacts, keep: set[str] | None = None) -> ViewSpec
         if event.kind != "agreement" or (keep is not None and event.id not in keep):
             continue
         parties = _agreement_parties(facts, event.actor_ids)
-        for i, first in enumerate(parties):
-            for second in parties[i + 1 :]:
-                by_pair[(first, second)].append(event.id)
+        for pair in combinations(parties, 2):
+            by_pair[pair].append(event.id)
     edges = [ViewEdge(u, v, "PARTY_TO", tuple(events)) for (u, v), events in sorted(by_pair.items())]
     node_ids = sorted({n for pair in by_pair for n in pair})
     agreements_of: dict[str, set[str]] = defaultdict(set)

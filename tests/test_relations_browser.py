@@ -15,7 +15,7 @@ import pytest
 from kg.graph import build_graph
 from kg.sinks.views import write_views
 from tests.fixtures_browser import injected_markup
-from tests.view_pages import assert_clean, open_index, open_view, wait_ready
+from tests.view_pages import assert_clean, open_index, open_view, panel_text, wait_ready
 from tests.view_sample import (
     EVIDENCE_WANG_SOK,
     HOSTILE_NAME,
@@ -153,7 +153,7 @@ def test_a_click_on_a_bar_lists_its_events_with_evidence_and_hostile_text_stays_
     assert page.evaluate("kgRelations.bars('modes')")["2023-05"] == 1
     click_bar(page, "modes", "2023-05", "video")
     page.wait_for_selector("#kg-panel[data-period='2023-05']")
-    panel = page.locator("#kg-panel").inner_text()
+    panel = panel_text(page)
     assert "2023-05 · video · 1 meeting" in panel
     assert HOSTILE_NAME in panel and HOSTILE_SENTENCE.split("\u2028")[0].strip() in panel
     source = page.locator("#kg-panel a.kg-source")
@@ -165,7 +165,7 @@ def test_a_click_on_a_bar_lists_its_events_with_evidence_and_hostile_text_stays_
     # An agreement's bar: its summary, the meeting it came from, its evidence.
     click_bar(page, "topics", "2024-04", "telecom-fraud")
     page.wait_for_selector("#kg-panel[data-period='2024-04']")
-    panel = page.locator("#kg-panel").inner_text()
+    panel = panel_text(page)
     assert "2024-04 · telecom fraud · 1 agreement" in panel
     assert "双方同意合作打击电信诈骗" in panel and "from " in panel and EVIDENCE_WANG_SOK in panel
     assert_clean(offline_page)

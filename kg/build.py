@@ -20,12 +20,14 @@ from pathlib import Path
 import networkx as nx
 
 from kg.build_cache import BuildCache
+from kg.cache import output_version
 from kg.engines import Engine
 from kg.errors import ExtractionFailed, InputError
 from kg.graph import build_graph, write_node_link
 from kg.layout import BuildLayout
 from kg.pipeline import Progress, extract_corpus
 from kg.records import Corpus, DocumentEvents, Skipped
+from kg.reuse import Reuse
 from kg.sinks.jsonl import event_dicts, write_jsonl
 from kg.swap import recover, swap_in
 
@@ -44,6 +46,10 @@ class BuildReport:
     from_cache: int = 0
     """Articles whose extraction was read back from the cache, not extracted again."""
     cache: str | None = None
+    reused: int = 0
+    """Parts of outputs (pages, chunks) taken over from the previous build (kg.reuse)."""
+    remade: int = 0
+    """Parts of outputs made again."""
     seconds: float = 0.0
     steps: dict[str, float] = field(default_factory=dict)
     """Seconds per step: extract (cache reads too), resolve, graph, events (and graph.json), rdf, views,
@@ -87,15 +93,16 @@ def build(
     clock = _Clock()
     progress = clock.ticking(_strict(on_result) if strict else on_result)
     try:
-        corpus = extract_corpus(
-            inputs, workers=workers, on_result=progress, engine=engine, cache=cache.store
-        )
+        corpus = extract_corpus(inputs, workers=workers, on_result=progress, engine=engine, cache=cache.store)
         clock.lap("extract", at=clock.last_tick)
         clock.lap("resolve")
         if not corpus.documents:
             raise _nothing_read(inputs, layout)
         staged.root.mkdir(parents=True, exist_ok=True)  # a first build's cache may have made it
-        report = _write_build(corpus, staged, build_id, clock)
+        reuse = _reuse(layout, staged, use_cache)
+        report = _write_build(corpus, staged, build_id, clock, reuse)
+        reuse.save()
+        report.reused, report.remade = reuse.taken, reuse.made
         report.steps = clock.steps
         report.from_cache = cache.hits
         report.cache = str(cache.folder) if cache.folder else None
@@ -108,6 +115,13 @@ def build(
         cache.put_back()
         shutil.rmtree(staged.root, ignore_errors=True)
     return corpus, report
+
+
+def _reuse(layout: BuildLayout, staged: BuildLayout, use_cache: bool) -> Reuse:
+    """What the outputs may take over from the build they replace: nothing with --no-cache."""
+    if not use_cache or not layout.is_build():
+        return Reuse.nothing(staged.root)
+    return Reuse(layout.root, staged.root, output_version())
 
 
 def _nothing_read(inputs: list[Path], layout: BuildLayout) -> InputError:
@@ -177,14 +191,16 @@ class _Clock:
         self._last = now
 
 
-def _write_build(corpus: Corpus, staged: BuildLayout, build_id: str, clock: _Clock) -> BuildReport:
+def _write_build(
+    corpus: Corpus, staged: BuildLayout, build_id: str, clock: _Clock, reuse: Reuse
+) -> BuildReport:
     graph = build_graph(corpus)
     graph.graph["build_id"] = build_id
     clock.lap("graph")
     write_jsonl(event_dicts(corpus.meetings, corpus.agreements, corpus.actors), staged.events)
     write_node_link(graph, staged.graph)
     clock.lap("events")
-    _write_sinks(graph, staged, clock)
+    _write_sinks(graph, staged, clock, reuse)
     return BuildReport(
         build_id=build_id,
         documents_read=len(corpus.documents),
@@ -197,14 +213,14 @@ def _write_build(corpus: Corpus, staged: BuildLayout, build_id: str, clock: _Clo
     )
 
 
-def _write_sinks(graph: nx.MultiDiGraph, staged: BuildLayout, clock: _Clock) -> None:
+def _write_sinks(graph: nx.MultiDiGraph, staged: BuildLayout, clock: _Clock, reuse: Reuse) -> None:
     from kg.backends.ladybug import write_embedded
     from kg.sinks.rdf import write_rdf
     from kg.sinks.views import write_views
 
-    write_rdf(graph, staged.rdf, "ttl")
+    write_rdf(graph, staged.rdf, "ttl", reuse=reuse)
     clock.lap("rdf")
-    write_views(graph, staged.root)
+    write_views(graph, staged.root, reuse=reuse)
     clock.lap("views")
-    write_embedded(graph, staged.root)
+    write_embedded(graph, staged.root, reuse=reuse)
     clock.lap("embedded")

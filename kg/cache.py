@@ -60,10 +60,29 @@ def extractor_version() -> str:
 def source_version(package: Path) -> str:
     """A hash of the extraction's code (`*.py`) and data (`data/**`) in the package folder `package`."""
     code = [p for p in package.rglob("*.py") if p.relative_to(package).parts[0] not in _DOWNSTREAM]
-    files = sorted(code) + sorted(p for p in (package / "data").rglob("*") if p.is_file())
+    data = sorted(p for p in (package / "data").rglob("*") if p.is_file())
+    return files_version(package, sorted(code) + data)
+
+
+@cache
+def output_version() -> str:
+    """The version of everything that shapes a build's outputs: the extractor's, and the code,
+    templates and assets of every stage after it, and the Cypher schema (kg.reuse reads it)."""
+    from kg.resources import resource_dir
+
+    package = _PACKAGE.parent
+    files = [p for p in _PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    files += [p for p in resource_dir("schema").rglob("*") if p.is_file()]
+    digest = hashlib.sha256(extractor_version().encode())
+    digest.update(files_version(package, sorted(files)).encode())
+    return digest.hexdigest()
+
+
+def files_version(root: Path, files: list[Path]) -> str:
+    """A hash of the names (relative to `root`) and bytes of `files`."""
     digest = hashlib.sha256()
     for path in files:
-        digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
         digest.update(path.read_bytes())
         digest.update(b"\0")
     return digest.hexdigest()

@@ -25,6 +25,7 @@ from kg.backends.base import LoadSummary, QueryResult, plain
 from kg.backends.rows import EdgeGroup, edge_rows, node_rows
 from kg.errors import DatabaseError, NotBuilt, one_line
 from kg.layout import BuildLayout
+from kg.reuse import Reuse
 from kg.schema import NODES, RELATIONSHIPS, Prop
 
 _SEPARATOR = "\x1f"
@@ -219,7 +220,7 @@ def _note_dropped(
         dropped[table] = missing
 
 
-def write_embedded(graph: nx.MultiDiGraph, out_dir: Path) -> Path:
+def write_embedded(graph: nx.MultiDiGraph, out_dir: Path, *, reuse: Reuse | None = None) -> Path:
     """The embedded database for `kg query` in the build folder out_dir (replaced if present),
     with the graph's build id in its one Build node."""
     path = BuildLayout(out_dir).embedded

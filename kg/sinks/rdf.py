@@ -24,6 +24,7 @@ from rdflib.namespace import DCTERMS, PROV, SKOS
 from rdflib.term import Node
 
 from kg.ids import short_hash
+from kg.reuse import Reuse
 from kg.schema import NODES, REL_BY_TYPE, Prop
 from kg.sinks.rdf_literals import date_literal, tagged, value_literal
 from kg.sinks.rdf_serialize import (
@@ -343,7 +344,9 @@ def rdf_text(graph: nx.MultiDiGraph, fmt: RdfFormat) -> str:
         return "".join(rdf_chunks(graph, fmt))
 
 
-def write_rdf(graph: nx.MultiDiGraph, path: Path, fmt: RdfFormat = "ttl") -> Path:
+def write_rdf(
+    graph: nx.MultiDiGraph, path: Path, fmt: RdfFormat = "ttl", *, reuse: Reuse | None = None
+) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     with _cyclic_gc_paused(), path.open("w", encoding="utf-8", newline="") as out:
         out.writelines(rdf_chunks(graph, fmt))

@@ -15,6 +15,7 @@ import networkx as nx
 
 from kg.errors import InputError
 from kg.layout import BuildLayout
+from kg.reuse import Reuse
 from kg.sinks.views.contacts import brokers_by_year, first_contacts_by_year, ranked_pairs
 from kg.sinks.views.facts import GraphFacts, read_facts
 from kg.sinks.views.index import ego_file_name, write_index
@@ -57,7 +58,7 @@ def _write(
     return path
 
 
-def write_views(graph: nx.MultiDiGraph, out_dir: Path) -> Path:
+def write_views(graph: nx.MultiDiGraph, out_dir: Path, *, reuse: Reuse | None = None) -> Path:
     """Write every view under out_dir/views/ and return the path of its index.html."""
     views = BuildLayout(out_dir).views
     facts = read_facts(graph)

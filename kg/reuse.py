@@ -1,0 +1,90 @@
+"""Outputs of the build being replaced, taken over when what they are made of has not changed.
+
+A sink that writes its output in parts (a page per actor, a chunk of triples per node) gives each
+part a digest of everything the part is made of. The build records the digests it wrote from in
+`reuse.json`; the next build, finding the same digest for a part, takes the previous build's
+part instead of making it again: a file by a hard link (the previous build folder is replaced,
+and deleted, by the swap: the link keeps the bytes), a piece of text by reading it back.
+
+The digests are valid for one `kg.cache.output_version` (code, templates, assets, dictionaries,
+dependencies): after any change to these, nothing is taken over. `--no-cache` takes nothing over.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import marshal
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+REUSE = "reuse.json"
+_FORMAT = 1
+
+
+def digest(value: Any) -> str:
+    """A digest of a tree of str, int, float, bool, None, tuples, lists and dicts (dict order
+    counts); marshal's version 2 writes no back-references, so equal trees give equal bytes."""
+    return hashlib.blake2b(marshal.dumps(value, 2), digest_size=16).hexdigest()
+
+
+class Reuse:
+    """The parts of the build in `previous` (None: a first build, or nothing to take over) that
+    the build staged in `staged` may take over."""
+
+    def __init__(self, previous: Path | None, staged: Path, version: str) -> None:
+        self.previous = previous
+        self.staged = staged
+        self.version = version
+        self._old = _read(previous / REUSE, version) if previous else {}
+        self._new: dict[str, str] = {}
+        self.taken = 0
+        """Parts taken over from the previous build."""
+        self.made = 0
+        """Parts made again."""
+
+    @classmethod
+    def nothing(cls, staged: Path) -> Reuse:
+        return cls(None, staged, "")
+
+    def link(self, relative: str, made_of: str) -> bool:
+        """Is the file `relative` (a path under the build folder) in place, hard-linked from the
+        previous build, which wrote it from the digest `made_of`? When False, the caller writes it."""
+        self._new[relative] = made_of
+        if self.previous is None or self._old.get(relative) != made_of:
+            self.made += 1
+            return False
+        source, target = self.previous / relative, self.staged / relative
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(source, target)
+            except OSError:  # another file system, or links not allowed: a copy does as well
+                if not source.is_file():
+                    raise
+                shutil.copyfile(source, target)
+        except OSError:
+            self.made += 1
+            return False
+        self.taken += 1
+        return True
+
+    def save(self) -> None:
+        """Record what this build wrote from, for the next one."""
+        if not self.version:
+            return
+        body = {"format": _FORMAT, "version": self.version, "parts": dict(sorted(self._new.items()))}
+        (self.staged / REUSE).write_text(json.dumps(body, indent=0), encoding="utf-8")
+
+
+def _read(path: Path, version: str) -> dict[str, str]:
+    try:
+        body = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(body, dict) or body.get("format") != _FORMAT or body.get("version") != version:
+        return {}
+    parts = body.get("parts")
+    return {str(k): str(v) for k, v in parts.items()} if isinstance(parts, dict) else {}

@@ -15,6 +15,7 @@ from itertools import combinations
 import networkx as nx
 
 from kg.records import Meeting
+from kg.reuse import digest
 
 EXACT_UP_TO = 600
 """Above this many people in one year's graph, betweenness is estimated from SAMPLES sources
@@ -37,15 +38,30 @@ def year_graphs(
     return dict(graphs)
 
 
-def betweenness_by_person(graphs: dict[int, nx.Graph]) -> dict[str, list[tuple[int, float]]]:
-    """Person id -> (year, betweenness) for every year in which the value is above zero, by year."""
+YearBetweenness = Callable[[int, nx.Graph], dict[str, float]]
+
+
+def year_betweenness(year: int, graph: nx.Graph) -> dict[str, float]:
+    """Person id -> betweenness on one year's graph, for those above zero."""
+    sample = SAMPLES if graph.number_of_nodes() > EXACT_UP_TO else None
+    centrality = nx.betweenness_centrality(graph, k=sample, normalized=True, seed=0)
+    rounded = {person: round(value, DIGITS) for person, value in centrality.items()}
+    return {person: value for person, value in rounded.items() if value > 0}
+
+
+def betweenness_by_person(
+    graphs: dict[int, nx.Graph], of_year: YearBetweenness = year_betweenness
+) -> dict[str, list[tuple[int, float]]]:
+    """Person id -> (year, betweenness) for every year in which the value is above zero, by year;
+    of_year computes one year's (kg.graph passes one that remembers the previous build's)."""
     values: dict[str, list[tuple[int, float]]] = defaultdict(list)
     for year in sorted(graphs):
-        graph = graphs[year]
-        sample = SAMPLES if graph.number_of_nodes() > EXACT_UP_TO else None
-        centrality = nx.betweenness_centrality(graph, k=sample, normalized=True, seed=0)
-        for person, value in centrality.items():
-            rounded = round(value, DIGITS)
-            if rounded > 0:
-                values[person].append((year, rounded))
+        for person, value in of_year(year, graphs[year]).items():
+            values[person].append((year, value))
     return dict(values)
+
+
+def graph_digest(graph: nx.Graph) -> str:
+    """A digest of a year's graph: its people and edges in their order, on which sampling and the
+    order of floating-point sums depend."""
+    return digest((list(graph.nodes), list(graph.edges)))

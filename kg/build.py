@@ -23,6 +23,7 @@ from kg.build_cache import BuildCache
 from kg.cache import output_version
 from kg.engines import Engine
 from kg.errors import ExtractionFailed, InputError
+from kg.gc_policy import fewer_collections, long_lived
 from kg.graph import build_graph, write_node_link
 from kg.layout import BuildLayout
 from kg.pipeline import Progress, extract_corpus
@@ -92,28 +93,32 @@ def build(
     recover(out_dir, layout.leftovers("previous"), layout.leftovers())
     clock = _Clock()
     progress = clock.ticking(_strict(on_result) if strict else on_result)
-    try:
-        corpus = extract_corpus(inputs, workers=workers, on_result=progress, engine=engine, cache=cache.store)
-        clock.lap("extract", at=clock.last_tick)
-        clock.lap("resolve")
-        if not corpus.documents:
-            raise _nothing_read(inputs, layout)
-        staged.root.mkdir(parents=True, exist_ok=True)  # a first build's cache may have made it
-        reuse = _reuse(layout, staged, use_cache)
-        report = _write_build(corpus, staged, build_id, clock, reuse)
-        reuse.save()
-        report.reused, report.remade = reuse.taken, reuse.made
-        report.steps = clock.steps
-        report.from_cache = cache.hits
-        report.cache = str(cache.folder) if cache.folder else None
-        report.outputs = _outputs(layout)
-        report.seconds = round(time.perf_counter() - started, 3)
-        staged.report.write_text(report.to_json(), encoding="utf-8")
-        cache.carry()
-        swap_in(staged.root, out_dir, layout.previous(build_id))
-    finally:
-        cache.put_back()
-        shutil.rmtree(staged.root, ignore_errors=True)
+    with fewer_collections():
+        try:
+            corpus = extract_corpus(
+                inputs, workers=workers, on_result=progress, engine=engine, cache=cache.store
+            )
+            clock.lap("extract", at=clock.last_tick)
+            clock.lap("resolve")
+            if not corpus.documents:
+                raise _nothing_read(inputs, layout)
+            staged.root.mkdir(parents=True, exist_ok=True)  # a first build's cache may have made it
+            reuse = _reuse(layout, staged, use_cache)
+            with long_lived():
+                report = _write_build(corpus, staged, build_id, clock, reuse)
+            reuse.save()
+            report.reused, report.remade = reuse.taken, reuse.made
+            report.steps = clock.steps
+            report.from_cache = cache.hits
+            report.cache = str(cache.folder) if cache.folder else None
+            report.outputs = _outputs(layout)
+            report.seconds = round(time.perf_counter() - started, 3)
+            staged.report.write_text(report.to_json(), encoding="utf-8")
+            cache.carry()
+            swap_in(staged.root, out_dir, layout.previous(build_id))
+        finally:
+            cache.put_back()
+            shutil.rmtree(staged.root, ignore_errors=True)
     return corpus, report
 
 
@@ -194,7 +199,7 @@ class _Clock:
 def _write_build(
     corpus: Corpus, staged: BuildLayout, build_id: str, clock: _Clock, reuse: Reuse
 ) -> BuildReport:
-    graph = build_graph(corpus)
+    graph = build_graph(corpus, reuse)
     graph.graph["build_id"] = build_id
     clock.lap("graph")
     write_jsonl(event_dicts(corpus.meetings, corpus.agreements, corpus.actors), staged.events)

@@ -45,8 +45,13 @@ _TEMPORARY = ".tmp-"
 _SUFFIX = ".json.gz"
 _GZIP = 31
 """zlib's window bits for the gzip format: an entry reads with `zcat` too."""
-_DOWNSTREAM = frozenset({"sinks", "backends", "cli", "evaluate"})
-"""Subpackages of kg after extraction: their code does not shape what an article's extraction is."""
+_DOWNSTREAM = frozenset(
+    {"sinks", "backends", "cli", "evaluate"}
+    | {f"{module}.py" for module in ("build", "build_cache", "graph", "brokers", "levels", "layout")}
+    | {f"{module}.py" for module in ("reuse", "swap", "queries", "gc_policy")}
+)
+"""Subpackages and modules of kg after extraction: their code does not shape what an article's
+extraction is (a change to them would otherwise make every rebuild extract the corpus again)."""
 
 
 @cache

@@ -24,9 +24,10 @@ from typing import Any
 
 import networkx as nx
 
-from kg.brokers import betweenness_by_person, year_graphs
+from kg.brokers import betweenness_by_person, graph_digest, year_betweenness, year_graphs
 from kg.ids import slug
 from kg.records import Actor, ActorRef, ArticleMeta, Corpus, Meeting, PartialDate, Source
+from kg.reuse import Reuse
 from kg.schema import NODE_LABELS, REL_TYPES
 
 __all__ = ["NODE_LABELS", "REL_TYPES", "build_graph", "read_node_link", "write_node_link"]
@@ -108,7 +109,8 @@ def _add_sources(
         )
 
 
-def build_graph(corpus: Corpus) -> nx.MultiDiGraph:
+def build_graph(corpus: Corpus, reuse: Reuse | None = None) -> nx.MultiDiGraph:
+    """The graph of a resolved corpus; reuse: figures of the previous build to take over."""
     g = nx.MultiDiGraph()
     docs = {d.name: d for d in corpus.documents}
     for doc in corpus.documents:
@@ -181,7 +183,7 @@ def build_graph(corpus: Corpus) -> nx.MultiDiGraph:
             g.add_edge(m.id, pid, key="HELD_IN", type="HELD_IN")
         _add_sources(g, m.id, m.sources, docs)
     _add_met_edges(g, corpus.meetings)
-    _add_betweenness(g, corpus.meetings)
+    _add_betweenness(g, corpus.meetings, reuse)
 
     for a in corpus.agreements:
         g.add_node(
@@ -230,11 +232,18 @@ def _add_met_edges(g: nx.MultiDiGraph, meetings: list[Meeting]) -> None:
         )
 
 
-def _add_betweenness(g: nx.MultiDiGraph, meetings: list[Meeting]) -> None:
+def _add_betweenness(g: nx.MultiDiGraph, meetings: list[Meeting], reuse: Reuse | None) -> None:
     def people(meeting: Meeting) -> set[str]:
         return {p.id for p in principals(meeting) if g.nodes[p.id].get("label") == "Person"}
 
-    for person, values in betweenness_by_person(year_graphs(meetings, people)).items():
+    def of_year(year: int, graph: nx.Graph) -> dict[str, float]:
+        if reuse is None:
+            return year_betweenness(year, graph)
+        return reuse.remember(
+            f"betweenness:{year}", graph_digest(graph), lambda: year_betweenness(year, graph)
+        )
+
+    for person, values in betweenness_by_person(year_graphs(meetings, people), of_year).items():
         g.nodes[person]["betweenness_years"] = [year for year, _ in values]
         g.nodes[person]["betweenness"] = [value for _, value in values]
 

@@ -17,6 +17,7 @@ import json
 import marshal
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -38,8 +39,11 @@ class Reuse:
         self.previous = previous
         self.staged = staged
         self.version = version
-        self._old = _read(previous / REUSE, version) if previous else {}
+        previous_body = _read(previous / REUSE, version) if previous else {}
+        self._old = _parts(previous_body)
         self._new: dict[str, str] = {}
+        self._old_values = _values(previous_body)
+        self._new_values: dict[str, tuple[str, Any]] = {}
         self.taken = 0
         """Parts taken over from the previous build."""
         self.made = 0
@@ -75,16 +79,41 @@ class Reuse:
         """Record what this build wrote from, for the next one."""
         if not self.version:
             return
-        body = {"format": _FORMAT, "version": self.version, "parts": dict(sorted(self._new.items()))}
+        body = {
+            "format": _FORMAT,
+            "version": self.version,
+            "parts": dict(sorted(self._new.items())),
+            "values": {name: list(kept) for name, kept in sorted(self._new_values.items())},
+        }
         (self.staged / REUSE).write_text(json.dumps(body, indent=0), encoding="utf-8")
 
+    def remember(self, name: str, made_of: str, compute: Callable[[], Any]) -> Any:
+        """The JSON value `name` the previous build computed from the digest `made_of`, or
+        compute()'s (kept for the next build): for a figure costly to compute and small to keep."""
+        kept = self._old_values.get(name)
+        value = kept[1] if kept and kept[0] == made_of else compute()
+        self._new_values[name] = (made_of, value)
+        return value
 
-def _read(path: Path, version: str) -> dict[str, str]:
+
+def _read(path: Path, version: str) -> dict[str, Any]:
+    """What the build of `path` recorded, if it was made by `version`."""
     try:
         body = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
     if not isinstance(body, dict) or body.get("format") != _FORMAT or body.get("version") != version:
         return {}
+    return body
+
+
+def _parts(body: dict[str, Any]) -> dict[str, str]:
     parts = body.get("parts")
     return {str(k): str(v) for k, v in parts.items()} if isinstance(parts, dict) else {}
+
+
+def _values(body: dict[str, Any]) -> dict[str, tuple[str, Any]]:
+    values = body.get("values")
+    if not isinstance(values, dict):
+        return {}
+    return {str(k): (str(v[0]), v[1]) for k, v in values.items() if isinstance(v, list) and len(v) == 2}

@@ -1,0 +1,66 @@
+"""kg.reuse: a build takes over from the build it replaces exactly the parts made of the same
+inputs by the same code, and makes the others again."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.reuse import Reuse, digest
+
+
+def finished(reuse: Reuse) -> Path:
+    reuse.save()
+    return reuse.staged
+
+
+def test_digests_are_equal_for_equal_values_and_differ_otherwise() -> None:
+    meeting = {"id": "meeting:1", "people": ["person:a", "person:b"], "date": "2024-04-21"}
+    assert digest(meeting) == digest(dict(meeting)) == digest({**meeting})
+    assert digest(meeting) != digest({**meeting, "date": "2024-04-22"})
+    assert digest(["a", "b"]) != digest(["b", "a"]), "order counts"
+    assert digest(1) != digest(1.0) != digest("1")
+
+
+def test_a_file_made_of_the_same_inputs_is_linked_from_the_previous_build(tmp_path: Path) -> None:
+    first = Reuse(None, tmp_path / "one", "v1")
+    (tmp_path / "one" / "ego").mkdir(parents=True)
+    for name in ("a", "b"):
+        assert not first.link(f"ego/{name}.html", digest(name))
+        (tmp_path / "one" / "ego" / f"{name}.html").write_text(f"page {name}", encoding="utf-8")
+    second = Reuse(finished(first), tmp_path / "two", "v1")
+    assert second.link("ego/a.html", digest("a"))
+    assert not second.link("ego/b.html", digest("b, changed")), "another digest: made again"
+    assert (tmp_path / "two" / "ego" / "a.html").read_text(encoding="utf-8") == "page a"
+    assert not (tmp_path / "two" / "ego" / "b.html").exists()
+    assert (second.taken, second.made) == (1, 1)
+
+
+def test_a_figure_is_computed_again_only_when_its_inputs_or_the_code_changed(tmp_path: Path) -> None:
+    computed: list[str] = []
+
+    def compute(value: str) -> dict[str, float]:
+        computed.append(value)
+        return {"person:a": 0.25}
+
+    first = Reuse(None, tmp_path / "one", "v1")
+    first.staged.mkdir()
+    assert first.remember("betweenness:2024", "graph 1", lambda: compute("1")) == {"person:a": 0.25}
+    second = Reuse(finished(first), tmp_path / "two", "v1")
+    second.staged.mkdir()
+    assert second.remember("betweenness:2024", "graph 1", lambda: compute("again")) == {"person:a": 0.25}
+    assert computed == ["1"], "the same inputs: taken over"
+    third = Reuse(finished(second), tmp_path / "three", "v1")
+    third.remember("betweenness:2024", "graph 2", lambda: compute("2"))
+    other_code = Reuse(finished(second), tmp_path / "four", "v2")
+    other_code.remember("betweenness:2024", "graph 1", lambda: compute("v2"))
+    assert computed == ["1", "2", "v2"]
+
+
+def test_a_damaged_record_takes_nothing_over(tmp_path: Path) -> None:
+    first = Reuse(None, tmp_path / "one", "v1")
+    first.staged.mkdir()
+    first.remember("figure", "inputs", lambda: 1)
+    (finished(first) / "reuse.json").write_text("{not json", encoding="utf-8")
+    second = Reuse(first.staged, tmp_path / "two", "v1")
+    assert second.remember("figure", "inputs", lambda: 2) == 2
+    assert not second.link("ego/a.html", digest("a"))

@@ -16,7 +16,6 @@ from kg.cache import ExtractionCache
 from kg.engines import Engine, run_ordered
 from kg.evaluate import EvalReport, evaluate, read_gold
 from kg.extract.document import DocumentExtractor
-from kg.gc_policy import collect_less_often, fewer_collections
 from kg.ingest import discover_articles, read_document
 from kg.normalize import normalize
 from kg.places import Gazetteer
@@ -56,7 +55,6 @@ def extract_path(
 
 
 def _warm() -> None:
-    collect_less_often()
     _extractor()
 
 
@@ -77,27 +75,26 @@ def extract_corpus(
 ) -> Corpus:
     """The resolved corpus of the articles under `inputs`; engine: where extraction runs
     (default: `workers` local processes); cache: where articles already extracted are read back."""
-    with fewer_collections():
-        engine = engine or Engine(workers=workers)
-        paths, skipped = discover_articles(list(inputs))
-        resolver = Resolver(TopicVocabulary.load().topics)
-        resolver.skipped.extend(skipped)
+    engine = engine or Engine(workers=workers)
+    paths, skipped = discover_articles(list(inputs))
+    resolver = Resolver(TopicVocabulary.load().topics)
+    resolver.skipped.extend(skipped)
+    if on_result:
+        for item in skipped:
+            on_result(item)
+    results = (
+        cache.extract(paths, lambda todo: iter_extracted(todo, engine), extract_path)
+        if cache
+        else iter_extracted(paths, engine)
+    )
+    for result in results:
         if on_result:
-            for item in skipped:
-                on_result(item)
-        results = (
-            cache.extract(paths, lambda todo: iter_extracted(todo, engine), extract_path)
-            if cache
-            else iter_extracted(paths, engine)
-        )
-        for result in results:
-            if on_result:
-                on_result(result)
-            if isinstance(result, Skipped):
-                resolver.skipped.append(result)
-            else:
-                resolver.add(result)
-        return resolver.corpus()
+            on_result(result)
+        if isinstance(result, Skipped):
+            resolver.skipped.append(result)
+        else:
+            resolver.add(result)
+    return resolver.corpus()
 
 
 def iter_event_dicts(inputs: Iterable[Path], *, workers: int = 1) -> Iterator[dict[str, object] | Skipped]:

@@ -17,8 +17,9 @@ from kg.errors import InputError
 from kg.layout import BuildLayout
 from kg.reuse import Reuse
 from kg.sinks.views.contacts import brokers_by_year, first_contacts_by_year, ranked_pairs
-from kg.sinks.views.facts import GraphFacts, read_facts
-from kg.sinks.views.index import ego_file_name, write_index
+from kg.sinks.views.ego_digest import ego_digests
+from kg.sinks.views.facts import GraphFacts, read_facts, walk
+from kg.sinks.views.index import ego_file_name, ego_links, write_index
 from kg.sinks.views.page import country_colours, page_data
 from kg.sinks.views.relations import read_relations, write_relations
 from kg.sinks.views.render import Assets, render_page, write_assets
@@ -47,12 +48,7 @@ def _write(
     ego_dir: str | None,
     index_href: str | None,
 ) -> Path:
-    def ego_href(node_id: str) -> str | None:
-        if ego_dir is None or node_id not in facts.participants:
-            return None
-        return f"{ego_dir}/{ego_file_name(node_id)}" if ego_dir else ego_file_name(node_id)
-
-    data = page_data(spec, facts, colours, ego_href, index_href)
+    data = page_data(spec, facts, colours, ego_links(facts, ego_dir), index_href)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(render_page(data, assets, facts.page_event_json), encoding="utf-8")
     return path
@@ -61,7 +57,8 @@ def _write(
 def write_views(graph: nx.MultiDiGraph, out_dir: Path, *, reuse: Reuse | None = None) -> Path:
     """Write every view under out_dir/views/ and return the path of its index.html."""
     views = BuildLayout(out_dir).views
-    facts = read_facts(graph)
+    walked = walk(graph)
+    facts = read_facts(graph, walked)
     colours = country_colours(facts)
     inline = Assets()
     network = _write(views / "network.html", network_view(facts), facts, colours, inline, "ego", "index.html")
@@ -69,22 +66,38 @@ def write_views(graph: nx.MultiDiGraph, out_dir: Path, *, reuse: Reuse | None = 
         views / "agreements.html", agreements_view(facts), facts, colours, inline, "ego", "index.html"
     )
     write_assets(views / "assets")
-    shared = Assets(shared_dir="../assets")
-    egos: dict[str, Path] = {}
-    for actor_id in sorted(facts.participants):
-        if actor_id in facts.entities:
-            path = views / "ego" / ego_file_name(actor_id)
-            egos[actor_id] = _write(
-                path, ego_view(facts, actor_id), facts, colours, shared, "", "../index.html"
-            )
-    relations = read_relations(graph)
+    egos = _write_egos(views, facts, colours, reuse)
+    relations = read_relations(graph, walked)
     glance = {
         "pairs": ranked_pairs(relations),
-        "first": first_contacts_by_year(graph),
-        "brokers": brokers_by_year(graph),
+        "first": first_contacts_by_year(walked),
+        "brokers": brokers_by_year(walked),
     }
     page = write_relations(graph, views, relations)
     return write_index(views, facts, network, agreements, egos, page, glance)
+
+
+def _write_egos(
+    views: Path, facts: GraphFacts, colours: dict[str, str], reuse: Reuse | None
+) -> dict[str, Path]:
+    """Every actor's ego page; those whose digest (kg.sinks.views.ego_digest) is the previous
+    build's are taken over from it."""
+    shared, ego_dir, index_href = Assets(shared_dir="../assets"), "", "../index.html"
+    reuse = reuse if reuse is not None and reuse.version else None
+    made_of: dict[str, str] = {}
+    if reuse is not None:
+        made_of = ego_digests(
+            facts, colours, ego_links(facts, ego_dir), (shared.shared_dir, ego_dir, index_href)
+        )
+    egos: dict[str, Path] = {}
+    for actor_id in sorted(facts.participants):
+        if actor_id not in facts.entities:
+            continue
+        path = egos[actor_id] = views / "ego" / ego_file_name(actor_id)
+        if reuse is not None and reuse.link(path.relative_to(views.parent).as_posix(), made_of[actor_id]):
+            continue
+        _write(path, ego_view(facts, actor_id), facts, colours, shared, ego_dir, index_href)
+    return egos
 
 
 def resolve_name(graph: nx.MultiDiGraph, text: str, labels: tuple[str, ...]) -> str:

@@ -8,19 +8,19 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-import networkx as nx
-
+from kg.sinks.views.facts import GraphWalk
 from kg.sinks.views.relations import Relations
 
 TOP_PAIRS = 25
 BROKERS_PER_YEAR = 10
 
 
-def _country_of(graph: nx.MultiDiGraph) -> dict[str, str]:
+def _country_of(walked: GraphWalk) -> dict[str, str]:
+    nodes = walked.graph.nodes
     return {
-        u: str(graph.nodes[v].get("name") or v)
-        for u, v, d in graph.edges(data=True)
-        if d.get("type") == "REPRESENTS" and graph.nodes[v].get("label") == "Country"
+        u: str(nodes[v].get("name") or v)
+        for u, v, _ in walked.of_type("REPRESENTS")
+        if nodes[v].get("label") == "Country"
     }
 
 
@@ -39,24 +39,25 @@ def ranked_pairs(relations: Relations) -> list[dict[str, Any]]:
     ]
 
 
-def first_contacts_by_year(graph: nx.MultiDiGraph) -> dict[str, list[list[Any]]]:
+def first_contacts_by_year(walked: GraphWalk) -> dict[str, list[list[Any]]]:
     """Year -> pairs of officials whose first meeting in the corpus fell in that year, by date."""
-    country = _country_of(graph)
+    country = _country_of(walked)
+    nodes = walked.graph.nodes
     years: dict[str, list[list[Any]]] = defaultdict(list)
-    for u, v, d in graph.edges(data=True):
+    for u, v, d in walked.of_type("MET"):
         first = d.get("first")
-        if d.get("type") != "MET" or not first:
+        if not first:
             continue
-        name_u, name_v = (str(graph.nodes[n].get("name") or n) for n in (u, v))
+        name_u, name_v = (str(nodes[n].get("name") or n) for n in (u, v))
         years[first[:4]].append([first, name_u, country.get(u), name_v, country.get(v), d.get("meetings")])
     return {year: sorted(rows, key=lambda r: (r[0], r[1], r[3])) for year, rows in years.items()}
 
 
-def brokers_by_year(graph: nx.MultiDiGraph) -> dict[str, list[list[Any]]]:
+def brokers_by_year(walked: GraphWalk) -> dict[str, list[list[Any]]]:
     """Year -> the people with the highest betweenness on that year's MET graph."""
-    country = _country_of(graph)
+    country = _country_of(walked)
     years: dict[str, list[list[Any]]] = defaultdict(list)
-    for node, data in graph.nodes(data=True):
+    for node, data in walked.graph.nodes(data=True):
         if data.get("label") != "Person":
             continue
         for year, value in zip(

@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import networkx as nx
 
@@ -19,8 +19,7 @@ from kg.schema import ACTORS
 from kg.sinks.views.render import EventsJson
 
 
-@dataclass(frozen=True)
-class Evidence:
+class Evidence(NamedTuple):
     sentence: str
     article: str
     title: str | None
@@ -97,24 +96,31 @@ class GraphFacts:
         return entity.name if entity else country_id
 
 
-def _href(path: str | None, url: str | None) -> str | None:
+def _href(path: str | None, url: str | None, folders: dict[str, Path]) -> str | None:
     """A link to the source article: its URL, else its file (absolute, so it opens from any view)."""
     if url and url.lower().startswith(("http://", "https://")):
         return url
-    if path:
-        return Path(path).resolve().as_uri()
-    return None
+    if not path:
+        return None
+    file = Path(path)
+    if file.is_symlink():
+        return file.resolve().as_uri()
+    # Resolving asks the disk about every folder in the path: once per folder, not per article.
+    folder = folders.get(str(file.parent))
+    if folder is None:
+        folder = folders[str(file.parent)] = file.parent.resolve()
+    return (folder / file.name).as_uri()
 
 
 def article_links(graph: nx.MultiDiGraph) -> Callable[[str], str | None]:
-    """The link of an article node, made once per article: resolving a path asks the disk about
-    every folder in it, and an article reports many events."""
+    """The link of an article node, made once per article: an article reports many events."""
     links: dict[str, str | None] = {}
+    folders: dict[str, Path] = {}
 
     def link(article_id: str) -> str | None:
         if article_id not in links:
             article = graph.nodes[article_id]
-            links[article_id] = _href(article.get("path"), article.get("url"))
+            links[article_id] = _href(article.get("path"), article.get("url"), folders)
         return links[article_id]
 
     return link
@@ -149,32 +155,57 @@ def _entity(node_id: str, data: dict[str, Any]) -> Entity:
     )
 
 
-def _evidence(graph: nx.MultiDiGraph, target: str, link: Callable[[str], str | None]) -> list[Evidence]:
-    found = []
-    for source, _, data in graph.in_edges(target, data=True):
-        if data.get("type") != "REPORTS":
-            continue
-        article = graph.nodes[source]
-        found.append(
-            Evidence(
-                sentence=str(data.get("sentence") or ""),
-                article=str(article.get("name") or source),
-                title=article.get("title"),
-                href=link(source),
-            )
-        )
-    return sorted(found, key=lambda e: (e.article, e.sentence))
+Edge = tuple[str, str, dict[str, Any]]
 
 
-def _in_by_type(graph: nx.MultiDiGraph, node: str, rel: str) -> list[str]:
-    return sorted({u for u, _, d in graph.in_edges(node, data=True) if d.get("type") == rel})
+@dataclass
+class GraphWalk:
+    """What every reading of the views takes from the graph, taken in one walk (a walk per node
+    costs ten times as much): the edges by relationship type, in the graph's order, and the links
+    of the articles."""
+
+    graph: nx.MultiDiGraph
+    edges: dict[str, list[Edge]]
+    link: Callable[[str], str | None]
+
+    def of_type(self, rel: str) -> list[Edge]:
+        return self.edges.get(rel, [])
 
 
-def _out_by_type(graph: nx.MultiDiGraph, node: str, rel: str) -> list[str]:
-    return sorted({v for _, v, d in graph.out_edges(node, data=True) if d.get("type") == rel})
+def walk(graph: nx.MultiDiGraph) -> GraphWalk:
+    edges: dict[str, list[Edge]] = defaultdict(list)
+    for u, v, data in graph.edges(data=True):
+        edges[str(data.get("type"))].append((u, v, data))
+    return GraphWalk(graph, dict(edges), article_links(graph))
 
 
-def read_facts(graph: nx.MultiDiGraph) -> GraphFacts:
+def _sources_by_target(edges: list[Edge]) -> dict[str, list[str]]:
+    """Target -> its sources by these edges, each once, in id order."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for u, v, _ in edges:
+        found[v].add(u)
+    return {target: sorted(sources) for target, sources in found.items()}
+
+
+def _evidence_by_event(
+    graph: nx.MultiDiGraph, reports: list[Edge], link: Callable[[str], str | None]
+) -> dict[str, list[Evidence]]:
+    found: dict[str, list[Evidence]] = defaultdict(list)
+    articles: dict[str, tuple[str, str | None, str | None]] = {}
+    for source, target, data in reports:
+        if source not in articles:
+            article = graph.nodes[source]
+            articles[source] = (str(article.get("name") or source), article.get("title"), link(source))
+        name, title, href = articles[source]
+        found[target].append(Evidence(str(data.get("sentence") or ""), name, title, href))
+    for evidence in found.values():
+        evidence.sort(key=lambda e: (e.article, e.sentence, e.title or "", e.href or ""))
+    return found
+
+
+def read_facts(graph: nx.MultiDiGraph, walked: GraphWalk | None = None) -> GraphFacts:
+    """The facts of `graph`; `walked` when the caller has walked it already."""
+    walked = walked or walk(graph)
     entities: dict[str, Entity] = {}
     events: dict[str, Event] = {}
     for node_id, data in graph.nodes(data=True):
@@ -182,15 +213,22 @@ def read_facts(graph: nx.MultiDiGraph) -> GraphFacts:
         if label in (*ACTORS, "Topic"):
             entities[node_id] = _entity(node_id, data)
     participants: dict[str, list[str]] = defaultdict(list)
-    link = article_links(graph)
+    taking_part = {
+        "Meeting": _sources_by_target(walked.of_type("PARTICIPATED_IN")),
+        "Agreement": _sources_by_target(walked.of_type("PARTY_TO")),
+    }
+    concerns: dict[str, set[str]] = defaultdict(set)
+    for event_id, topic, _ in walked.of_type("CONCERNS"):
+        concerns[event_id].add(topic)
+    produced_by = _sources_by_target(walked.of_type("PRODUCED"))
+    evidence = _evidence_by_event(graph, walked.of_type("REPORTS"), walked.link)
     for node_id, data in graph.nodes(data=True):
         label = data.get("label")
-        if label not in ("Meeting", "Agreement"):
+        if label not in taking_part:
             continue
-        rel = "PARTICIPATED_IN" if label == "Meeting" else "PARTY_TO"
-        actors = [a for a in _in_by_type(graph, node_id, rel) if a in entities]
-        topics = _out_by_type(graph, node_id, "CONCERNS")
-        produced_by = _in_by_type(graph, node_id, "PRODUCED")
+        actors = [a for a in taking_part[label].get(node_id, ()) if a in entities]
+        topics = sorted(concerns.get(node_id, ()))
+        meetings = produced_by.get(node_id)
         place = data.get("place_en") or data.get("place")
         if data.get("place_en") and data.get("place") and data["place"] != data["place_en"]:
             place = f"{data['place_en']} ({data['place']})"
@@ -202,11 +240,11 @@ def read_facts(graph: nx.MultiDiGraph) -> GraphFacts:
             actor_ids=actors,
             topic_ids=[t.removeprefix("topic:") for t in topics],
             country_ids=sorted({c for a in actors if (c := entities[a].country)}),
-            evidence=_evidence(graph, node_id, link),
+            evidence=evidence.get(node_id, []),
             place=place,
             mode=data.get("mode"),
             summary=data.get("summary"),
-            meeting=produced_by[0] if produced_by else None,
+            meeting=meetings[0] if meetings else None,
         )
         for actor in actors:
             entities[actor].events.append(node_id)
@@ -221,15 +259,16 @@ def read_facts(graph: nx.MultiDiGraph) -> GraphFacts:
     met: dict[tuple[str, str], list[str]] = {}
     met_neighbours: dict[str, set[str]] = defaultdict(set)
     met_pairs: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for u, v, data in graph.edges(data=True):
-        if data.get("type") == "MET" and u in entities and v in entities:
+    for u, v, data in walked.of_type("MET"):
+        if u in entities and v in entities:
             met[(u, v)] = sorted(data.get("meeting_ids") or [])
             met_neighbours[u].add(v)
             met_neighbours[v].add(u)
             met_pairs[u].append((u, v))
             met_pairs[v].append((u, v))
+    in_order = {event_id: (event.date or "", event_id) for event_id, event in events.items()}
     for entity in entities.values():
-        entity.events = sorted(set(entity.events), key=lambda e: (events[e].date or "", e))
+        entity.events = sorted(set(entity.events), key=in_order.__getitem__)
     return GraphFacts(entities, events, met, dict(met_neighbours), dict(met_pairs), dict(participants))
 
 

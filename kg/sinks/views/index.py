@@ -7,6 +7,7 @@ import base64
 import hashlib
 import html
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -67,6 +68,17 @@ def ego_file_name(actor_id: str) -> str:
     """A file name for any id: ASCII words kept for reading, a hash so two ids never collide."""
     readable = _SAFE.sub("-", actor_id.lower()).strip("-")[:60] or "actor"
     return f"{readable}-{short_hash(actor_id, length=8)}.html"
+
+
+def ego_links(facts: GraphFacts, ego_dir: str | None) -> Callable[[str], str | None]:
+    """The link of an actor's ego page from a page beside `ego_dir` (None: no ego pages)."""
+
+    def link(actor_id: str) -> str | None:
+        if ego_dir is None or actor_id not in facts.participants:
+            return None
+        return f"{ego_dir}/{ego_file_name(actor_id)}" if ego_dir else ego_file_name(actor_id)
+
+    return link
 
 
 def _policy() -> str:

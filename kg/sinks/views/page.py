@@ -11,6 +11,7 @@ from typing import Any
 
 from kg.sinks.views.facts import Entity, Event, GraphFacts
 from kg.sinks.views.layout import force_layout
+from kg.sinks.views.render import event_json
 from kg.sinks.views.select import ViewSpec
 
 LARGE_VIEW = 1000
@@ -47,7 +48,8 @@ def _label(entity: Entity) -> str:
     return english or chinese or entity.name
 
 
-def _entity_dict(entity: Entity, facts: GraphFacts, href: str | None) -> dict[str, Any]:
+def entity_dict(entity: Entity, facts: GraphFacts, href: str | None) -> dict[str, Any]:
+    """An entity as pages describe it in their panels."""
     return {
         "kind": entity.label,
         "name": entity.name,
@@ -58,6 +60,11 @@ def _entity_dict(entity: Entity, facts: GraphFacts, href: str | None) -> dict[st
         "search": entity.search_names,
         "href": href,
     }
+
+
+def page_event_json(event_id: str, facts: GraphFacts, full: bool) -> str:
+    """The JSON text of an event as pages carry it (in full or in brief), made once per build."""
+    return event_json(event_id, _page_event(event_id, facts, full), facts.page_event_json)
 
 
 def _page_event(event_id: str, facts: GraphFacts, full: bool) -> dict[str, Any]:
@@ -86,12 +93,12 @@ def _event_dict(event: Event, facts: GraphFacts) -> dict[str, Any]:
         "summary": event.summary,
         "meeting": event.meeting,
         "actors": [facts.entities[a].name for a in event.actor_ids],
-        "topics": [_topic_name(t, facts) for t in event.topic_ids],
+        "topics": [topic_name(t, facts) for t in event.topic_ids],
         "countries": event.country_ids,
     }
 
 
-def _topic_name(topic_id: str, facts: GraphFacts) -> str:
+def topic_name(topic_id: str, facts: GraphFacts) -> str:
     topic = facts.entities.get(f"topic:{topic_id}")
     return topic.name if topic else topic_id
 
@@ -138,7 +145,7 @@ def page_data(
         entity = facts.entities[node_id]
         if entity.country:
             used_countries.add(entity.country)
-        entities[node_id] = _entity_dict(entity, facts, ego_href(node_id))
+        entities[node_id] = entity_dict(entity, facts, ego_href(node_id))
         node: dict[str, Any] = {
             "id": node_id,
             "label": _label(entity),
@@ -200,7 +207,7 @@ def page_data(
             "edges": [EDGE_MEANING[t] for t in sorted({e["type"] for e in edges}) if t in EDGE_MEANING],
             "size": "node size = number of connections in this view",
         },
-        "topics": [{"id": t, "name": _topic_name(t, facts)} for t in topics],
+        "topics": [{"id": t, "name": topic_name(t, facts)} for t in topics],
         "countries": [{"id": c, "name": facts.country_name(c)} for c in countries],
     }
 

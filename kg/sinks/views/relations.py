@@ -24,8 +24,8 @@ from typing import Any
 
 import networkx as nx
 
-from kg.levels import Levels
-from kg.sinks.views.facts import article_links
+from kg.levels import OTHER, Levels
+from kg.sinks.views.facts import GraphWalk, walk
 from kg.sinks.views.render import LOCAL_SCRIPTS, fill, page_policy, script_json, template
 
 PAGE = "relations.html"
@@ -64,24 +64,18 @@ class Relations:
         return counts
 
 
-def _by_type(graph: nx.MultiDiGraph) -> dict[str, list[tuple[str, str, dict[str, Any]]]]:
-    edges: dict[str, list[tuple[str, str, dict[str, Any]]]] = defaultdict(list)
-    for u, v, data in graph.edges(data=True):
-        edges[str(data.get("type"))].append((u, v, data))
-    return edges
-
-
-def read_relations(graph: nx.MultiDiGraph) -> Relations:
+def read_relations(graph: nx.MultiDiGraph, walked: GraphWalk | None = None) -> Relations:
+    """The relations of `graph`; `walked` when the caller has walked it already."""
     nodes = graph.nodes
-    edges = _by_type(graph)
-    levels = Levels.load()
+    walked = walked or walk(graph)
+    level_of = _LevelReader()
     represents = defaultdict(set)
-    for person, country, _ in edges["REPRESENTS"]:
+    for person, country, _ in walked.of_type("REPRESENTS"):
         if nodes[country].get("label") == "Country":
             represents[person].add(country)
     evidence: dict[str, list[list[str | None]]] = defaultdict(list)
-    link = article_links(graph)
-    for article, event, data in edges["REPORTS"]:
+    link = walked.link
+    for article, event, data in walked.of_type("REPORTS"):
         doc = nodes[article]
         evidence[event].append(
             [
@@ -91,21 +85,21 @@ def read_relations(graph: nx.MultiDiGraph) -> Relations:
             ]
         )
     taking_part: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
-    for actor, meeting, data in edges["PARTICIPATED_IN"]:
+    for actor, meeting, data in walked.of_type("PARTICIPATED_IN"):
         taking_part[meeting].append((actor, data.get("title")))
     parties: dict[str, set[str]] = defaultdict(set)
-    for actor, agreement, _ in edges["PARTY_TO"]:
+    for actor, agreement, _ in walked.of_type("PARTY_TO"):
         if nodes[actor].get("label") == "Country":
             parties[agreement].add(actor)
-    produced = {agreement: meeting for meeting, agreement, _ in edges["PRODUCED"]}
+    produced = {agreement: meeting for meeting, agreement, _ in walked.of_type("PRODUCED")}
 
     meetings = []
     for meeting_id, people in taking_part.items():
         data = nodes[meeting_id]
         persons = [(a, t) for a, t in people if nodes[a].get("label") == "Person"]
         # The title written at the meeting, else every title the person is known by.
-        level = levels.highest(
-            levels.of_titles([title] if title else nodes[a].get("titles") or []) for a, title in persons
+        level = level_of.highest(
+            [level_of.titles((t,) if t else tuple(nodes[a].get("titles") or ())) for a, t in persons]
         )
         meetings.append(
             {
@@ -116,7 +110,7 @@ def read_relations(graph: nx.MultiDiGraph) -> Relations:
                 "countries": sorted({c for a, _ in persons for c in represents.get(a, ())}),
                 "name": data.get("name"),
                 "place": data.get("place_en") or data.get("place"),
-                "evidence": sorted(evidence.get(meeting_id, []), key=lambda e: (e[1] or "", e[0] or "")),
+                "evidence": sorted(evidence.get(meeting_id, []), key=_evidence_order),
             }
         )
     agreements = []
@@ -131,7 +125,7 @@ def read_relations(graph: nx.MultiDiGraph) -> Relations:
                 "topics": sorted(data.get("topics") or []),
                 "summary": data.get("summary"),
                 "meeting": nodes[source_meeting].get("name") if source_meeting else None,
-                "evidence": sorted(evidence.get(agreement_id, []), key=lambda e: (e[1] or "", e[0] or "")),
+                "evidence": sorted(evidence.get(agreement_id, []), key=_evidence_order),
             }
         )
     used = {c for event in (*meetings, *agreements) for c in event["countries"]}
@@ -144,6 +138,29 @@ def read_relations(graph: nx.MultiDiGraph) -> Relations:
     meetings.sort(key=lambda m: (m["date"] or "", m["id"]))
     agreements.sort(key=lambda a: (a["date"] or "", a["id"]))
     return Relations(countries, meetings, agreements, topics)
+
+
+def _evidence_order(evidence: list[str | None]) -> tuple[str, str, str]:
+    sentence, title, href = evidence
+    return (title or "", sentence or "", href or "")
+
+
+class _LevelReader:
+    """kg.levels read once per set of titles: a corpus names the same officials again and again."""
+
+    def __init__(self) -> None:
+        self.levels = Levels.load()
+        self._rank = {level: rank for rank, level in enumerate(self.levels.order)}
+        self._known: dict[tuple[str, ...], str] = {}
+
+    def highest(self, levels: list[str]) -> str:
+        return min(levels, key=self._rank.__getitem__) if levels else OTHER
+
+    def titles(self, titles: tuple[str, ...]) -> str:
+        level = self._known.get(titles)
+        if level is None:
+            level = self._known[titles] = self.levels.of_titles(titles)
+        return level
 
 
 def _page_data(relations: Relations, index_href: str) -> dict[str, Any]:

@@ -18,6 +18,8 @@ VIS_VERSION = "9.1.2"
 ASSET_FILES = ("vis-network.min.js", "panel.js", "view.js")
 LOCAL_SCRIPTS = "'self' file:"
 """Scripts from local files only: file: for pages opened from disk, 'self' when served."""
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+"""json.dumps's encoder for these options, made once: json.dumps makes one per call."""
 _PLACEHOLDER = re.compile(r"__(CSP|TITLE|CSS|DATA|SCRIPTS)__")
 
 
@@ -42,7 +44,7 @@ def asset_text(name: str) -> str:
 
 def script_json(data: Any) -> str:
     """JSON that cannot end its <script> element: `<`, `>`, `&` and the JS line separators escaped."""
-    return _escape(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+    return _escape(_COMPACT.encode(data))
 
 
 @dataclass
@@ -59,18 +61,21 @@ def page_json(data: dict[str, Any], events_json: EventsJson) -> str:
     parts = []
     for key, value in data.items():
         if key == "events":
-            encoded = []
-            for event_id, event in value.items():
-                known = events_json.brief if "brief" in event else events_json.full
-                text = known.get(event_id)
-                if text is None:
-                    text = known[event_id] = f"{script_json(event_id)}:{script_json(event)}"
-                encoded.append(text)
+            encoded = [event_json(event_id, event, events_json) for event_id, event in value.items()]
             text = "{" + ",".join(encoded) + "}"
         else:
             text = script_json(value)
         parts.append(f"{script_json(key)}:{text}")
     return "{" + ",".join(parts) + "}"
+
+
+def event_json(event_id: str, event: dict[str, Any], events_json: EventsJson) -> str:
+    """The JSON text of `"id":event`, made once per build."""
+    known = events_json.brief if "brief" in event else events_json.full
+    text = known.get(event_id)
+    if text is None:
+        text = known[event_id] = f"{script_json(event_id)}:{script_json(event)}"
+    return text
 
 
 def _escape(text: str) -> str:

@@ -1,0 +1,109 @@
+"""What each ego page is made of, as one digest per page, so that a rebuild takes over every ego
+page whose digest has not changed (kg.reuse) instead of making it again.
+
+An ego page (kg.sinks.views.select.ego_view, drawn by kg.sinks.views.page.page_data) is made of
+- its actor's events in full, the meetings its agreements came from in full, and, for each
+  actor drawn, which of these events the actor shares: each event's full JSON text and the
+  actors whose panels list it;
+- the actors it met, as their panels describe them (names, titles, country, link to their own
+  page), and the MET edges among them with their meetings in brief;
+- what every page shares: the country colours, the names of countries and topics, the links.
+The digest of an actor met covers all its MET edges, not only those drawn on the page: a new
+meeting of two actors remakes the pages drawing either of them, a few more than needed, and never
+leaves a stale page. The page's code, templates and assets are kg.cache.output_version's, which
+the digests are valid for.
+
+Every part is digested once for all pages: a page's digest joins the digests of its actor's
+events and of the actors it draws, cheaper than making the page's data by far.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from typing import Any
+
+from kg.reuse import digest
+from kg.sinks.views.facts import GraphFacts
+from kg.sinks.views.page import entity_dict, page_event_json, topic_name
+
+
+def ego_digests(
+    facts: GraphFacts,
+    colours: dict[str, str],
+    href: Callable[[str], str | None],
+    shared: Any,
+) -> dict[str, str]:
+    """Actor id -> the digest of its ego page, for every actor with meetings. `href` links an
+    actor's page as the pages do; `shared` is whatever else the pages are made with (their links,
+    where their scripts are)."""
+    common = digest((colours, [facts.country_name(c) for c in colours], shared))
+    told = _told_events(facts)
+    brief: dict[str, str] = {}
+    drawn: dict[str, str] = {}
+    for actor_id in facts.met_pairs.keys() | facts.participants.keys():
+        if actor_id in facts.entities:
+            drawn[actor_id] = _drawn_actor(facts, actor_id, href, brief)
+    pages = {}
+    for actor_id in facts.participants:
+        if actor_id not in facts.entities:
+            continue
+        circle = sorted({actor_id, *facts.met_neighbours.get(actor_id, ())})
+        pages[actor_id] = digest(
+            (
+                common,
+                actor_id,
+                [drawn[n] for n in circle],
+                [told[e] for e in facts.entities[actor_id].events],
+            )
+        )
+    return pages
+
+
+def _told_events(facts: GraphFacts) -> dict[str, str]:
+    """Event id -> the digest of the event in full, with the meeting it came from, and of the
+    actors that list it (on an ego page, each drawn actor's panel lists the events it shares with
+    the page's actor)."""
+    listed_by: dict[str, list[str]] = defaultdict(list)
+    for entity_id, entity in facts.entities.items():
+        for event_id in entity.events:
+            listed_by[event_id].append(entity_id)
+    told = {}
+    for event_id, event in facts.events.items():
+        meeting = event.meeting if event.meeting in facts.events else None
+        told[event_id] = digest(
+            (
+                page_event_json(event_id, facts, True),
+                _names(facts, event_id),
+                page_event_json(meeting, facts, True) if meeting else None,
+                _names(facts, meeting) if meeting else None,
+                sorted(listed_by.get(event_id, [])),
+            )
+        )
+    return told
+
+
+def _names(facts: GraphFacts, event_id: str) -> tuple[list[str | None], list[str]]:
+    """The names of an event's countries and topics: a page lists those of the events it shows."""
+    event = facts.events[event_id]
+    topics = [topic_name(t, facts) for t in event.topic_ids]
+    return [facts.country_name(c) for c in event.country_ids], topics
+
+
+def _drawn_actor(
+    facts: GraphFacts, actor_id: str, href: Callable[[str], str | None], brief: dict[str, str]
+) -> str:
+    """The digest of an actor as a page draws it: its panel, its country, and its MET edges with
+    their meetings in brief."""
+    entity = facts.entities[actor_id]
+    edges = []
+    for pair in sorted(facts.met_pairs.get(actor_id, [])):
+        meetings = facts.met[pair]
+        for meeting in meetings:
+            if meeting not in brief:
+                known = meeting in facts.events
+                brief[meeting] = digest(
+                    (page_event_json(meeting, facts, False), _names(facts, meeting)) if known else None
+                )
+        edges.append((pair, meetings, [brief[m] for m in meetings]))
+    return digest((actor_id, entity.country, entity.label, entity_dict(entity, facts, href(actor_id)), edges))

@@ -1,0 +1,113 @@
+"""A rebuild takes over the views of the previous build that have not changed (kg.reuse), and what
+it writes is byte for byte what a clean build writes: a page whose parts changed is made again."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from kg.build import build
+from kg.graph import build_graph
+from kg.layout import BuildLayout
+from kg.pipeline import extract_corpus
+from kg.reuse import Reuse
+from kg.sinks.views import write_views
+from kg.sinks.views.index import ego_file_name
+
+TEST_ARTICLES = Path(__file__).resolve().parent / "articles"
+VERSION = "views-of-today"
+ARTICLES = {
+    "wang_wong.md": "外交部长王毅4月21日在北京会见新加坡总理黄循财。双方同意加强打击电信诈骗合作。",
+    "wang_hun.md": "外交部长王毅5月10日在北京会见柬埔寨首相洪玛奈。",
+    "hun_wong.md": "Cambodian Prime Minister Hun Manet met Singapore Prime Minister Lawrence Wong in "
+    "Phnom Penh on June 2. The two sides agreed to strengthen cooperation against telecom fraud.",
+    "xi_lula.md": "国家主席习近平7月8日在北京会见巴西总统卢拉。",
+}
+"""Wang Yi met Lawrence Wong and Hun Manet, who met each other without him (his page tells that
+meeting in brief); Xi Jinping and Lula met no one else."""
+
+
+def write_articles(folder: Path, articles: dict[str, str]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in articles.items():
+        (folder / name).write_text(f"---\ntitle: {name}\ndate: 2024-07-09\n---\n\n{text}\n", encoding="utf-8")
+    return folder
+
+
+def graph_of(folder: Path) -> nx.MultiDiGraph:
+    return build_graph(extract_corpus([folder]))
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_an_incremental_build_writes_the_views_of_the_clean_build(tmp_path: Path, examples_dir: Path) -> None:
+    articles = tmp_path / "articles"
+    shutil.copytree(examples_dir, articles)
+    shutil.copytree(TEST_ARTICLES, articles / "more")
+    out, clean = tmp_path / "out", tmp_path / "clean"
+    build([articles], out)
+    build([articles], out)  # a build over a build records what its outputs are made of
+    changed = articles / "more" / "same_talks_en.md"
+    changed.write_text(
+        changed.read_text(encoding="utf-8") + "\nOn Friday, Xi Jinping met Kazakh President Kassym-Jomart "
+        "Tokayev in Beijing.\n",
+        encoding="utf-8",
+    )
+
+    _, again = build([articles], out)
+    build([articles], clean, use_cache=False)
+
+    ours, theirs = files(BuildLayout(out).views), files(BuildLayout(clean).views)
+    assert ours.keys() == theirs.keys()
+    assert [name for name in ours if ours[name] != theirs[name]] == []
+    assert any("Tokayev" in text.decode("utf-8") for text in ours.values()), "the changed article's meeting"
+    assert again.reused > 0, "the pages the change does not reach are taken over"
+
+
+def rebuild(tmp_path: Path, before: dict[str, str], after: dict[str, str]) -> tuple[Path, Path, Reuse]:
+    """Views of `before` in P; of `after` in S, taking over from P, and clean in C."""
+    previous, staged, clean = tmp_path / "P", tmp_path / "S", tmp_path / "C"
+    first = Reuse(None, previous, VERSION)
+    write_views(graph_of(write_articles(tmp_path / "articles", before)), previous, reuse=first)
+    first.save()
+    graph = graph_of(write_articles(tmp_path / "articles", after))
+    again = Reuse(previous, staged, VERSION)
+    write_views(graph, staged, reuse=again)
+    write_views(graph, clean)
+    return staged / "views", clean / "views", again
+
+
+@pytest.mark.parametrize(
+    ("edit", "page", "shown"),
+    [
+        # the topic of a meeting Wang Yi's page tells in brief (he was not at it)
+        (("telecom fraud", "online gambling"), "person:wang-yi", '"online-gambling"'),
+        # a title of an actor his page draws
+        (("Singapore Prime Minister", "Singapore Finance Minister"), "person:wang-yi", '"Minister"'),
+        # evidence Hun Manet's page tells in full
+        (("agreed to strengthen", "agreed to further strengthen"), "person:hun-manet", "further strengthen"),
+    ],
+)
+def test_a_page_whose_parts_changed_is_made_again(
+    tmp_path: Path, edit: tuple[str, str], page: str, shown: str
+) -> None:
+    after = dict(ARTICLES, **{"hun_wong.md": ARTICLES["hun_wong.md"].replace(*edit)})
+    ours, clean, reuse = rebuild(tmp_path, ARTICLES, after)
+
+    ours_files, clean_files = files(ours), files(clean)
+    assert ours_files.keys() == clean_files.keys()
+    assert [name for name in ours_files if ours_files[name] != clean_files[name]] == []
+    assert shown in ours_files[f"ego/{ego_file_name(page)}"].decode("utf-8")
+    assert reuse.taken >= 2, "Xi Jinping's and Lula's pages are taken over"
+
+
+def test_unchanged_articles_take_over_every_ego_page(tmp_path: Path) -> None:
+    ours, clean, reuse = rebuild(tmp_path, ARTICLES, ARTICLES)
+    egos = [name for name in files(clean) if name.startswith("ego/")]
+    assert len(egos) == 5 and reuse.taken >= len(egos)
+    assert files(ours) == files(clean)

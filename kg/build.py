@@ -23,7 +23,7 @@ from kg.build_cache import BuildCache
 from kg.cache import output_version
 from kg.engines import Engine
 from kg.errors import ExtractionFailed, InputError
-from kg.gc_policy import fewer_collections, long_lived
+from kg.gc_policy import collector_paused
 from kg.graph import build_graph, write_node_link
 from kg.layout import BuildLayout
 from kg.pipeline import Progress, extract_corpus
@@ -93,7 +93,7 @@ def build(
     recover(out_dir, layout.leftovers("previous"), layout.leftovers())
     clock = _Clock()
     progress = clock.ticking(_strict(on_result) if strict else on_result)
-    with fewer_collections():
+    with collector_paused():
         try:
             corpus = extract_corpus(
                 inputs, workers=workers, on_result=progress, engine=engine, cache=cache.store
@@ -104,8 +104,7 @@ def build(
                 raise _nothing_read(inputs, layout)
             staged.root.mkdir(parents=True, exist_ok=True)  # a first build's cache may have made it
             reuse = _reuse(layout, staged, use_cache)
-            with long_lived():
-                report = _write_build(corpus, staged, build_id, clock, reuse)
+            report = _write_build(corpus, staged, build_id, clock, reuse)
             reuse.save()
             report.reused, report.remade = reuse.taken, reuse.made
             report.steps = clock.steps

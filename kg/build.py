@@ -24,12 +24,13 @@ from kg.cache import output_version
 from kg.engines import Engine
 from kg.errors import ExtractionFailed, InputError
 from kg.gc_policy import collector_paused
-from kg.graph import build_graph, write_node_link
+from kg.graph import build_graph
 from kg.layout import BuildLayout
 from kg.pipeline import Progress, extract_corpus
 from kg.records import Corpus, DocumentEvents, Skipped
 from kg.reuse import Reuse
 from kg.sinks.jsonl import event_dicts, write_jsonl
+from kg.sinks.node_link import write_graph_json
 from kg.swap import recover, swap_in
 
 
@@ -202,7 +203,7 @@ def _write_build(
     graph.graph["build_id"] = build_id
     clock.lap("graph")
     write_jsonl(event_dicts(corpus.meetings, corpus.agreements, corpus.actors), staged.events)
-    write_node_link(graph, staged.graph)
+    write_graph_json(graph, staged.graph, reuse)
     clock.lap("events")
     _write_sinks(graph, staged, clock, reuse)
     return BuildReport(

@@ -12,11 +12,11 @@ from __future__ import annotations
 import gc
 import json
 import typing
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 import networkx as nx
 from rdflib import RDF, RDFS, XSD, Graph, Namespace, URIRef
@@ -27,6 +27,7 @@ from kg.ids import short_hash
 from kg.reuse import Reuse
 from kg.schema import NODES, REL_BY_TYPE, Prop
 from kg.sinks.rdf_literals import date_literal, tagged, value_literal
+from kg.sinks.rdf_pieces import write_turtle_pieces
 from kg.sinks.rdf_serialize import (
     RDF_TYPE,
     Literal,
@@ -100,6 +101,12 @@ def local_path(node_id: str) -> str:
 
 def node_iri(node_id: str) -> URIRef:
     return URIRef(ID_IRI + local_path(node_id))
+
+
+def node_of_iri(iri: str) -> str:
+    """The node id of a node's IRI (local_path backwards)."""
+    kind, _, name = iri.removeprefix(ID_IRI).partition("/")
+    return f"{unquote(kind)}:{unquote(name)}"
 
 
 class _Writer:
@@ -286,16 +293,28 @@ def _cyclic_gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def export_triples(graph: nx.MultiDiGraph) -> Triples:
-    """The triples of the RDF form of the graph model as plain values; schema/ontology.ttl has the mapping."""
+def export_triples(graph: nx.MultiDiGraph, around: Collection[str] | None = None) -> Triples:
+    """The triples of the RDF form of the graph model as plain values; schema/ontology.ttl has the mapping.
+
+    around: only what these nodes and their edges make (a superset of the triples of every subject
+    at or under their IRIs), and the topic scheme."""
     writer = _Writer()
-    labels = {str(d.get("label")) for _, d in graph.nodes(data=True)}
-    if "Topic" in labels:
+    topics = [node_id for node_id, data in graph.nodes(data=True) if data.get("label") == "Topic"]
+    if topics:
         writer.topic_scheme()
-    for node_id, data in graph.nodes(data=True):
-        writer.node(str(node_id), data)
-    for u, v, data in graph.edges(data=True):
-        writer.edge(str(u), str(v), data)
+    if around is None:
+        for node_id, data in graph.nodes(data=True):
+            writer.node(str(node_id), data)
+        for u, v, data in graph.edges(data=True):
+            writer.edge(str(u), str(v), data)
+        return writer.triples
+    for node_id in {*around, *topics}:  # every topic: the scheme lists them all
+        writer.node(str(node_id), graph.nodes[node_id])
+    for node_id in around:
+        for u, v, data in graph.out_edges(node_id, data=True):
+            writer.edge(str(u), str(v), data)
+        for u, v, data in graph.in_edges(node_id, data=True):
+            writer.edge(str(u), str(v), data)
     return writer.triples
 
 
@@ -347,7 +366,22 @@ def rdf_text(graph: nx.MultiDiGraph, fmt: RdfFormat) -> str:
 def write_rdf(
     graph: nx.MultiDiGraph, path: Path, fmt: RdfFormat = "ttl", *, reuse: Reuse | None = None
 ) -> Path:
+    """The export at `path`; Turtle with `reuse` in pieces, taking over the previous build's
+    chunks of the nodes that did not change (kg.sinks.rdf_pieces)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    with _cyclic_gc_paused(), path.open("w", encoding="utf-8", newline="") as out:
-        out.writelines(rdf_chunks(graph, fmt))
+    with _cyclic_gc_paused():
+        if fmt == "ttl" and reuse is not None:
+            write_turtle_pieces(
+                graph,
+                path,
+                reuse,
+                triples_around=lambda nodes: export_triples(graph, nodes),
+                iri_of=lambda node_id: ID_IRI + local_path(node_id),
+                node_of=node_of_iri,
+                base=ID_IRI,
+                prefixes=NAMESPACES,
+            )
+            return path
+        with path.open("w", encoding="utf-8", newline="") as out:
+            out.writelines(rdf_chunks(graph, fmt))
     return path

@@ -96,17 +96,35 @@ class _Terms(dict[Term, str]):
         return ", ".join(sorted({self[o] for o in objects}))
 
 
-def turtle_chunks(triples: Triples, prefixes: Sequence[tuple[str, str]]) -> Iterator[str]:
-    """Turtle, a chunk per subject: subjects, predicates (rdf:type first, as `a`) and objects sorted."""
+TURTLE_END = "\n"
+
+
+def turtle_header(prefixes: Sequence[tuple[str, str]]) -> str:
+    return "\n".join(f"@prefix {prefix}: <{ns}> ." for prefix, ns in sorted(prefixes))
+
+
+def turtle_subjects(triples: Triples, prefixes: Sequence[tuple[str, str]]) -> list[tuple[str, str, str]]:
+    """(subject as written, subject IRI, the subject's chunk of Turtle), sorted as written: each
+    chunk starts with a blank line and the subject, then predicates (rdf:type first, as `a`) and
+    objects sorted."""
     terms = _Terms(prefixes)
-    yield "\n".join(f"@prefix {prefix}: <{ns}> ." for prefix, ns in sorted(prefixes))
-    for subject, predicates in sorted(((terms[s], ps) for s, ps in triples.items()), key=itemgetter(0)):
+    subjects = sorted(((terms[s], s, ps) for s, ps in triples.items()), key=itemgetter(0))
+    chunks = []
+    for subject, iri, predicates in subjects:
         types = predicates.get(RDF_TYPE)
         pairs = [f"a {terms.objects(types)}"] if types else []
         others = sorted((terms[p], objects) for p, objects in predicates.items() if p != RDF_TYPE)
         pairs.extend(f"{p} {terms.objects(objects)}" for p, objects in others)
-        yield f"\n\n{subject} {_NEXT_PREDICATE.join(pairs)} ."
-    yield "\n"
+        chunks.append((subject, iri, f"\n\n{subject} {_NEXT_PREDICATE.join(pairs)} ."))
+    return chunks
+
+
+def turtle_chunks(triples: Triples, prefixes: Sequence[tuple[str, str]]) -> Iterator[str]:
+    """Turtle, a chunk per subject (turtle_subjects) after the prefixes."""
+    yield turtle_header(prefixes)
+    for _, _, chunk in turtle_subjects(triples, prefixes):
+        yield chunk
+    yield TURTLE_END
 
 
 def ntriples_lines(triples: Triples) -> list[str]:

@@ -1,0 +1,226 @@
+"""A big text file written as pieces, each piece the text of one part (kg.reuse): the next build
+takes over the pieces of every part whose digest it finds again, copied from the previous build's
+file, and makes only the others.
+
+The pieces lie end to end and cover the whole file. Beside the file (`graph.ttl.pieces`) the build
+saves the digest each piece was made from (None: a piece never taken over, such as a header), the
+size of each piece, the output version and the file's size and time; the next build takes pieces
+over only when the version is its own and the file has not changed since.
+"""
+
+from __future__ import annotations
+
+import marshal
+import mmap
+import os
+from array import array
+from bisect import bisect_left
+from itertools import accumulate, compress
+from pathlib import Path
+from typing import BinaryIO
+
+from kg.reuse import Reuse
+
+_FORMAT = 1
+_SIDECAR = ".pieces"
+
+
+class PreviousPieces:
+    """The previous build's file and its pieces: empty when there is nothing to take over."""
+
+    def __init__(
+        self,
+        source: Path | None = None,
+        text: bytes | mmap.mmap = b"",
+        digests: list[str | None] | None = None,
+        sizes: array | None = None,
+    ) -> None:
+        self.source = source
+        self.text = text
+        """The file's bytes, mapped: only the pages looked at are read."""
+        self.digests: list[str | None] = digests or []
+        self.sizes = sizes if sizes is not None else array("q")
+        self.ends = array("q", accumulate(self.sizes))
+        self._made_of: set[str | None] | None = None
+
+    @classmethod
+    def of(cls, reuse: Reuse | None, path: Path) -> PreviousPieces:
+        """The pieces of the previous build's file at `path`'s place, when they were written by
+        the same version (kg.reuse) and the file has not changed since."""
+        relative = _relative(reuse, path)
+        if reuse is None or reuse.previous is None or not reuse.version or relative is None:
+            return cls()
+        source = reuse.previous / relative
+        try:
+            parts = marshal.loads((reuse.previous / f"{relative}{_SIDECAR}").read_bytes())
+            if parts.get("format") != _FORMAT or parts.get("version") != reuse.version:
+                return cls()
+            if parts.get("seal") != _seal(source):  # the file changed after its build
+                return cls()
+            digests, sizes = list(parts["digests"]), array("q")
+            sizes.frombytes(parts["sizes"])
+            with source.open("rb") as handle:
+                text = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+        except (OSError, EOFError, AttributeError, KeyError, TypeError, ValueError):
+            return cls()
+        if len(digests) != len(sizes) or sum(sizes) != len(text):
+            return cls()
+        return cls(source, text, digests, sizes)
+
+    def __bool__(self) -> bool:
+        return bool(self.digests)
+
+    def __contains__(self, made_of: str) -> bool:
+        if self._made_of is None:
+            self._made_of = set(self.digests)
+        return made_of in self._made_of
+
+    def start(self, piece: int) -> int:
+        return self.ends[piece - 1] if piece else 0
+
+    def piece(self, index: int) -> bytes:
+        return self.text[self.start(index) : self.ends[index]]
+
+    def where(self) -> dict[str | None, int]:
+        """The piece made from each digest."""
+        return dict(zip(self.digests, range(len(self.digests)), strict=True))
+
+    def pieces_not_made_of(self, made_of: set[str]) -> list[int]:
+        """The pieces made from none of the digests `made_of` (or from no digest), in file order."""
+        return list(compress(range(len(self.digests)), (d not in made_of for d in self.digests)))
+
+
+class PieceWriter:
+    """Writes `out` piece by piece, made or taken from `previous`, and counts both in `reuse`."""
+
+    def __init__(self, out: BinaryIO, previous: PreviousPieces, reuse: Reuse | None) -> None:
+        self.out = out
+        self.previous = previous
+        self.reuse = reuse
+        self.digests: list[str | None] = []
+        self.sizes = array("q")
+        self._copy_from = self._copy_to = 0  # previous text still to copy, in one write
+        self._buffer: list[bytes | memoryview] = []
+        self._next = 0  # the previous file's first piece not yet taken or passed over
+        self._source: BinaryIO | None = None
+        self._run: tuple[int, int] | None = None  # pieces to take, from first to last
+
+    def write(self, made_of: str | None, text: bytes) -> None:
+        """A piece made again from `made_of`."""
+        self._take_run()
+        self._flush()
+        self._buffer.append(text)
+        self.digests.append(made_of)
+        self.sizes.append(len(text))
+        if self.reuse is not None and made_of is not None:
+            self.reuse.made += 1
+
+    def write_many(self, made_of: list[str | None], texts: list[str]) -> None:
+        """Pieces made again, the text of each from the digest beside it."""
+        self._take_run()
+        self._flush()
+        self._buffer.append("".join(texts).encode())
+        self.digests.extend(made_of)
+        # One encoding for all; a piece's size in bytes is its length when it is ASCII.
+        self.sizes.extend(len(text) if text.isascii() else len(text.encode()) for text in texts)
+        if self.reuse is not None:
+            self.reuse.made += len(texts) - made_of.count(None)
+
+    def take(self, first: int, last: int | None = None) -> None:
+        """The previous file's pieces `first` to `last` (inclusive; default: `first` alone)."""
+        last = first if last is None else last
+        start, end = self.previous.start(first), self.previous.ends[last]
+        if start != self._copy_to:
+            self._flush()
+            self._copy_from = start
+        self._copy_to = end
+        self.digests.extend(self.previous.digests[first : last + 1])
+        self.sizes.extend(self.previous.sizes[first : last + 1])
+        self._next = last + 1
+        if self.reuse is not None:
+            self.reuse.taken += last - first + 1
+
+    def take_next(self, index: int) -> None:
+        """The previous file's piece `index`: pieces taken one after the other are copied at once."""
+        if self._run and index == self._run[1] + 1:
+            self._run = (self._run[0], index)
+            return
+        self._take_run()
+        self._run = (index, index)
+
+    def _take_run(self) -> None:
+        if self._run:
+            first, last = self._run
+            self._run = None
+            self.take(first, last)
+
+    def take_until(self, stop: int, passed_over: list[int]) -> None:
+        """The previous file's pieces from the first not yet taken up to `stop` (exclusive), but
+        those in `passed_over` (ascending)."""
+        self._take_run()
+        first = self._next
+        for index in passed_over[bisect_left(passed_over, first) :]:
+            if index >= stop:
+                break
+            if index > first:
+                self.take(first, index - 1)
+            first = index + 1
+        if stop > first:
+            self.take(first, stop - 1)
+        self._next = max(self._next, stop)
+
+    def close(self) -> dict[str, object]:
+        """Write what is left to copy; the pieces' digests and sizes, for `Reuse.keep_parts`."""
+        self._take_run()
+        self._flush()
+        self.out.writelines(self._buffer)
+        self._buffer.clear()
+        if self._source is not None:
+            self._source.close()
+        return {"format": _FORMAT, "digests": self.digests, "sizes": self.sizes.tobytes()}
+
+    def _flush(self) -> None:
+        start, end = self._copy_from, self._copy_to
+        self._copy_from = self._copy_to = 0
+        if end <= start:
+            return
+        self.out.writelines(self._buffer)
+        self._buffer.clear()
+        self.out.flush()
+        try:
+            if self._source is None and self.previous.source is not None:
+                self._source = self.previous.source.open("rb")
+            # In the kernel, file to file: no trip through this process's memory.
+            while start < end and self._source is not None:
+                copied = os.copy_file_range(self._source.fileno(), self.out.fileno(), end - start, start)
+                if not copied:
+                    break
+                start += copied
+        except (OSError, AttributeError):  # no copy_file_range here, or not between these files
+            pass
+        if start < end:
+            self.out.write(memoryview(self.previous.text)[start:end])
+
+
+def keep(reuse: Reuse | None, path: Path, parts: dict[str, object]) -> None:
+    """Save the pieces of the file at `path` (closed) beside it, for the next build."""
+    relative = _relative(reuse, path)
+    if reuse is None or not reuse.version or relative is None:
+        return
+    sealed = {**parts, "version": reuse.version, "seal": _seal(path)}
+    (reuse.staged / f"{relative}{_SIDECAR}").write_bytes(marshal.dumps(sealed, 2))
+
+
+def _seal(path: Path) -> tuple[int, int]:
+    status = path.stat()
+    return status.st_size, status.st_mtime_ns
+
+
+def _relative(reuse: Reuse | None, path: Path) -> str | None:
+    """`path` under the staged build folder, as kg.reuse names it; None for a file outside it."""
+    if reuse is None:
+        return None
+    try:
+        return path.resolve().relative_to(reuse.staged.resolve()).as_posix()
+    except ValueError:
+        return None

@@ -1,0 +1,127 @@
+"""A rebuild's graph.ttl and graph.json take over the previous build's text of every node that did
+not change (kg.sinks.pieces) and are, byte for byte, what a clean build writes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import networkx as nx
+from rdflib import Graph
+
+from kg.build import build
+from kg.graph import build_graph
+from kg.layout import BuildLayout
+from kg.pipeline import extract_corpus
+from kg.reuse import Reuse
+from kg.sinks.node_link import write_graph_json
+from kg.sinks.rdf import write_rdf
+from tests.test_cache import ADDED_MEETING
+from tests.test_cache import NEW_ARTICLE as TALKS
+
+TEST_ARTICLES = Path(__file__).resolve().parent / "articles"
+CALL = """---
+title: "A phone call"
+date: 2025-04-02
+---
+
+国家主席习近平4月2日同法国总统马克龙通电话。
+"""
+SECOND_REPORT = """---
+title: "Talks in Beijing"
+date: 2025-03-05
+---
+
+3月5日，王毅在北京与沙伦赛举行会谈。
+"""
+VERSION = "test-version"
+
+
+def graph_of(folder: Path, articles: dict[str, str]) -> nx.MultiDiGraph:
+    folder.mkdir(parents=True)
+    for name, text in articles.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return build_graph(extract_corpus([folder]))
+
+
+def write_both(graph: nx.MultiDiGraph, folder: Path, reuse: Reuse | None) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    write_rdf(graph, folder / "graph.ttl", "ttl", reuse=reuse)
+    write_graph_json(graph, folder / "graph.json", reuse)
+    if reuse is not None:
+        reuse.save()
+
+
+def without_build_id(path: Path) -> dict[str, object]:
+    document = json.loads(path.read_text(encoding="utf-8"))
+    document["graph"].pop("build_id", None)
+    return document
+
+
+def test_a_rebuild_after_one_article_changed_writes_the_clean_build_s_rdf_and_graph(
+    tmp_path: Path, examples_dir: Path
+) -> None:
+    articles, out, clean = tmp_path / "articles", tmp_path / "out", tmp_path / "clean"
+    shutil.copytree(examples_dir, articles)
+    shutil.copytree(TEST_ARTICLES, articles / "more")
+    build([articles], out)
+    build([articles], out)  # a first build has no build to take over from, and may record nothing
+    changed = articles / "more" / "same_talks_en.md"
+    changed.write_text(changed.read_text(encoding="utf-8") + ADDED_MEETING, encoding="utf-8")
+
+    _, again = build([articles], out)
+    build([articles], clean, use_cache=False)
+
+    rebuilt, fresh = BuildLayout(out), BuildLayout(clean)
+    assert rebuilt.rdf.read_bytes() == fresh.rdf.read_bytes()
+    assert without_build_id(rebuilt.graph) == without_build_id(fresh.graph)
+    assert rebuilt.events.read_bytes() == fresh.events.read_bytes()
+    assert b"Tokayev" in rebuilt.rdf.read_bytes(), "the changed article's new meeting"
+    assert again.reused > 0
+    assert len(Graph().parse(rebuilt.rdf, format="turtle")) > 0
+
+
+def test_a_second_report_of_the_same_talks_remakes_the_meeting_and_takes_over_the_rest(
+    tmp_path: Path,
+) -> None:
+    """The meeting node itself does not change when a second article reports it: only an edge
+    into it does. Its RDF (its sources) must be made again all the same."""
+    before = graph_of(tmp_path / "before", {"talks.md": TALKS, "call.md": CALL})
+    after = graph_of(tmp_path / "after", {"talks.md": TALKS, "call.md": CALL, "second.md": SECOND_REPORT})
+    meeting = next(n for n, d in after.nodes(data=True) if d["label"] == "Meeting" and "Wang Yi" in d["name"])
+    assert before.nodes[meeting] == after.nodes[meeting], "the same meeting, merged from two reports"
+
+    previous, rebuilt, clean = tmp_path / "P", tmp_path / "S", tmp_path / "C"
+    write_both(before, previous, Reuse(None, previous, VERSION))
+    reuse = Reuse(previous, rebuilt, VERSION)
+    write_both(after, rebuilt, reuse)
+    write_both(after, clean, None)
+
+    assert (rebuilt / "graph.ttl").read_bytes() == (clean / "graph.ttl").read_bytes()
+    assert (rebuilt / "graph.json").read_bytes() == (clean / "graph.json").read_bytes()
+    assert reuse.taken > 0 and reuse.made > 0, "the phone call is taken over, the talks made again"
+    sources = {
+        str(o)
+        for s, p, o in Graph().parse(rebuilt / "graph.ttl", format="turtle")
+        if str(s).endswith(meeting.replace(":", "/")) and str(p).endswith("wasDerivedFrom")
+    }
+    assert len(sources) == 2 and any("second.md" in source for source in sources)
+
+
+def test_a_rebuild_of_the_same_graph_takes_everything_over_and_another_version_nothing(
+    tmp_path: Path,
+) -> None:
+    graph = graph_of(tmp_path / "articles", {"talks.md": TALKS, "call.md": CALL})
+    first, same, other = tmp_path / "first", tmp_path / "same", tmp_path / "other"
+    write_both(graph, first, Reuse(None, first, VERSION))
+
+    unchanged = Reuse(first, same, VERSION)
+    write_both(graph, same, unchanged)
+    changed_code = Reuse(first, other, "another-version")
+    write_both(graph, other, changed_code)
+
+    assert unchanged.taken > 0 and unchanged.made == 0
+    assert changed_code.taken == 0 and changed_code.made > 0
+    for name in ("graph.ttl", "graph.json"):
+        assert (same / name).read_bytes() == (first / name).read_bytes() == (other / name).read_bytes()

@@ -50,7 +50,7 @@ def _write(
 ) -> Path:
     data = page_data(spec, facts, colours, ego_links(facts, ego_dir), index_href)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render_page(data, assets, facts.page_event_json), encoding="utf-8")
+    path.write_bytes(render_page(data, assets, facts.page_event_json))
     return path
 
 

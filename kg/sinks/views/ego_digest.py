@@ -25,7 +25,7 @@ from typing import Any
 
 from kg.reuse import digest
 from kg.sinks.views.facts import GraphFacts
-from kg.sinks.views.page import entity_dict, page_event_json, topic_name
+from kg.sinks.views.page import entity_dict, page_event, page_event_json, topic_name
 
 
 def ego_digests(
@@ -38,12 +38,16 @@ def ego_digests(
     actor's page as the pages do; `shared` is whatever else the pages are made with (their links,
     where their scripts are)."""
     common = digest((colours, [facts.country_name(c) for c in colours], shared))
-    told = _told_events(facts)
-    brief: dict[str, str] = {}
-    drawn: dict[str, str] = {}
+    names = _EventNames(facts)
+    told = _told_events(facts, names)
+    met = {pair: _met_edge(facts, pair, meetings, names) for pair, meetings in facts.met.items()}
+    drawn = {}
     for actor_id in facts.met_pairs.keys() | facts.participants.keys():
-        if actor_id in facts.entities:
-            drawn[actor_id] = _drawn_actor(facts, actor_id, href, brief)
+        entity = facts.entities.get(actor_id)
+        if entity is not None:
+            edges = [met[pair] for pair in sorted(facts.met_pairs.get(actor_id, []))]
+            panel = entity_dict(entity, facts, href(actor_id))
+            drawn[actor_id] = digest((actor_id, entity.country, entity.label, panel, edges))
     pages = {}
     for actor_id in facts.participants:
         if actor_id not in facts.entities:
@@ -60,7 +64,28 @@ def ego_digests(
     return pages
 
 
-def _told_events(facts: GraphFacts) -> dict[str, str]:
+class _EventNames:
+    """The names of an event's countries and topics (a page lists those of the events it shows),
+    each name looked up once."""
+
+    def __init__(self, facts: GraphFacts) -> None:
+        self.facts = facts
+        self._countries: dict[str, str | None] = {}
+        self._topics: dict[str, str] = {}
+
+    def __call__(self, event_id: str) -> tuple[list[str | None], list[str]]:
+        event = self.facts.events[event_id]
+        countries, topics = self._countries, self._topics
+        for c in event.country_ids:
+            if c not in countries:
+                countries[c] = self.facts.country_name(c)
+        for t in event.topic_ids:
+            if t not in topics:
+                topics[t] = topic_name(t, self.facts)
+        return [countries[c] for c in event.country_ids], [topics[t] for t in event.topic_ids]
+
+
+def _told_events(facts: GraphFacts, names: _EventNames) -> dict[str, str]:
     """Event id -> the digest of the event in full, with the meeting it came from, and of the
     actors that list it (on an ego page, each drawn actor's panel lists the events it shares with
     the page's actor)."""
@@ -74,36 +99,15 @@ def _told_events(facts: GraphFacts) -> dict[str, str]:
         told[event_id] = digest(
             (
                 page_event_json(event_id, facts, True),
-                _names(facts, event_id),
-                page_event_json(meeting, facts, True) if meeting else None,
-                _names(facts, meeting) if meeting else None,
+                names(event_id),
+                (page_event_json(meeting, facts, True), names(meeting)) if meeting else None,
                 sorted(listed_by.get(event_id, [])),
             )
         )
     return told
 
 
-def _names(facts: GraphFacts, event_id: str) -> tuple[list[str | None], list[str]]:
-    """The names of an event's countries and topics: a page lists those of the events it shows."""
-    event = facts.events[event_id]
-    topics = [topic_name(t, facts) for t in event.topic_ids]
-    return [facts.country_name(c) for c in event.country_ids], topics
-
-
-def _drawn_actor(
-    facts: GraphFacts, actor_id: str, href: Callable[[str], str | None], brief: dict[str, str]
-) -> str:
-    """The digest of an actor as a page draws it: its panel, its country, and its MET edges with
-    their meetings in brief."""
-    entity = facts.entities[actor_id]
-    edges = []
-    for pair in sorted(facts.met_pairs.get(actor_id, [])):
-        meetings = facts.met[pair]
-        for meeting in meetings:
-            if meeting not in brief:
-                known = meeting in facts.events
-                brief[meeting] = digest(
-                    (page_event_json(meeting, facts, False), _names(facts, meeting)) if known else None
-                )
-        edges.append((pair, meetings, [brief[m] for m in meetings]))
-    return digest((actor_id, entity.country, entity.label, entity_dict(entity, facts, href(actor_id)), edges))
+def _met_edge(facts: GraphFacts, pair: tuple[str, str], meetings: list[str], names: _EventNames) -> str:
+    """The digest of a MET edge as pages draw it: its meetings in brief."""
+    brief = [(m, page_event(m, facts, False), names(m)) if m in facts.events else m for m in meetings]
+    return digest((pair, brief))

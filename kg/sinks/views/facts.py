@@ -167,9 +167,16 @@ class GraphWalk:
     graph: nx.MultiDiGraph
     edges: dict[str, list[Edge]]
     link: Callable[[str], str | None]
+    _evidence: dict[str, list[Evidence]] | None = None
 
     def of_type(self, rel: str) -> list[Edge]:
         return self.edges.get(rel, [])
+
+    def evidence(self) -> dict[str, list[Evidence]]:
+        """Event id -> the sentences reporting it, by article and sentence, read once."""
+        if self._evidence is None:
+            self._evidence = _evidence_by_event(self.graph, self.of_type("REPORTS"), self.link)
+        return self._evidence
 
 
 def walk(graph: nx.MultiDiGraph) -> GraphWalk:
@@ -221,7 +228,7 @@ def read_facts(graph: nx.MultiDiGraph, walked: GraphWalk | None = None) -> Graph
     for event_id, topic, _ in walked.of_type("CONCERNS"):
         concerns[event_id].add(topic)
     produced_by = _sources_by_target(walked.of_type("PRODUCED"))
-    evidence = _evidence_by_event(graph, walked.of_type("REPORTS"), walked.link)
+    evidence = walked.evidence()
     for node_id, data in graph.nodes(data=True):
         label = data.get("label")
         if label not in taking_part:

@@ -62,13 +62,15 @@ def entity_dict(entity: Entity, facts: GraphFacts, href: str | None) -> dict[str
     }
 
 
-def page_event_json(event_id: str, facts: GraphFacts, full: bool) -> str:
-    """The JSON text of an event as pages carry it (in full or in brief), made once per build."""
-    return event_json(event_id, _page_event(event_id, facts, full), facts.page_event_json)
+def page_event_json(event_id: str, facts: GraphFacts, full: bool) -> bytes:
+    """The JSON text of an event as pages carry it (in full or in brief) in UTF-8, made once per
+    build."""
+    return event_json(event_id, page_event(event_id, facts, full), facts.page_event_json)
 
 
-def _page_event(event_id: str, facts: GraphFacts, full: bool) -> dict[str, Any]:
-    """An event as pages embed it, in full or in brief, made once for every page that shows it."""
+def page_event(event_id: str, facts: GraphFacts, full: bool) -> dict[str, Any]:
+    """An event as pages embed it, in full or in brief, made once for every page that shows it
+    (the same dict every time: do not change it)."""
     made = facts.page_events if full else facts.brief_events
     if event_id not in made:
         event = facts.events[event_id]
@@ -178,7 +180,7 @@ def page_data(
     # An agreement's panel names the meeting it came from, so that meeting travels with it, in full.
     told |= {m for e in told if (m := facts.events[e].meeting) in facts.events}
     event_ids |= told
-    event_data = {e: _page_event(e, facts, e in told) for e in sorted(event_ids)}
+    event_data = {e: page_event(e, facts, e in told) for e in sorted(event_ids)}
     topics = sorted(set().union(*map(itemgetter("topic_ids"), event_data.values())))
     countries = sorted(set().union(*map(itemgetter("countries"), event_data.values())))
     kinds_shown = sorted({n["kind"] for n in nodes})

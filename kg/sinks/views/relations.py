@@ -73,17 +73,12 @@ def read_relations(graph: nx.MultiDiGraph, walked: GraphWalk | None = None) -> R
     for person, country, _ in walked.of_type("REPRESENTS"):
         if nodes[country].get("label") == "Country":
             represents[person].add(country)
-    evidence: dict[str, list[list[str | None]]] = defaultdict(list)
-    link = walked.link
-    for article, event, data in walked.of_type("REPORTS"):
-        doc = nodes[article]
-        evidence[event].append(
-            [
-                str(data.get("sentence") or ""),
-                str(doc.get("title") or doc.get("name") or article),
-                link(article),
-            ]
-        )
+    reported = walked.evidence()
+
+    def evidence(event_id: str) -> list[list[str | None]]:
+        told = [[e.sentence, e.title or e.article, e.href] for e in reported.get(event_id, ())]
+        return sorted(told, key=_evidence_order)
+
     taking_part: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
     for actor, meeting, data in walked.of_type("PARTICIPATED_IN"):
         taking_part[meeting].append((actor, data.get("title")))
@@ -110,7 +105,7 @@ def read_relations(graph: nx.MultiDiGraph, walked: GraphWalk | None = None) -> R
                 "countries": sorted({c for a, _ in persons for c in represents.get(a, ())}),
                 "name": data.get("name"),
                 "place": data.get("place_en") or data.get("place"),
-                "evidence": sorted(evidence.get(meeting_id, []), key=_evidence_order),
+                "evidence": evidence(meeting_id),
             }
         )
     agreements = []
@@ -125,7 +120,7 @@ def read_relations(graph: nx.MultiDiGraph, walked: GraphWalk | None = None) -> R
                 "topics": sorted(data.get("topics") or []),
                 "summary": data.get("summary"),
                 "meeting": nodes[source_meeting].get("name") if source_meeting else None,
-                "evidence": sorted(evidence.get(agreement_id, []), key=_evidence_order),
+                "evidence": evidence(agreement_id),
             }
         )
     used = {c for event in (*meetings, *agreements) for c in event["countries"]}
@@ -199,5 +194,5 @@ def write_relations(graph: nx.MultiDiGraph, views: Path, relations: Relations | 
         "DATA": script_json(_page_data(relations, "index.html")),
     }
     path = views / PAGE
-    path.write_text(fill("relations.html", values), encoding="utf-8")
+    path.write_bytes(fill("relations.html", values))
     return path

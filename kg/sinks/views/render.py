@@ -8,6 +8,7 @@ import hashlib
 import html
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -49,32 +50,33 @@ def script_json(data: Any) -> str:
 
 @dataclass
 class EventsJson:
-    """Event id -> the JSON text of the id and the event as pages carry it, in full or in brief."""
+    """Event id -> the JSON text of the id and the event as pages carry it, in full or in brief,
+    encoded in UTF-8 once for every page that carries it."""
 
-    full: dict[str, str] = field(default_factory=dict)
-    brief: dict[str, str] = field(default_factory=dict)
+    full: dict[str, bytes] = field(default_factory=dict)
+    brief: dict[str, bytes] = field(default_factory=dict)
 
 
-def page_json(data: dict[str, Any], events_json: EventsJson) -> str:
-    """script_json(data), byte for byte, with each of data["events"] encoded once for every page
-    that shows it (the escaping is per character, so escaped parts join into the escaped whole)."""
+def page_json(data: dict[str, Any], events_json: EventsJson) -> bytes:
+    """script_json(data) in UTF-8, byte for byte, with each of data["events"] encoded once for
+    every page that shows it (the escaping is per character, so escaped parts join into the
+    escaped whole)."""
     parts = []
     for key, value in data.items():
         if key == "events":
             encoded = [event_json(event_id, event, events_json) for event_id, event in value.items()]
-            text = "{" + ",".join(encoded) + "}"
+            parts.append(f"{script_json(key)}:{{".encode() + b",".join(encoded) + b"}")
         else:
-            text = script_json(value)
-        parts.append(f"{script_json(key)}:{text}")
-    return "{" + ",".join(parts) + "}"
+            parts.append(f"{script_json(key)}:{script_json(value)}".encode())
+    return b"{" + b",".join(parts) + b"}"
 
 
-def event_json(event_id: str, event: dict[str, Any], events_json: EventsJson) -> str:
-    """The JSON text of `"id":event`, made once per build."""
+def event_json(event_id: str, event: dict[str, Any], events_json: EventsJson) -> bytes:
+    """The JSON text of `"id":event` in UTF-8, made once per build."""
     known = events_json.brief if "brief" in event else events_json.full
     text = known.get(event_id)
     if text is None:
-        text = known[event_id] = f"{script_json(event_id)}:{script_json(event)}"
+        text = known[event_id] = f"{script_json(event_id)}:{script_json(event)}".encode()
     return text
 
 
@@ -121,17 +123,24 @@ def page_policy(script_src: str) -> str:
     )
 
 
-def fill(template_name: str, values: dict[str, str]) -> str:
-    """The template with each __NAME__ replaced by values["NAME"], in one pass, so a
-    placeholder-like string inside the data is never substituted."""
-    return _PLACEHOLDER.sub(lambda m: values[m.group(1)], template(template_name))
+def fill(template_name: str, values: Mapping[str, str | bytes]) -> bytes:
+    """The template in UTF-8 with each __NAME__ replaced by values["NAME"] (text, or UTF-8 bytes:
+    a large page is joined once, never copied as text), in one pass, so a placeholder-like string
+    inside the data is never substituted."""
+    pieces = _PLACEHOLDER.split(template(template_name))
+    # split keeps the names it splits at: text, name, text, ..., name, text
+    out = []
+    for i, piece in enumerate(pieces):
+        value = values[piece] if i % 2 else piece
+        out.append(value if isinstance(value, bytes) else value.encode())
+    return b"".join(out)
 
 
-def render_page(data: dict[str, Any], assets: Assets, events_json: EventsJson | None = None) -> str:
-    """The page; `events_json` (see page_json) is shared by the pages of one build, whose events
-    are the same dicts in every page."""
+def render_page(data: dict[str, Any], assets: Assets, events_json: EventsJson | None = None) -> bytes:
+    """The page in UTF-8; `events_json` (see page_json) is shared by the pages of one build, whose
+    events are the same dicts in every page."""
     scripts, policy = assets.scripts_and_policy()
-    values = {
+    values: dict[str, str | bytes] = {
         "CSP": html.escape(policy, quote=False),
         "TITLE": html.escape(str(data.get("title", "kg view"))),
         "CSS": template("view.css"),

@@ -4,39 +4,20 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from kg.records import Actor, ActorRef, Agreement, Meeting, Source
 
 
-class _Aliases(dict[tuple[str, str], list[str]]):
-    """An actor's aliases and the name an event gives it, sorted once for every event that names
-    it so: a country goes by hundreds of names, in thousands of events."""
-
-    def __init__(self, actors: dict[str, Actor]) -> None:
-        super().__init__()
-        self.actors = actors
-
-    def __missing__(self, key: tuple[str, str]) -> list[str]:
-        actor_id, name = key
-        actor = self.actors.get(actor_id)
-        self[key] = found = sorted({*(actor.aliases if actor else []), name})
-        return found
-
-    def with_name(self, actor_id: str, name: str) -> list[str]:
-        return list(self[actor_id, name])
-
-
-def _actor_dict(ref: ActorRef, actors: dict[str, Actor], aliases: _Aliases | None = None) -> dict[str, Any]:
+def _actor_dict(ref: ActorRef, actors: dict[str, Actor]) -> dict[str, Any]:
     actor = actors.get(ref.id)
     country = actors.get(actor.country) if actor and actor.country else None
     out: dict[str, Any] = {
         "id": ref.id,
         "name": ref.name,
         "name_en": actor.name_en if actor else None,
-        "aliases": (_Aliases(actors) if aliases is None else aliases).with_name(ref.id, ref.name),
+        "aliases": sorted({*(actor.aliases if actor else []), ref.name}),
         "type": ref.type,
         "country": (country.name_en or country.id) if country else None,
         "title": ref.title,
@@ -53,7 +34,7 @@ def _sources(sources: list[Source]) -> list[dict[str, Any]]:
     ]
 
 
-def meeting_dict(m: Meeting, actors: dict[str, Actor], aliases: _Aliases | None = None) -> dict[str, Any]:
+def meeting_dict(m: Meeting, actors: dict[str, Actor]) -> dict[str, Any]:
     principals = [p for p in m.participants if p.role != "attendee"]
     attendees = [p for p in m.participants if p.role == "attendee"]
     return {
@@ -65,14 +46,14 @@ def meeting_dict(m: Meeting, actors: dict[str, Actor], aliases: _Aliases | None 
         "place": {"name": m.place.name, "name_en": m.place.name_en} if m.place else None,
         "mode": m.mode,
         "meeting_kind": m.kind,
-        "participants": [_actor_dict(p, actors, aliases) for p in principals],
-        "attendees": [_actor_dict(p, actors, aliases) for p in attendees],
+        "participants": [_actor_dict(p, actors) for p in principals],
+        "attendees": [_actor_dict(p, actors) for p in attendees],
         "evidence": m.sources[0].sentence,
         "sources": _sources(m.sources),
     }
 
 
-def agreement_dict(a: Agreement, actors: dict[str, Actor], aliases: _Aliases | None = None) -> dict[str, Any]:
+def agreement_dict(a: Agreement, actors: dict[str, Actor]) -> dict[str, Any]:
     return {
         "kind": "agreement",
         "id": a.id,
@@ -80,7 +61,7 @@ def agreement_dict(a: Agreement, actors: dict[str, Actor], aliases: _Aliases | N
         "date": a.date.iso() if a.date else None,
         "meeting": a.meeting,
         "agreement_kind": a.kind,
-        "parties": [_actor_dict(p, actors, aliases) for p in a.parties],
+        "parties": [_actor_dict(p, actors) for p in a.parties],
         "topics": list(a.topics),
         "summary": a.summary,
         "evidence": a.sources[0].sentence,
@@ -91,22 +72,20 @@ def agreement_dict(a: Agreement, actors: dict[str, Actor], aliases: _Aliases | N
 def event_dicts(
     meetings: Iterable[Meeting], agreements: Iterable[Agreement], actors: dict[str, Actor]
 ) -> Iterator[dict[str, Any]]:
-    aliases = _Aliases(actors)
     for m in meetings:
-        yield meeting_dict(m, actors, aliases)
+        yield meeting_dict(m, actors)
     for a in agreements:
-        yield agreement_dict(a, actors, aliases)
+        yield agreement_dict(a, actors)
 
 
-dumps = json.JSONEncoder(ensure_ascii=False, sort_keys=False).encode
-"""An event as one line of JSON."""
+def dumps(event: dict[str, Any]) -> str:
+    return json.dumps(event, ensure_ascii=False, sort_keys=False)
 
 
 def write_jsonl(events: Iterable[dict[str, Any]], path: Path) -> int:
     count = 0
     with path.open("w", encoding="utf-8") as out:
-        events = iter(events)
-        while batch := [f"{dumps(event)}\n" for event in islice(events, 1024)]:
-            out.write("".join(batch))
-            count += len(batch)
+        for event in events:
+            out.write(dumps(event) + "\n")
+            count += 1
     return count

@@ -119,10 +119,10 @@ class PieceWriter:
         """Pieces made again, the text of each from the digest beside it."""
         self._take_run()
         self._flush()
-        self._buffer.append("".join(texts).encode())
+        encoded = [text.encode() for text in texts]
+        self._buffer.extend(encoded)
         self.digests.extend(made_of)
-        # One encoding for all; a piece's size in bytes is its length when it is ASCII.
-        self.sizes.extend(len(text) if text.isascii() else len(text.encode()) for text in texts)
+        self.sizes.extend(map(len, encoded))
         if self.reuse is not None:
             self.reuse.made += len(texts) - made_of.count(None)
 

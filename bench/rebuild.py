@@ -74,7 +74,8 @@ def show(what: str, seconds: float, report: dict[str, Any], full: tuple[float, f
         cpu += f" ({100 * report['cpu'] / full[1]:4.1f}%)"
     print(
         f"{what:<30} {wall}  {cpu}  {report['documents_read']} articles, "
-        f"{report['from_cache']} from the cache, {report['meetings']} meetings, "
+        f"{report['from_cache']} from the cache, {report.get('reused', 0)} output parts taken over "
+        f"({report.get('remade', 0)} made), {report['meetings']} meetings, "
         f"{report['agreements']} agreements"
     )
     steps = "  ".join(f"{step} {s:.2f}" for step, s in report["steps"].items())

@@ -51,22 +51,22 @@ def discover_articles(inputs: Sequence[Path]) -> tuple[list[ArticleFile], list[S
     skipped: list[Skipped] = []
     seen: set[Path] = set()
 
-    def add(path: Path, name: str) -> None:
-        key = path.resolve()
-        if key not in seen:
-            seen.add(key)
+    def add(path: Path, name: str, real: Path) -> None:
+        if real not in seen:
+            seen.add(real)
             articles.append(ArticleFile(path, name))
 
     for given in inputs:
         path = Path(given)
         if path.is_dir():
-            for found in _walk(path):
+            real_root = path.resolve()
+            for found, relative, linked in _walk(path):
                 if found.suffix.lower() in ARTICLE_SUFFIXES:
-                    add(found, found.relative_to(path).as_posix())
+                    add(found, relative, found.resolve() if linked else real_root / relative)
                 else:
                     skipped.append(Skipped(str(found), _unsupported(found)))
         elif path.is_file():
-            add(path, path.name)
+            add(path, path.name, path.resolve())
         elif path.exists():
             skipped.append(Skipped(str(path), "not a regular file or directory"))
         else:
@@ -79,12 +79,25 @@ def _unique_names(articles: list[ArticleFile]) -> list[ArticleFile]:
     return [a if uses[a.name] == 1 else ArticleFile(a.path, a.path.as_posix()) for a in articles]
 
 
-def _walk(root: Path) -> list[Path]:
-    found: list[Path] = []
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        found.extend(Path(folder) / name for name in files if not name.startswith("."))
-    return sorted(found, key=lambda path: path.relative_to(root).parts)
+def _walk(root: Path) -> list[tuple[Path, str, bool]]:
+    """The files under `root` (hidden ones and hidden folders left out; linked folders not
+    entered), each with its POSIX path relative to `root` and whether it is a symbolic link:
+    any other file's real path is the real root's joined with the relative path."""
+    found: list[tuple[list[str], Path, bool]] = []
+    folders: list[tuple[str, list[str]]] = [(str(root), [])]
+    while folders:
+        folder, parts = folders.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                if entry.is_dir():
+                    if not entry.is_symlink():
+                        folders.append((entry.path, [*parts, entry.name]))
+                else:
+                    found.append(([*parts, entry.name], Path(entry.path), entry.is_symlink()))
+    found.sort(key=lambda item: item[0])
+    return [(path, "/".join(parts), linked) for parts, path, linked in found]
 
 
 def _unsupported(path: Path) -> str:

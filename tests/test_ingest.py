@@ -324,3 +324,18 @@ def test_two_index_pages_in_two_folders_are_two_articles_with_their_own_evidence
         assert reported and all(own_words(data["name"], sentence) for sentence in reported)
     again = build_graph(extract_corpus([tmp_path]))
     assert set(articles) == {n for n, d in again.nodes(data=True) if d["label"] == "Article"}
+
+
+def test_discover_reads_a_linked_file_once_and_does_not_enter_linked_folders(tmp_path: Path):
+    news = tmp_path / "news"
+    (news / "asia").mkdir(parents=True)
+    (news / "asia" / "talks.md").write_text("Wang Yi met Lee Jae-myung.", encoding="utf-8")
+    (news / "again.md").symlink_to(news / "asia" / "talks.md")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "other.md").write_text("Xi Jinping met Lula.", encoding="utf-8")
+    (news / "linked_folder").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+
+    articles, skipped = discover_articles([news, news / "asia" / "talks.md"])
+
+    assert [a.name for a in articles] == ["again.md"], "one file under two names is one article"
+    assert skipped == []

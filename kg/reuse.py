@@ -75,6 +75,31 @@ class Reuse:
         self.taken += 1
         return True
 
+    def previous_parts(self, relative: str) -> tuple[Path, Any] | None:
+        """The previous build's file `relative` and the digests of its parts that `keep_parts` saved
+        beside it, when neither has changed since (a database written to after its build has);
+        the caller patches a copy of the file by the difference. None: make the file whole."""
+        if self.previous is None or relative not in self._old:
+            return None
+        source, sidecar = self.previous / relative, self.previous / _parts_name(relative)
+        try:
+            body = sidecar.read_bytes()
+            if _seal(source, body) != self._old[relative]:
+                return None
+            return source, marshal.loads(body)
+        except (OSError, ValueError, EOFError, TypeError):
+            return None
+
+    def keep_parts(self, relative: str, parts: Any) -> None:
+        """Save `parts` (a tree of plain values: the digest of each part of the file `relative`,
+        already written) beside the file, sealed with the file's size and time, for the next
+        build's `previous_parts`."""
+        if not self.version:
+            return
+        body = marshal.dumps(parts, 2)
+        (self.staged / _parts_name(relative)).write_bytes(body)
+        self._new[relative] = _seal(self.staged / relative, body)
+
     def save(self) -> None:
         """Record what this build wrote from, for the next one."""
         if not self.version:
@@ -117,3 +142,14 @@ def _values(body: dict[str, Any]) -> dict[str, tuple[str, Any]]:
     if not isinstance(values, dict):
         return {}
     return {str(k): (str(v[0]), v[1]) for k, v in values.items() if isinstance(v, list) and len(v) == 2}
+
+
+def _parts_name(relative: str) -> str:
+    return relative + ".parts"
+
+
+def _seal(path: Path, parts: bytes) -> str:
+    """The parts' digest and the file's size and modification time: a file changed after its
+    parts were saved (by a write to a database) no longer matches them."""
+    status = path.stat()
+    return f"{hashlib.blake2b(parts, digest_size=16).hexdigest()}:{status.st_size}:{status.st_mtime_ns}"

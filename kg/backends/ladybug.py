@@ -11,6 +11,8 @@ The database is always written whole: `write_embedded` replaces the previous fil
 from __future__ import annotations
 
 import csv
+import logging
+import shutil
 import tempfile
 import time
 from collections.abc import Mapping
@@ -22,9 +24,10 @@ import ladybug
 import networkx as nx
 
 from kg.backends.base import LoadSummary, QueryResult, plain
-from kg.backends.rows import EdgeGroup, edge_rows, node_rows
+from kg.backends.ladybug_patch import Parts, apply, difference, node_parts
+from kg.backends.rows import EdgeGroup, EdgeRow, edge_rows, node_rows
 from kg.errors import DatabaseError, NotBuilt, one_line
-from kg.layout import BuildLayout
+from kg.layout import EMBEDDED, BuildLayout
 from kg.reuse import Reuse
 from kg.schema import NODES, RELATIONSHIPS, Prop
 
@@ -32,6 +35,9 @@ _SEPARATOR = "\x1f"
 _CSV_DIALECT = "AUTO_DETECT=false, DELIM=',', QUOTE='\"', ESCAPE='\"'"
 """How csv.writer writes (quotes doubled inside quoted fields), for LadybugDB's COPY."""
 _BUFFER_POOL = 256 * 1024 * 1024
+_GROWTH_LIMIT = 2
+"""How many times its size when written whole a database may grow by patches."""
+_log = logging.getLogger(__name__)
 
 
 _COLUMN_TYPES = {
@@ -132,46 +138,33 @@ class LadybugBackend:
     def _copy(
         self, table: str, csv_path: Path, columns: list[tuple[str, str]], pair: EdgeGroup | None
     ) -> None:
-        if "'" in str(csv_path):
-            raise DatabaseError(f"cannot load from a path with a quote: {csv_path}")
         fields = ["src", "dst"] if pair else []
-        expressions = list(fields) + [_column_expression(f"c{i}", t) for i, (_, t) in enumerate(columns)]
+        expressions = [*fields, *_values(columns)]
         options = f" (from='{pair.start}', to='{pair.end}')" if pair else ""
-        # Every CSV column is read as text, so no type sniffing gets in the way of the casts above;
-        # and the dialect is Python's csv, said outright: sniffed from the first rows, it misses
-        # the quotes of a later row (a summary with a comma after 256 without one).
-        declared = ", ".join(f"{name} STRING" for name in [*fields, *(f"c{i}" for i in range(len(columns)))])
         self.run(
-            f"COPY {table} FROM (LOAD WITH HEADERS ({declared}) FROM '{csv_path}' "
-            f"(HEADER=true, PARALLEL=false, {_CSV_DIALECT}) RETURN {', '.join(expressions)}){options}",
+            f"COPY {table} FROM ({self._load_clause(csv_path, fields, len(columns))} "
+            f"RETURN {', '.join(expressions)}){options}",
             {"sep": _SEPARATOR},
             write=True,
+        )
+
+    @staticmethod
+    def _load_clause(csv_path: Path, fields: list[str], count: int) -> str:
+        if "'" in str(csv_path):
+            raise DatabaseError(f"cannot load from a path with a quote: {csv_path}")
+        # Every CSV column is read as text, so no type sniffing gets in the way of the casts of
+        # _column_expression; and the dialect is Python's csv, said outright: sniffed from the
+        # first rows, it misses the quotes of a later row (a summary with a comma after 256 without one).
+        declared = ", ".join(f"{name} STRING" for name in [*fields, *(f"c{i}" for i in range(count))])
+        return (
+            f"LOAD WITH HEADERS ({declared}) FROM '{csv_path}' (HEADER=true, PARALLEL=false, {_CSV_DIALECT})"
         )
 
     def load(self, graph: nx.MultiDiGraph) -> LoadSummary:
         """Bulk-load a graph into the (empty) tables; graph properties without a column are reported."""
         started = time.perf_counter()
         dropped: dict[str, list[str]] = {}
-        with tempfile.TemporaryDirectory(prefix="kg-ladybug-") as tmp:
-            for label, rows in node_rows(graph).items():
-                columns = self._columns(label)
-                names = [name for name, _ in columns]
-                _note_dropped(dropped, label, rows, names)
-                csv_path = Path(tmp) / f"{label}.csv"
-                _write_csv(
-                    csv_path, [f"c{i}" for i in range(len(names))], ([r.get(n) for n in names] for r in rows)
-                )
-                self._copy(label, csv_path, columns, None)
-            for group, edges in edge_rows(graph).items():
-                columns = self._columns(group.type)
-                names = [name for name, _ in columns]
-                _note_dropped(dropped, group.type, [e.props for e in edges], names)
-                csv_path = Path(tmp) / f"{group.start}-{group.type}-{group.end}.csv"
-                header = ["src", "dst", *(f"c{i}" for i in range(len(names)))]
-                _write_csv(
-                    csv_path, header, ([e.start, e.end, *(e.props.get(n) for n in names)] for e in edges)
-                )
-                self._copy(group.type, csv_path, columns, group)
+        self.add_rows(node_rows(graph), edge_rows(graph), dropped)
         return LoadSummary(
             backend="ladybug",
             nodes=graph.number_of_nodes(),
@@ -180,6 +173,74 @@ class LadybugBackend:
             relationships_created=graph.number_of_edges(),
             seconds=round(time.perf_counter() - started, 3),
             dropped_properties=dropped,
+        )
+
+    def add_rows(
+        self,
+        nodes: dict[str, list[dict[str, Any]]],
+        edges: dict[EdgeGroup, list[EdgeRow]],
+        dropped: dict[str, list[str]] | None = None,
+        *,
+        bulk: bool = True,
+    ) -> None:
+        """Nodes (kg.backends.rows.node_rows), then relationships among the nodes the tables hold:
+        by COPY (bulk: a whole graph into empty tables), else by CREATE (a few rows: a COPY into a
+        table that holds rows costs as much as a large one), read from the same CSV with the same
+        casts either way. Properties without a column are noted in `dropped`."""
+        dropped = {} if dropped is None else dropped
+        with tempfile.TemporaryDirectory(prefix="kg-ladybug-") as tmp:
+            for label, rows in nodes.items():
+                columns = self._columns(label)
+                _note_dropped(dropped, label, rows, [name for name, _ in columns])
+                csv_path = _node_csv(Path(tmp), label, rows, columns)
+                if bulk:
+                    self._copy(label, csv_path, columns, None)
+                else:
+                    self._load(csv_path, [], columns, f"CREATE (n:{label} {{{_properties(columns)}}})")
+            for group, group_edges in edges.items():
+                columns = self._columns(group.type)
+                names = [name for name, _ in columns]
+                _note_dropped(dropped, group.type, [e.props for e in group_edges], names)
+                csv_path = Path(tmp) / f"{group.start}-{group.type}-{group.end}.csv"
+                header = ["src", "dst", *(f"c{i}" for i in range(len(names)))]
+                _write_csv(
+                    csv_path,
+                    header,
+                    ([e.start, e.end, *(e.props.get(n) for n in names)] for e in group_edges),
+                )
+                if bulk:
+                    self._copy(group.type, csv_path, columns, group)
+                else:
+                    # Both ends looked up by primary key: a WITH before the MATCHes, or one pattern
+                    # of both, makes LadybugDB join every start with every end (the buffer pool fills).
+                    self._load(
+                        csv_path,
+                        ["src", "dst"],
+                        columns,
+                        f"MATCH (a:{group.start}) WHERE a.id = src MATCH (b:{group.end}) WHERE b.id = dst "
+                        f"CREATE (a)-[:{group.type} {{{_properties(columns)}}}]->(b)",
+                    )
+
+    def set_rows(self, nodes: dict[str, list[dict[str, Any]]]) -> None:
+        """Give nodes the tables hold the properties of their rows (kg.backends.rows.node_rows),
+        read from the same CSV with the same casts as add_rows."""
+        with tempfile.TemporaryDirectory(prefix="kg-ladybug-") as tmp:
+            for label, rows in nodes.items():
+                columns = self._columns(label)
+                csv_path = _node_csv(Path(tmp), label, rows, columns)
+                key = next(i for i, (name, _) in enumerate(columns) if name == "id")
+                assignments = ", ".join(
+                    f"n.`{name}` = {value}"
+                    for i, ((name, _), value) in enumerate(zip(columns, _values(columns), strict=True))
+                    if i != key
+                )
+                self._load(csv_path, [], columns, f"MATCH (n:{label}) WHERE n.id = c{key} SET {assignments}")
+
+    def _load(self, csv_path: Path, fields: list[str], columns: list[tuple[str, str]], then: str) -> None:
+        """Each row of a CSV file, read as `_copy` reads it (the `fields`, then c0, c1... of the
+        columns, whose values are `_values`), into the Cypher `then`."""
+        self.run(
+            f"{self._load_clause(csv_path, fields, len(columns))} {then}", {"sep": _SEPARATOR}, write=True
         )
 
     def run(
@@ -203,6 +264,21 @@ class LadybugBackend:
         self.database.close()
 
 
+def _values(columns: list[tuple[str, str]]) -> list[str]:
+    return [_column_expression(f"c{i}", column_type) for i, (_, column_type) in enumerate(columns)]
+
+
+def _properties(columns: list[tuple[str, str]]) -> str:
+    return ", ".join(f"`{name}`: {value}" for (name, _), value in zip(columns, _values(columns), strict=True))
+
+
+def _node_csv(folder: Path, label: str, rows: list[dict[str, Any]], columns: list[tuple[str, str]]) -> Path:
+    names = [name for name, _ in columns]
+    csv_path = folder / f"{label}.csv"
+    _write_csv(csv_path, [f"c{i}" for i in range(len(names))], ([r.get(n) for n in names] for r in rows))
+    return csv_path
+
+
 def _write_csv(path: Path, header: list[str], rows: Any) -> None:
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
@@ -222,16 +298,58 @@ def _note_dropped(
 
 def write_embedded(graph: nx.MultiDiGraph, out_dir: Path, *, reuse: Reuse | None = None) -> Path:
     """The embedded database for `kg query` in the build folder out_dir (replaced if present),
-    with the graph's build id in its one Build node."""
+    with the graph's build id in its one Build node. With `reuse` of a previous build, a copy of
+    its database patched by the difference (kg.backends.ladybug_patch), when that is less work."""
     path = BuildLayout(out_dir).embedded
-    backend = LadybugBackend.create(path)
+    parts = node_parts(graph) if reuse is not None and reuse.version else None
+    patched = _patched(graph, path, parts, reuse) if reuse is not None and parts is not None else None
+    backend = patched[0] if patched else LadybugBackend.create(path)
     try:
-        backend.load(graph)
+        if not patched:
+            backend.load(graph)
+        backend.run("MATCH (b:Build) DELETE b", write=True)
         if graph.graph.get("build_id"):
             backend.run("CREATE (:Build {id: $id})", {"id": graph.graph["build_id"]}, write=True)
     finally:
         backend.close()
+    if reuse is not None and parts is not None:
+        if not patched:
+            reuse.made += len(parts)
+        whole_size = patched[1] if patched else path.stat().st_size
+        reuse.keep_parts(EMBEDDED, {"nodes": parts, "whole_size": whole_size})
     return path
+
+
+def _patched(
+    graph: nx.MultiDiGraph, path: Path, parts: Parts, reuse: Reuse
+) -> tuple[LadybugBackend, int] | None:
+    """The previous build's database, copied to `path` and patched into that of `graph`, open, and
+    the size of the database it was patched from when written whole; None when there is none to
+    patch, or patching is more work than writing whole."""
+    previous = reuse.previous_parts(EMBEDDED)
+    if previous is None or not isinstance(previous[1], dict):
+        return None
+    source, kept = previous
+    whole_size = kept.get("whole_size")
+    # Patches leave unused pages behind: past some growth, a whole write compacts the file.
+    if not isinstance(whole_size, int) or source.stat().st_size > _GROWTH_LIMIT * whole_size:
+        return None
+    diff = difference(kept.get("nodes"), parts, graph)
+    if diff is None:
+        return None
+    _remove_database(path)
+    shutil.copyfile(source, path)
+    backend = LadybugBackend(path, read_only=False)
+    try:
+        apply(backend, graph, diff)
+    except DatabaseError as exc:
+        backend.close()
+        _log.warning("the previous build's embedded database could not be patched (%s): written whole", exc)
+        return None
+    made = diff.nodes_made()
+    reuse.taken += len(parts) - made
+    reuse.made += made
+    return backend, whole_size
 
 
 def open_embedded(out_dir: Path, *, write: bool = False) -> LadybugBackend:

@@ -15,6 +15,7 @@ Labels and types are checked against the whitelist in kg.graph: nothing else rea
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -78,10 +79,11 @@ def stored_props(attrs: dict[str, Any], drop: tuple[str, ...]) -> dict[str, Any]
     return props
 
 
-def node_rows(graph: nx.MultiDiGraph) -> dict[str, list[dict[str, Any]]]:
-    """Per label, each node's stored properties (with `id`)."""
+def node_rows(graph: nx.MultiDiGraph, nodes: Iterable[str] | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Per label, each node's stored properties (with `id`): of every node, or of `nodes`."""
     rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for node_id, attrs in graph.nodes(data=True):
+    chosen = graph.nodes(data=True) if nodes is None else ((n, graph.nodes[n]) for n in nodes)
+    for node_id, attrs in chosen:
         label = check_label(attrs.get("label", ""))
         props = stored_props(attrs, drop=("label",))
         props["id"] = node_id
@@ -89,9 +91,10 @@ def node_rows(graph: nx.MultiDiGraph) -> dict[str, list[dict[str, Any]]]:
     return dict(rows)
 
 
-def edge_rows(graph: nx.MultiDiGraph) -> dict[EdgeGroup, list[EdgeRow]]:
+def edge_rows(graph: nx.MultiDiGraph, starts: Iterable[str] | None = None) -> dict[EdgeGroup, list[EdgeRow]]:
+    """Per (start label, type, end label), the relationships: every one, or those out of `starts`."""
     rows: dict[EdgeGroup, list[EdgeRow]] = defaultdict(list)
-    for start, end, key, attrs in graph.edges(keys=True, data=True):
+    for start, end, key, attrs in graph.edges(starts, keys=True, data=True):
         group = EdgeGroup(
             check_label(graph.nodes[start]["label"]),
             check_type(attrs.get("type", "")),

@@ -123,10 +123,10 @@ def build(
 
 
 def _reuse(layout: BuildLayout, staged: BuildLayout, use_cache: bool) -> Reuse:
-    """What the outputs may take over from the build they replace: nothing with --no-cache."""
-    if not use_cache or not layout.is_build():
-        return Reuse.nothing(staged.root)
-    return Reuse(layout.root, staged.root, output_version())
+    """What the outputs may take over from the build they replace (nothing with --no-cache); every
+    build records what its outputs were made of, for the next one."""
+    previous = layout.root if use_cache and layout.is_build() else None
+    return Reuse(previous, staged.root, output_version())
 
 
 def _nothing_read(inputs: list[Path], layout: BuildLayout) -> InputError:

@@ -1,0 +1,94 @@
+"""A rebuild takes over what did not change from the build it replaces (kg.reuse), and every output
+it writes is the output a clean build of the same articles writes: the events, the graph, the
+RDF, every page of the views and the embedded database."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from kg.backends.ladybug import open_embedded
+from kg.build import build
+from kg.layout import BuildLayout
+
+TEST_ARTICLES = Path(__file__).resolve().parent / "articles"
+NEW_ARTICLE = """---
+title: "Wang Yi meets his Lao counterpart"
+date: 2025-03-05
+---
+
+外交部长王毅3月5日在北京同老挝外长沙伦赛举行会谈。双方同意加强打击电信诈骗合作。
+"""
+ANOTHER_ARTICLE = """---
+title: "Kazakh and Chinese leaders talk by phone"
+date: 2025-06-10
+---
+
+On June 9, Chinese President Xi Jinping held a phone call with Kazakh President Kassym-Jomart Tokayev.
+The two sides agreed to deepen cooperation against cross-border telecom fraud.
+"""
+ADDED_MEETING = "\nOn Friday, Xi Jinping met Kazakh President Kassym-Jomart Tokayev in Beijing.\n"
+BUILD_RECORDS = {"report.json", "reuse.json"}
+"""Files that name the build, or record what it was made of: they differ between any two builds."""
+SIDECARS = {".pieces", ".parts"}
+"""Suffixes of the digests of a file's parts, kept beside it for the next build."""
+
+
+def files(out: Path) -> dict[str, bytes]:
+    """Every output file by its path in the build folder, but the cache, the database and the
+    records of what the parts were made of (sidecars that end in `.pieces` or `.parts`)."""
+    layout = BuildLayout(out)
+    found: dict[str, bytes] = {}
+    for path in sorted(out.rglob("*")):
+        relative = path.relative_to(out).as_posix()
+        apart = path.is_relative_to(layout.cache) or path.is_relative_to(layout.embedded)
+        if path.is_file() and not apart and relative not in BUILD_RECORDS and path.suffix not in SIDECARS:
+            found[relative] = path.read_bytes()
+    graph = json.loads(found.pop("graph.json"))
+    graph["graph"].pop("build_id")
+    found["graph.json"] = json.dumps(graph, sort_keys=True).encode()
+    return found
+
+
+def database(out: Path) -> tuple[list[str], list[str]]:
+    """The embedded database's nodes and relationships with all their properties, but the Build node."""
+    db = open_embedded(out)
+    try:
+        nodes = db.run("MATCH (n) WHERE label(n) <> 'Build' RETURN label(n), n").rows
+        links = db.run("MATCH (a)-[r]->(b) RETURN a.id, label(r), r, b.id").rows
+    finally:
+        db.close()
+    as_text = [json.dumps(row, sort_keys=True, ensure_ascii=False, default=str) for row in nodes]
+    return sorted(as_text), sorted(json.dumps(row, sort_keys=True, ensure_ascii=False) for row in links)
+
+
+def assert_same_build(rebuilt: Path, clean: Path) -> None:
+    mine, theirs = files(rebuilt), files(clean)
+    assert sorted(mine) == sorted(theirs)
+    different = [name for name in mine if mine[name] != theirs[name]]
+    assert different == [], "outputs of the rebuild that differ from the clean build's"
+    assert database(rebuilt) == database(clean)
+
+
+def test_every_output_of_a_rebuild_is_the_clean_build_s(tmp_path: Path, examples_dir: Path) -> None:
+    articles, out = tmp_path / "articles", tmp_path / "out"
+    shutil.copytree(examples_dir, articles)
+    shutil.copytree(TEST_ARTICLES, articles / "more")
+    build([articles], out)
+
+    changed = articles / "more" / "same_talks_en.md"
+    changed.write_text(changed.read_text(encoding="utf-8") + ADDED_MEETING, encoding="utf-8")
+    (articles / "new_talks.md").write_text(NEW_ARTICLE, encoding="utf-8")
+    (articles / "001_6da7055854e8b254.txt").unlink()
+    _, second = build([articles], out)
+    _, clean = build([articles], tmp_path / "clean", use_cache=False)
+    assert_same_build(out, tmp_path / "clean")
+    assert second.reused > 0 and second.remade > 0, "parts taken over, and the changed ones made again"
+    assert clean.reused == 0
+
+    (articles / "more" / "phone_call.md").write_text(ANOTHER_ARTICLE, encoding="utf-8")
+    _, third = build([articles], out)  # takes over from a build that took over itself
+    build([articles], tmp_path / "clean2", use_cache=False)
+    assert_same_build(out, tmp_path / "clean2")
+    assert third.reused > third.remade, "one article added: most parts are taken over"

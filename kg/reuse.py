@@ -49,10 +49,6 @@ class Reuse:
         self.made = 0
         """Parts made again."""
 
-    @classmethod
-    def nothing(cls, staged: Path) -> Reuse:
-        return cls(None, staged, "")
-
     def link(self, relative: str, made_of: str) -> bool:
         """Is the file `relative` (a path under the build folder) in place, hard-linked from the
         previous build, which wrote it from the digest `made_of`? When False, the caller writes it."""

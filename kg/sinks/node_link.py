@@ -25,6 +25,8 @@ _NEXT = ",\n"
 def write_graph_json(graph: nx.MultiDiGraph, path: Path, reuse: Reuse | None = None) -> None:
     previous = PreviousPieces.of(reuse, path)
     where = previous.where()
+    # Without a version (--no-cache, a first build) nothing is kept: no digest is worth making.
+    keeping = reuse is not None and bool(reuse.version)
     nodes: dict[Any, dict[str, Any]] = graph._node
     out_edges: dict[Any, dict[Any, dict[Any, dict[str, Any]]]] = graph._succ
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -35,7 +37,7 @@ def write_graph_json(graph: nx.MultiDiGraph, path: Path, reuse: Reuse | None = N
         first = True
         for node, attrs in nodes.items():
             # The first line has no comma before it: made every time, as the first.
-            made_of = None if first else digest((node, attrs))
+            made_of = None if first or not keeping else digest((node, attrs))
             at = where.get(made_of) if made_of else None
             if at is None:
                 line = _encode({**attrs, "id": node})
@@ -48,7 +50,7 @@ def write_graph_json(graph: nx.MultiDiGraph, path: Path, reuse: Reuse | None = N
         for node, neighbours in out_edges.items():
             if not neighbours:
                 continue
-            made_of = None if first else digest((node, neighbours))
+            made_of = None if first or not keeping else digest((node, neighbours))
             at = where.get(made_of) if made_of else None
             if at is None:
                 lines = [

@@ -21,7 +21,7 @@ from typing import BinaryIO
 
 from kg.reuse import Reuse
 
-_FORMAT = 1
+_FORMAT = 2
 _SIDECAR = ".pieces"
 
 
@@ -57,11 +57,13 @@ class PreviousPieces:
                 return cls()
             if parts.get("seal") != _seal(source):  # the file changed after its build
                 return cls()
-            digests, sizes = list(parts["digests"]), array("q")
+            names, which, sizes = list(parts["digests"]), array("i"), array("q")
+            which.frombytes(parts["pieces"])
             sizes.frombytes(parts["sizes"])
+            digests = list(map(names.__getitem__, which))
             with source.open("rb") as handle:
                 text = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
-        except (OSError, EOFError, AttributeError, KeyError, TypeError, ValueError):
+        except (OSError, EOFError, AttributeError, IndexError, KeyError, TypeError, ValueError):
             return cls()
         if len(digests) != len(sizes) or sum(sizes) != len(text):
             return cls()
@@ -170,14 +172,18 @@ class PieceWriter:
         self._next = max(self._next, stop)
 
     def close(self) -> dict[str, object]:
-        """Write what is left to copy; the pieces' digests and sizes, for `Reuse.keep_parts`."""
+        """Write what is left to copy; the pieces' digests and sizes, for `keep`: each digest
+        once (a part may have many pieces), and for each piece the number of its digest."""
         self._take_run()
         self._flush()
         self.out.writelines(self._buffer)
         self._buffer.clear()
         if self._source is not None:
             self._source.close()
-        return {"format": _FORMAT, "digests": self.digests, "sizes": self.sizes.tobytes()}
+        names = list(dict.fromkeys(self.digests))
+        number = {name: index for index, name in enumerate(names)}
+        which = array("i", map(number.__getitem__, self.digests))
+        return {"format": _FORMAT, "digests": names, "pieces": which.tobytes(), "sizes": self.sizes.tobytes()}
 
     def _flush(self) -> None:
         start, end = self._copy_from, self._copy_to

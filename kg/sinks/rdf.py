@@ -370,7 +370,7 @@ def write_rdf(
     chunks of the nodes that did not change (kg.sinks.rdf_pieces)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with _cyclic_gc_paused():
-        if fmt == "ttl" and reuse is not None:
+        if fmt == "ttl" and reuse is not None and reuse.version:  # no version: nothing to keep
             write_turtle_pieces(
                 graph,
                 path,

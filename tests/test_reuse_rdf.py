@@ -4,23 +4,20 @@ not change (kg.sinks.pieces) and are, byte for byte, what a clean build writes."
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import networkx as nx
 from rdflib import Graph
 
-from kg.build import build
 from kg.graph import build_graph
 from kg.layout import BuildLayout
 from kg.pipeline import extract_corpus
 from kg.reuse import Reuse
 from kg.sinks.node_link import write_graph_json
 from kg.sinks.rdf import write_rdf
-from tests.test_cache import ADDED_MEETING
+from tests.rebuilds import rebuilt_and_clean
 from tests.test_cache import NEW_ARTICLE as TALKS
 
-TEST_ARTICLES = Path(__file__).resolve().parent / "articles"
 CALL = """---
 title: "A phone call"
 date: 2025-04-02
@@ -62,16 +59,7 @@ def without_build_id(path: Path) -> dict[str, object]:
 def test_a_rebuild_after_one_article_changed_writes_the_clean_build_s_rdf_and_graph(
     tmp_path: Path, examples_dir: Path
 ) -> None:
-    articles, out, clean = tmp_path / "articles", tmp_path / "out", tmp_path / "clean"
-    shutil.copytree(examples_dir, articles)
-    shutil.copytree(TEST_ARTICLES, articles / "more")
-    build([articles], out)
-    build([articles], out)  # a first build has no build to take over from, and may record nothing
-    changed = articles / "more" / "same_talks_en.md"
-    changed.write_text(changed.read_text(encoding="utf-8") + ADDED_MEETING, encoding="utf-8")
-
-    _, again = build([articles], out)
-    build([articles], clean, use_cache=False)
+    out, clean, again, _ = rebuilt_and_clean(tmp_path, examples_dir)
 
     rebuilt, fresh = BuildLayout(out), BuildLayout(clean)
     assert rebuilt.rdf.read_bytes() == fresh.rdf.read_bytes()

@@ -34,6 +34,8 @@ Parts = dict[str, tuple[str, str, str]]
 """Per node id: its label, the digest of its properties, the digest of its outgoing relationships."""
 PATCH_SHARE = 0.2
 """Above this share of the graph's nodes and relationships made again, the database is written whole."""
+PATCH_ALWAYS = 2000
+"""Rows made again (nodes and relationships) that a patch makes faster than a whole write, in any graph."""
 
 
 def node_parts(graph: nx.MultiDiGraph) -> Parts | None:
@@ -79,7 +81,8 @@ def difference(old: Any, new: Parts, graph: nx.MultiDiGraph) -> Difference | Non
         return None
     made = diff.rows_made(graph)
     # Counting a multigraph's edges walks all of them: only when the nodes alone do not decide.
-    if made > PATCH_SHARE * len(new) and made > PATCH_SHARE * (len(new) + graph.number_of_edges()):
+    share = PATCH_SHARE * len(new)
+    if made > PATCH_ALWAYS and made > share and made > share + PATCH_SHARE * graph.number_of_edges():
         return None
     return diff
 

@@ -113,3 +113,20 @@ def test_a_rebuild_of_the_same_graph_takes_everything_over_and_another_version_n
     assert changed_code.taken == 0 and changed_code.made > 0
     for name in ("graph.ttl", "graph.json"):
         assert (same / name).read_bytes() == (first / name).read_bytes() == (other / name).read_bytes()
+
+
+def test_a_previous_file_changed_after_its_build_is_not_taken_over(tmp_path: Path) -> None:
+    """`kg export --format ttl` writes graph.ttl into the build folder: its pieces no longer describe it."""
+    before = graph_of(tmp_path / "before", {"talks.md": TALKS})
+    after = graph_of(tmp_path / "after", {"talks.md": TALKS, "call.md": CALL})
+    previous, rebuilt, clean = tmp_path / "P", tmp_path / "S", tmp_path / "C"
+    write_both(before, previous, Reuse(None, previous, VERSION))
+    write_rdf(after, previous / "graph.ttl", "ttl")
+
+    reuse = Reuse(previous, rebuilt, VERSION)
+    write_both(before, rebuilt, reuse)
+    write_both(before, clean, None)
+
+    assert (rebuilt / "graph.ttl").read_bytes() == (clean / "graph.ttl").read_bytes()
+    assert b"Macron" not in (rebuilt / "graph.ttl").read_bytes()
+    assert reuse.taken > 0, "graph.json, which did not change, is taken over"

@@ -13,7 +13,9 @@ entry is written to a temporary file and renamed into place, so an interrupted b
 whole entries or none; an entry that cannot be read back is reported as a warning and the
 article extracted again.
 
-On disk: `<folder>/<version>/<key[:2]>/<key>.json.gz`.
+On disk: `<folder>/<version>/<key[:2]>/<key>.json.gz`, and `<folder>/<version>/known-files.json`,
+the status of each article file when its key was made (kg.known_files): a file whose status has
+not changed is not read again to find its key.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from importlib import metadata
 from pathlib import Path
 
 from kg.ingest import read_bytes
+from kg.known_files import KnownFiles, file_status
 from kg.record_codec import ExtractionResult, RecordFormatError, decode_result, encode_result
 from kg.records import ArticleFile, Skipped
 
@@ -43,15 +46,19 @@ log = logging.getLogger(__name__)
 _PACKAGE = Path(__file__).resolve().parent
 _TEMPORARY = ".tmp-"
 _SUFFIX = ".json.gz"
+_KNOWN_FILES = "known-files.json"
 _GZIP = 31
 """zlib's window bits for the gzip format: an entry reads with `zcat` too."""
 _DOWNSTREAM = frozenset(
     {"sinks", "backends", "cli", "evaluate"}
     | {f"{module}.py" for module in ("build", "build_cache", "graph", "brokers", "levels", "layout")}
     | {f"{module}.py" for module in ("reuse", "swap", "queries", "gc_policy")}
+    | {f"{module}.py" for module in ("cache", "known_files", "engines")}
 )
-"""Subpackages and modules of kg after extraction: their code does not shape what an article's
-extraction is (a change to them would otherwise make every rebuild extract the corpus again)."""
+"""Subpackages and modules of kg after extraction, or around it (where it runs, how its results
+are stored and found; the stored form, kg.record_codec, counts): their code does not shape what
+an article's extraction is (a change to them would otherwise make every build extract the corpus
+again)."""
 
 
 @cache
@@ -181,13 +188,21 @@ class ExtractionCache:
         lacks; by `extract_one` in this process for an entry found unreadable) and stored. Results
         are stored before they are handed on, since the resolver merges into the records it gets."""
         plan: list[tuple[ArticleFile, str | Skipped, bool]] = []
+        known = self._known_files()
         for article in articles:
-            data = read_bytes(article.path)
-            if isinstance(data, Skipped):  # unreadable: as cheap to find out again as to store
-                plan.append((article, data, False))
-            else:
+            status = file_status(article.path)
+            new_key = known.key(article, status) if known else None
+            if new_key is None:
+                data = read_bytes(article.path)
+                if isinstance(data, Skipped):  # unreadable: as cheap to find out again as to store
+                    plan.append((article, data, False))
+                    continue
                 new_key = self.key(article, data)
-                plan.append((article, new_key, self.entry(new_key).is_file()))
+            if known:
+                known.note(article, status, new_key)
+            plan.append((article, new_key, self.entry(new_key).is_file()))
+        if known:
+            known.save()
         missing = [article for article, key, stored in plan if not stored and isinstance(key, str)]
         fresh = iter(extract_many(missing) if missing else ())
         for article, key_or_skipped, stored in plan:
@@ -206,6 +221,14 @@ class ExtractionCache:
                 self.put(key, result)
             yield result
 
+    def _known_files(self) -> KnownFiles | None:
+        """The index of the files read before (kg.known_files), None when the cache cannot be written."""
+        try:
+            self.entries.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return None
+        return KnownFiles(self.entries / _KNOWN_FILES)
+
     def _unchanged(self, article: ArticleFile, key: str) -> bool:
         """Does the file still hold the bytes of `key`? (It may have been edited while it was
         extracted: its result is then not stored under its earlier bytes.)"""
@@ -223,6 +246,8 @@ class ExtractionCache:
         if not self.entries.is_dir():
             return
         for shard in os.scandir(self.entries):
+            if not shard.is_dir():
+                continue  # the index of known files
             for entry in os.scandir(shard.path):
                 if entry.name.removesuffix(_SUFFIX) not in self._used:
                     os.unlink(entry.path)

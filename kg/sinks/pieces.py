@@ -2,15 +2,14 @@
 takes over the pieces of every part whose digest it finds again, copied from the previous build's
 file, and makes only the others.
 
-The pieces lie end to end and cover the whole file. Beside the file (`graph.ttl.pieces`) the build
-saves the digest each piece was made from (None: a piece never taken over, such as a header), the
-size of each piece, the output version and the file's size and time; the next build takes pieces
-over only when the version is its own and the file has not changed since.
+The pieces lie end to end and cover the whole file. Beside the file (`Reuse.keep_parts`) the build
+saves the digest each piece was made from (None: a piece never taken over, such as a header) and
+the size of each piece; the next build takes pieces over only when `Reuse.previous_parts` finds
+them made by its own version and the file unchanged since.
 """
 
 from __future__ import annotations
 
-import marshal
 import mmap
 import os
 from array import array
@@ -22,7 +21,6 @@ from typing import BinaryIO
 from kg.reuse import Reuse
 
 _FORMAT = 2
-_SIDECAR = ".pieces"
 
 
 class PreviousPieces:
@@ -45,17 +43,15 @@ class PreviousPieces:
 
     @classmethod
     def of(cls, reuse: Reuse | None, path: Path) -> PreviousPieces:
-        """The pieces of the previous build's file at `path`'s place, when they were written by
-        the same version (kg.reuse) and the file has not changed since."""
+        """The pieces of the previous build's file at `path`'s place, when the same version
+        wrote them (kg.reuse) and the file has not changed since."""
         relative = _relative(reuse, path)
-        if reuse is None or reuse.previous is None or not reuse.version or relative is None:
+        found = reuse.previous_parts(relative) if reuse is not None and relative is not None else None
+        if found is None:
             return cls()
-        source = reuse.previous / relative
+        source, parts = found
         try:
-            parts = marshal.loads((reuse.previous / f"{relative}{_SIDECAR}").read_bytes())
-            if parts.get("format") != _FORMAT or parts.get("version") != reuse.version:
-                return cls()
-            if parts.get("seal") != _seal(source):  # the file changed after its build
+            if parts.get("format") != _FORMAT:
                 return cls()
             names, which, sizes = list(parts["digests"]), array("i"), array("q")
             which.frombytes(parts["pieces"])
@@ -63,7 +59,7 @@ class PreviousPieces:
             digests = list(map(names.__getitem__, which))
             with source.open("rb") as handle:
                 text = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
-        except (OSError, EOFError, AttributeError, IndexError, KeyError, TypeError, ValueError):
+        except (OSError, AttributeError, IndexError, KeyError, TypeError, ValueError):
             return cls()
         if len(digests) != len(sizes) or sum(sizes) != len(text):
             return cls()
@@ -211,15 +207,8 @@ class PieceWriter:
 def keep(reuse: Reuse | None, path: Path, parts: dict[str, object]) -> None:
     """Save the pieces of the file at `path` (closed) beside it, for the next build."""
     relative = _relative(reuse, path)
-    if reuse is None or not reuse.version or relative is None:
-        return
-    sealed = {**parts, "version": reuse.version, "seal": _seal(path)}
-    (reuse.staged / f"{relative}{_SIDECAR}").write_bytes(marshal.dumps(sealed, 2))
-
-
-def _seal(path: Path) -> tuple[int, int]:
-    status = path.stat()
-    return status.st_size, status.st_mtime_ns
+    if reuse is not None and relative is not None:
+        reuse.keep_parts(relative, parts)
 
 
 def _relative(reuse: Reuse | None, path: Path) -> str | None:

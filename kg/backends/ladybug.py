@@ -78,6 +78,8 @@ def ddl_statements() -> list[str]:
 
 
 def _csv_text(value: Any) -> str:
+    if type(value) is str:  # most values: first, and without isinstance's walk of the class tree
+        return value
     if value is None:
         return ""
     if isinstance(value, bool):

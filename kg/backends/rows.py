@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 import networkx as nx
 
@@ -34,8 +34,9 @@ class EdgeGroup:
     end: str
 
 
-@dataclass(frozen=True)
-class EdgeRow:
+class EdgeRow(NamedTuple):
+    # A tuple: a graph has hundreds of thousands of relationships, and a frozen dataclass costs
+    # several times as much to make.
     start: str
     end: str
     key: str
@@ -68,11 +69,7 @@ def _day(value: Any) -> date | None:
 
 
 def stored_props(attrs: dict[str, Any], drop: tuple[str, ...]) -> dict[str, Any]:
-    props: dict[str, Any] = {}
-    for name, value in attrs.items():
-        if name in drop:
-            continue
-        props[name] = None if value == "" else value
+    props = {name: None if value == "" else value for name, value in attrs.items() if name not in drop}
     for name, day_name in _DAY_OF.items():
         if name in props:
             props[day_name] = _day(props[name])
@@ -93,17 +90,27 @@ def node_rows(graph: nx.MultiDiGraph, nodes: Iterable[str] | None = None) -> dic
 
 def edge_rows(graph: nx.MultiDiGraph, starts: Iterable[str] | None = None) -> dict[EdgeGroup, list[EdgeRow]]:
     """Per (start label, type, end label), the relationships: every one, or those out of `starts`."""
-    rows: dict[EdgeGroup, list[EdgeRow]] = defaultdict(list)
-    for start, end, key, attrs in graph.edges(starts, keys=True, data=True):
-        group = EdgeGroup(
-            check_label(graph.nodes[start]["label"]),
-            check_type(attrs.get("type", "")),
-            check_label(graph.nodes[end]["label"]),
-        )
-        props = stored_props(attrs, drop=("type",))
-        props["key"] = str(key)
-        rows[group].append(EdgeRow(start, end, str(key), props))
-    return dict(rows)
+    rows: dict[EdgeGroup, list[EdgeRow]] = {}
+    groups: dict[tuple[str, str, str], list[EdgeRow]] = {}
+    # networkx's own dicts, read directly: its edge views cost more than the rows themselves.
+    nodes, successors = graph._node, graph._succ
+    chosen = successors.items() if starts is None else ((start, successors[start]) for start in starts)
+    for start, ends in chosen:
+        start_label = nodes[start].get("label", "")
+        for end, keyed in ends.items():
+            end_label = nodes[end].get("label", "")
+            for key, attrs in keyed.items():
+                found = (start_label, attrs.get("type", ""), end_label)
+                group = groups.get(found)
+                if group is None:
+                    group = groups[found] = []
+                    rows[EdgeGroup(check_label(found[0]), check_type(found[1]), check_label(found[2]))] = (
+                        group
+                    )
+                props = stored_props(attrs, drop=("type",))
+                props["key"] = str(key)
+                group.append(EdgeRow(start, end, str(key), props))
+    return rows
 
 
 def batches(items: list[Any], size: int) -> list[list[Any]]:

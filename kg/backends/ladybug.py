@@ -5,7 +5,9 @@ The tables are generated from kg.schema; the graph is bulk-loaded with COPY from
 one per label and per (start label, type, end label), which loads 100k relationships in well under
 a second. Lists travel through the CSV joined by a unit separator and are split back by
 `string_split`, because LadybugDB's own CSV list syntax keeps quote characters inside elements.
-The database is always written whole: `write_embedded` replaces the previous file.
+A build writes the database whole, or, when it replaces a build whose database has not been
+written to since, patches a copy of that database by the nodes and relationships that changed
+(kg.backends.ladybug_patch): the same rows, through the same CSV and casts, made by CREATE and SET.
 """
 
 from __future__ import annotations

@@ -138,12 +138,15 @@ def test_a_rebuild_takes_over_the_unchanged_nodes_and_makes_the_changed_ones_aga
 
 
 def test_a_change_to_a_property_a_relationship_or_a_label_alone_is_patched_in(tmp_path: Path) -> None:
-    """Each kind of part changed on its own: a node's properties, a relationship's properties, a
-    relationship gone, a node's label (its relationships move to other tables)."""
+    """Each kind of part changed on its own: a node's properties (text, lists of numbers, an empty
+    list), a relationship's properties, a relationship gone, a node's label (its relationships
+    move to other tables)."""
     graph = graph_of(tmp_path / "articles", {"talks.md": TALKS, "call.md": CALL})
     previous = written(graph, tmp_path / "P", Reuse(None, tmp_path / "P", VERSION))
     meeting = next(n for n, d in graph.nodes(data=True) if d["label"] == "Meeting")
     graph.nodes[meeting]["date_text"] = "the day before"
+    person = next(n for n, d in graph.nodes(data=True) if d["label"] == "Person")
+    graph.nodes[person].update(betweenness=[0.125, 0.5], betweenness_years=[2024, 2025], aliases=[])
     start, end, key = next(
         (u, v, k) for u, v, k, d in graph.edges(keys=True, data=True) if d["type"] == "REPORTS"
     )
@@ -162,6 +165,7 @@ def test_a_change_to_a_property_a_relationship_or_a_label_alone_is_patched_in(tm
     assert rebuilt == contents(written(graph, tmp_path / "C", None))
     assert reuse.taken > 0
     assert any("the day before" in row for row in rebuilt["Meeting"])
+    assert any(person in row and "[0.125, 0.5]" in row and "[2024, 2025]" in row for row in rebuilt["Person"])
     assert any("two lines" in row for row in rebuilt[f"Article-REPORTS-{graph.nodes[end]['label']}"])
     assert not any(country in row for row in rebuilt["Country"])
     assert any(country in row for row in rebuilt["Organization"])

@@ -72,17 +72,22 @@ class _EventNames:
         self.facts = facts
         self._countries: dict[str, str | None] = {}
         self._topics: dict[str, str] = {}
+        self._events: dict[str, tuple[list[str | None], list[str]]] = {}
 
     def __call__(self, event_id: str) -> tuple[list[str | None], list[str]]:
-        event = self.facts.events[event_id]
-        countries, topics = self._countries, self._topics
-        for c in event.country_ids:
-            if c not in countries:
-                countries[c] = self.facts.country_name(c)
-        for t in event.topic_ids:
-            if t not in topics:
-                topics[t] = topic_name(t, self.facts)
-        return [countries[c] for c in event.country_ids], [topics[t] for t in event.topic_ids]
+        names = self._events.get(event_id)
+        if names is None:
+            event = self.facts.events[event_id]
+            countries, topics = self._countries, self._topics
+            for c in event.country_ids:
+                if c not in countries:
+                    countries[c] = self.facts.country_name(c)
+            for t in event.topic_ids:
+                if t not in topics:
+                    topics[t] = topic_name(t, self.facts)
+            names = [countries[c] for c in event.country_ids], [topics[t] for t in event.topic_ids]
+            self._events[event_id] = names
+        return names
 
 
 def _told_events(facts: GraphFacts, names: _EventNames) -> dict[str, str]:

@@ -1,4 +1,4 @@
-"""Python's cyclic garbage collector is paused while a build runs.
+"""Python's cyclic garbage collector is paused while a build runs, and while RDF is exported.
 
 A build makes millions of small records (events, sources, actor references, graph attributes)
 that live until it ends and form no reference cycles: extracting a thousand articles with the

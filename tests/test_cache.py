@@ -21,27 +21,15 @@ from kg.layout import BuildLayout
 from kg.pipeline import extract_corpus, extract_path
 from kg.record_codec import decode_result, encode_result
 from kg.records import Skipped
+from tests.rebuilds import ADDED_MEETING, NEW_ARTICLE, TEST_ARTICLES, corpus
 
 ROOT = Path(__file__).resolve().parent.parent
-TEST_ARTICLES = Path(__file__).resolve().parent / "articles"
-NEW_ARTICLE = """---
-title: "Wang Yi meets his Lao counterpart"
-date: 2025-03-05
----
-
-外交部长王毅3月5日在北京同老挝外长沙伦赛举行会谈。双方同意加强打击电信诈骗合作。
-"""
-ADDED_MEETING = "\nOn Friday, Xi Jinping met Kazakh President Kassym-Jomart Tokayev in Beijing.\n"
 runner = CliRunner()
 
 
 @pytest.fixture
 def articles(tmp_path: Path, examples_dir: Path) -> Path:
-    """The examples and the test articles: among them two reports of the same talks, which merge."""
-    folder = tmp_path / "articles"
-    shutil.copytree(examples_dir, folder)
-    shutil.copytree(TEST_ARTICLES, folder / "more")
-    return folder
+    return corpus(tmp_path, examples_dir)
 
 
 def article_count(folder: Path) -> int:

@@ -5,21 +5,13 @@ RDF, every page of the views and the embedded database."""
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 from kg.backends.ladybug import open_embedded
 from kg.build import build
 from kg.layout import BuildLayout
+from tests.rebuilds import NEW_ARTICLE, add_a_meeting, corpus
 
-TEST_ARTICLES = Path(__file__).resolve().parent / "articles"
-NEW_ARTICLE = """---
-title: "Wang Yi meets his Lao counterpart"
-date: 2025-03-05
----
-
-外交部长王毅3月5日在北京同老挝外长沙伦赛举行会谈。双方同意加强打击电信诈骗合作。
-"""
 ANOTHER_ARTICLE = """---
 title: "Kazakh and Chinese leaders talk by phone"
 date: 2025-06-10
@@ -28,7 +20,6 @@ date: 2025-06-10
 On June 9, Chinese President Xi Jinping held a phone call with Kazakh President Kassym-Jomart Tokayev.
 The two sides agreed to deepen cooperation against cross-border telecom fraud.
 """
-ADDED_MEETING = "\nOn Friday, Xi Jinping met Kazakh President Kassym-Jomart Tokayev in Beijing.\n"
 BUILD_RECORDS = {"report.json", "reuse.json"}
 """Files that name the build, or record what it was made of: they differ between any two builds."""
 SIDECARS = {".pieces", ".parts"}
@@ -72,13 +63,10 @@ def assert_same_build(rebuilt: Path, clean: Path) -> None:
 
 
 def test_every_output_of_a_rebuild_is_the_clean_build_s(tmp_path: Path, examples_dir: Path) -> None:
-    articles, out = tmp_path / "articles", tmp_path / "out"
-    shutil.copytree(examples_dir, articles)
-    shutil.copytree(TEST_ARTICLES, articles / "more")
+    articles, out = corpus(tmp_path, examples_dir), tmp_path / "out"
     build([articles], out)
 
-    changed = articles / "more" / "same_talks_en.md"
-    changed.write_text(changed.read_text(encoding="utf-8") + ADDED_MEETING, encoding="utf-8")
+    add_a_meeting(articles)
     (articles / "new_talks.md").write_text(NEW_ARTICLE, encoding="utf-8")
     (articles / "001_6da7055854e8b254.txt").unlink()
     _, second = build([articles], out)

@@ -18,7 +18,7 @@ from kg.layout import EMBEDDED
 from kg.pipeline import extract_corpus
 from kg.reuse import Reuse
 from kg.schema import NODES, RELATIONSHIPS
-from tests.test_cache import NEW_ARTICLE as TALKS
+from tests.rebuilds import NEW_ARTICLE as TALKS
 
 TEST_ARTICLES = Path(__file__).resolve().parent / "articles"
 CALL = """---

@@ -9,11 +9,9 @@ only for JSON-LD and for callers that query it (`graph_to_rdf`).
 
 from __future__ import annotations
 
-import gc
 import json
 import typing
 from collections.abc import Collection, Iterable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote
@@ -23,6 +21,7 @@ from rdflib import RDF, RDFS, XSD, Graph, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 from rdflib.term import Node
 
+from kg.gc_policy import collector_paused
 from kg.ids import short_hash
 from kg.reuse import Reuse
 from kg.schema import NODES, REL_BY_TYPE, Prop
@@ -280,19 +279,6 @@ class _Writer:
         self.link(quote_iri, V["prov:wasQuotedFrom"], a)
 
 
-@contextmanager
-def _cyclic_gc_paused() -> Iterator[None]:
-    """The export makes millions of dicts, lists and tuples and no reference cycle among them: the
-    cyclic collector's passes over them, which find nothing, took 40% of its time."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def export_triples(graph: nx.MultiDiGraph, around: Collection[str] | None = None) -> Triples:
     """The triples of the RDF form of the graph model as plain values; schema/ontology.ttl has the mapping.
 
@@ -328,7 +314,7 @@ def graph_to_rdf(graph: nx.MultiDiGraph) -> Graph:
     rdf = Graph(bind_namespaces="none")
     for prefix, ns in NAMESPACES:
         rdf.bind(prefix, Namespace(ns))
-    with _cyclic_gc_paused():
+    with collector_paused():
         for triple in rdflib_triples(export_triples(graph)):
             rdf.add(triple)
     return rdf
@@ -359,7 +345,7 @@ def rdf_chunks(graph: nx.MultiDiGraph, fmt: RdfFormat) -> Iterator[str] | list[s
 
 
 def rdf_text(graph: nx.MultiDiGraph, fmt: RdfFormat) -> str:
-    with _cyclic_gc_paused():
+    with collector_paused():
         return "".join(rdf_chunks(graph, fmt))
 
 
@@ -369,7 +355,7 @@ def write_rdf(
     """The export at `path`; Turtle with `reuse` in pieces, taking over the previous build's
     chunks of the nodes that did not change (kg.sinks.rdf_pieces)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    with _cyclic_gc_paused():
+    with collector_paused():
         if fmt == "ttl" and reuse is not None and reuse.version:  # no version: nothing to keep
             write_turtle_pieces(
                 graph,

@@ -132,6 +132,8 @@ class Grammar:
     coordinated_name_after: tuple[str, ...]
     """Words a short name may follow when it is coordinated with another name ("和", "、")."""
     _hints: Any
+    agreement_hints: frozenset[str] = frozenset()
+    """Words one of which every agreement phrase (strong, joint, continued) contains."""
 
     def rule(self, name: str) -> Rule:
         return self.rules[name]
@@ -141,11 +143,20 @@ class Grammar:
         probe = text.lower() if self.ignore_case else text
         return next(self._hints.iter(probe), None) is not None
 
-    def meeting_triggers_in(self, text: str) -> list[MeetingTrigger]:
-        """The meeting phrases that may match `text`, in the grammar's order."""
+    def hints_in(self, text: str) -> frozenset[str]:
+        """The hint words `text` holds: empty when no event phrase can match. One pass serves
+        the sentence's meeting and agreement phrases (meeting_triggers_in, may_agree)."""
         probe = text.lower() if self.ignore_case else text
-        present = {word for _, word in self._hints.iter(probe)}
+        return frozenset(word for _, word in self._hints.iter(probe))
+
+    def meeting_triggers_in(self, text: str, hints: frozenset[str] | None = None) -> list[MeetingTrigger]:
+        """The meeting phrases that may match `text` (its `hints_in`: `hints`), in the grammar's order."""
+        present = self.hints_in(text) if hints is None else hints
         return [trigger for trigger in self.meetings if trigger.hints & present]
+
+    def may_agree(self, hints: frozenset[str]) -> bool:
+        """Whether an agreement phrase can match a text holding these hint words."""
+        return not self.agreement_hints.isdisjoint(hints)
 
 
 @dataclass(frozen=True)
@@ -182,9 +193,13 @@ def load_grammar(path: Path) -> Grammar:
     hint_words: set[str] = set()
     for trigger in meetings:
         hint_words |= trigger.hints
+    agreement_hints: set[str] = set()
     for name in ("attendees", "agreement_strong", "agreement_joint", "agreement_continued", "unnamed_event"):
         for phrase in rules[name].phrases:
-            hint_words |= _hints_of(phrase.pattern, flags, where)
+            words = _hints_of(phrase.pattern, flags, where)
+            hint_words |= words
+            if name.startswith("agreement_"):
+                agreement_hints |= words
     automaton = ahocorasick.Automaton()
     for word in hint_words:
         automaton.add_word(word.lower() if flags else word, word)
@@ -202,6 +217,7 @@ def load_grammar(path: Path) -> Grammar:
         surname_titles=tuple(str(w) for w in data.get("surname_titles") or []),
         name_particles=tuple(str(w) for w in data.get("name_particles") or []),
         _hints=automaton,
+        agreement_hints=frozenset(agreement_hints),
     )
 
 

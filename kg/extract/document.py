@@ -97,7 +97,8 @@ class DocumentExtractor:
     ) -> None:
         text = doc.simplified_of(sentence)
         grammar = self.grammars.for_text(text)
-        if not grammar.has_event_hint(text):
+        hints = grammar.hints_in(text)
+        if not hints:
             # Only the sides it names matter, for a later 双方, and the people it introduces.
             found = self.finder.find(text, sentence.text, hits=hits, places=False)
             for person in found.new_people:
@@ -132,7 +133,7 @@ class DocumentExtractor:
         if ctx.meeting and grammar.rule("attendees").search(text):
             self._add_attendees(ctx.meeting[1], found.actors, source)
         else:
-            told = find_meetings(text, found.actors, found.places, grammar, ctx.recent_people(index))
+            told = find_meetings(text, found.actors, found.places, grammar, ctx.recent_people(index), hints)
             if not told and looked_back:
                 the_two = ctx.context_people(index)
                 told = [m for m in [earlier_meeting(text, the_two, found.places, dates, grammar)] if m]
@@ -150,7 +151,7 @@ class DocumentExtractor:
             if not told and not looked_back and unnamed and grammar.rule("unnamed_event").search(text):
                 # "3月20日，三国警方举行会议。": an event of no two people named; what follows is of its day.
                 ctx.last_date = event_date(dates, ctx.story)[0] or ctx.last_date
-        agreement_found = find_agreement(text, found.actors, grammar)
+        agreement_found = find_agreement(text, found.actors, grammar) if grammar.may_agree(hints) else None
         if agreement_found is not None:
             reported = ctx.meeting
             if looked_back and told:

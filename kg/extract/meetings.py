@@ -51,9 +51,14 @@ def find_meetings(
     places: list[PlaceHit],
     grammar: Grammar,
     pair: Sequence[ActorMention] = (),
+    hints: frozenset[str] | None = None,
 ) -> list[MeetingMention]:
     """The meeting a sentence reports between at least two people; one per guest for
-    "A分别会见B和C" / "A met separately with B and C", one per recipient of one sender's letters."""
+    "A分别会见B和C" / "A met separately with B and C", one per recipient of one sender's letters.
+    `hints`: the grammar's hint words in the sentence, when the caller has them (Grammar.hints_in)."""
+    triggers = grammar.meeting_triggers_in(text, hints)
+    if not triggers:
+        return []
     era = grammar.rule("era_of")
     actors = [
         a for a in actors
@@ -61,7 +66,7 @@ def find_meetings(
     ]
     if grammar.rule("meeting_reference").search(text) and len(_people(actors)) < 2:
         return []
-    for trigger_rule in grammar.meeting_triggers_in(text):
+    for trigger_rule in triggers:
         for trigger in trigger_rule.regex.finditer(text):
             left, _ = _clause_bounds(text, trigger.start(), trigger.end())
             planned = grammar.rule("planned").finditer(text, left, trigger.start())

@@ -171,3 +171,52 @@ def test_a_change_to_a_property_a_relationship_or_a_label_alone_is_patched_in(tm
     assert any(country in row for row in rebuilt["Organization"])
     assert any(country in row for row in rebuilt["Person-REPRESENTS-Organization"])
     assert len(rebuilt["Person-MET-Person"]) == sum(d["type"] == "MET" for *_, d in graph.edges(data=True))
+
+
+HUB = "person:xi-jinping"
+COUNTERPARTS = ["俄罗斯总统普京", "法国总统马克龙", "白俄罗斯总统卢卡申科", "老挝外长沙伦赛"]
+
+
+def talks(month: int, day: int, counterpart: str) -> str:
+    return (
+        f'---\ntitle: "Talks in Beijing"\ndate: 2024-{month:02}-{day:02}\n---\n\n'
+        f"国家主席习近平{month}月{day}日在北京同{counterpart}举行会谈。\n"
+    )
+
+
+def stored_relationships(out: Path, start: str) -> dict[str, Any]:
+    """The database's own id of each relationship out of `start`, by its end and type: the same
+    id in two databases is the same stored relationship, kept, not deleted and made again."""
+    backend = open_embedded(out)
+    try:
+        rows = backend.run("MATCH (a {id: $id})-[r]->(b) RETURN b.id, label(r), ID(r)", {"id": start}).rows
+    finally:
+        backend.close()
+    return {f"{end} {rel_type}": stored_id for end, rel_type, stored_id in rows}
+
+
+def test_a_new_meeting_of_a_person_with_many_meetings_makes_only_its_own_relationships(
+    tmp_path: Path,
+) -> None:
+    """A head of state in dozens of meetings meets once more: the patch makes the new meeting's
+    relationships and keeps the dozens stored, and the database is the clean build's."""
+    folder = tmp_path / "articles"
+    articles = {
+        f"{month:02}-{day}.md": talks(month, day, counterpart)
+        for month in range(1, 13)
+        for day, counterpart in enumerate(COUNTERPARTS, start=10)
+    }
+    before = graph_of(folder, articles)
+    (folder / "new.md").write_text(talks(12, 28, "法国总统马克龙"), encoding="utf-8")
+    after = build_graph(extract_corpus([folder]))
+    previous = written(before, tmp_path / "P", Reuse(None, tmp_path / "P", VERSION))
+
+    reuse = Reuse(previous, tmp_path / "S", VERSION)
+    rebuilt = written(after, tmp_path / "S", reuse)
+
+    assert contents(rebuilt) == contents(written(after, tmp_path / "C", None))
+    kept, now = stored_relationships(previous, HUB), stored_relationships(rebuilt, HUB)
+    new_meeting = next(n for n, d in after.nodes(data=True) if d["label"] == "Meeting" and n not in before)
+    assert len(kept) > 48 and set(now) == {*kept, f"{new_meeting} PARTICIPATED_IN"}
+    assert {name: now[name] for name in kept} == kept, "the hub's relationships stored before are kept"
+    assert reuse.made < 20 < reuse.taken

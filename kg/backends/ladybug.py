@@ -26,7 +26,7 @@ import ladybug
 import networkx as nx
 
 from kg.backends.base import LoadSummary, QueryResult, plain
-from kg.backends.ladybug_patch import Parts, apply, difference, node_parts
+from kg.backends.ladybug_patch import Parts, apply, difference, node_parts, part_count
 from kg.backends.rows import EdgeGroup, EdgeRow, edge_rows, node_rows
 from kg.errors import DatabaseError, NotBuilt, one_line
 from kg.layout import EMBEDDED, BuildLayout
@@ -318,7 +318,7 @@ def write_embedded(graph: nx.MultiDiGraph, out_dir: Path, *, reuse: Reuse | None
         backend.close()
     if reuse is not None and parts is not None:
         if not patched:
-            reuse.made += len(parts)
+            reuse.made += part_count(parts)
         whole_size = patched[1] if patched else path.stat().st_size
         reuse.keep_parts(EMBEDDED, {"nodes": parts, "whole_size": whole_size})
     return path
@@ -350,8 +350,8 @@ def _patched(
         backend.close()
         _log.warning("the previous build's embedded database could not be patched (%s): written whole", exc)
         return None
-    made = diff.nodes_made()
-    reuse.taken += len(parts) - made
+    made = diff.parts_made()
+    reuse.taken += part_count(parts) - made
     reuse.made += made
     return backend, whole_size
 

@@ -1,18 +1,21 @@
 """A rebuild's embedded database: a copy of the previous build's, patched by the difference.
 
-Each node is a part with two digests (kg.reuse.digest): one of its label and properties, one of
-its outgoing relationships (each with its end, key, type and properties). The build keeps them
-beside the database (kg.reuse.Reuse.keep_parts); the next build compares its own and, on a copy of
-the previous database, deletes the nodes that went (with their relationships), sets again the
-properties of the nodes whose properties changed, deletes the outgoing relationships of the nodes
-whose outgoing relationships changed and creates them again, with the new nodes and theirs.
+The parts of the database are its nodes and, per node, its outgoing relationships to each end
+(the relationships between two nodes, all types and keys together). Each node has a digest of its
+label and properties, each (start, end) pair one of its relationships (keys, types, properties)
+(kg.reuse.digest). The build keeps them beside the database (kg.reuse.Reuse.keep_parts); the next
+build compares its own and, on a copy of the previous database, deletes the nodes that went (with
+their relationships), sets again the properties of the nodes whose properties changed, deletes the
+relationships of the pairs that went or changed, and creates the new nodes, their relationships and
+those of the pairs that came or changed. A new meeting of a head of state adds one pair to the
+thousands the person has: one relationship is made, not thousands.
 
-Why this is the clean build's database: a relationship the patch keeps leaves a node whose
-outgoing relationships have the same digest, so the graph still has it, alike, and its end is
-still there under the same label (a node whose label changed goes and comes back, and the nodes
-pointing at it make their relationships again). Values go through the same CSV and casts as in a
-whole write (LadybugBackend.add_rows, set_rows). When much of the graph changed, writing it whole
-is faster, and leaves no unused pages in the file: then nothing is patched.
+Why this is the clean build's database: a relationship the patch keeps belongs to a pair whose
+relationships have the same digest, so the graph still has it, alike, and its end is still there
+under the same label (a node whose label changed goes and comes back, and the nodes pointing at it
+make their relationships to it again). Values go through the same CSV and casts as in a whole
+write (LadybugBackend.add_rows, set_rows). When much of the graph changed, writing it whole is
+faster, and leaves no unused pages in the file: then nothing is patched.
 """
 
 from __future__ import annotations
@@ -30,8 +33,9 @@ from kg.reuse import digest
 if TYPE_CHECKING:
     from kg.backends.ladybug import LadybugBackend
 
-Parts = dict[str, tuple[str, str, str]]
-"""Per node id: its label, the digest of its properties, the digest of its outgoing relationships."""
+Parts = dict[str, tuple[str, str, dict[str, str]]]
+"""Per node id: its label, the digest of its properties, and per end of its outgoing relationships
+the digest of those relationships."""
 PATCH_SHARE = 0.2
 """Above this share of the graph's nodes and relationships made again, the database is written whole."""
 PATCH_ALWAYS = 2000
@@ -46,11 +50,20 @@ def node_parts(graph: nx.MultiDiGraph) -> Parts | None:
     successors = graph._succ
     try:
         return {
-            node: (attrs.get("label", ""), digest(attrs), digest(successors[node]))
+            node: (
+                attrs.get("label", ""),
+                digest(attrs),
+                {end: digest(keyed) for end, keyed in successors[node].items()},
+            )
             for node, attrs in graph._node.items()
         }
     except ValueError:
         return None
+
+
+def part_count(parts: Parts) -> int:
+    """Nodes and (start, end) pairs of relationships."""
+    return len(parts) + sum(len(ends) for _, _, ends in parts.values())
 
 
 @dataclass
@@ -60,16 +73,22 @@ class Difference:
     added: list[str] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
     """Nodes kept whose properties are set again."""
-    rewired: list[str] = field(default_factory=list)
-    """Nodes kept whose outgoing relationships are deleted and made again."""
+    unlinked: dict[str, list[str]] = field(default_factory=dict)
+    """Per node kept, the ends (kept too) to which its relationships are deleted."""
+    linked: dict[str, list[str]] = field(default_factory=dict)
+    """Per node, the ends to which its relationships are created (an added node's: all)."""
 
-    def nodes_made(self) -> int:
-        return len(set(self.removed) | set(self.added) | set(self.changed) | set(self.rewired))
+    def parts_made(self) -> int:
+        """The nodes and pairs of the new database made (not taken over)."""
+        pairs = sum(len(ends) for ends in self.linked.values())
+        return len(set(self.added) | set(self.changed)) + pairs
 
     def rows_made(self, graph: nx.MultiDiGraph) -> int:
-        out_degree = graph.out_degree
-        made_again = sum(out_degree(node) for node in (*self.added, *self.rewired))
-        return len(self.removed) + len(self.added) + len(self.changed) + made_again
+        """Nodes deleted, made or set, pairs unlinked and relationships made: the patch's work."""
+        successors = graph._succ
+        made_again = sum(len(successors[start][end]) for start, ends in self.linked.items() for end in ends)
+        unlinked = sum(len(ends) for ends in self.unlinked.values())
+        return len(self.removed) + len(self.added) + len(self.changed) + unlinked + made_again
 
 
 def difference(old: Any, new: Parts, graph: nx.MultiDiGraph) -> Difference | None:
@@ -92,34 +111,49 @@ def _edge_count(graph: nx.MultiDiGraph) -> int:
     return sum(len(keyed) for ends in graph._succ.values() for keyed in ends.values())
 
 
-def _difference(old: dict[str, tuple[str, str, str]], new: Parts, graph: nx.MultiDiGraph) -> Difference:
+def _difference(old: Parts, new: Parts, graph: nx.MultiDiGraph) -> Difference:
     diff = Difference()
     relabeled: list[str] = []
-    for node, (label, props, out) in new.items():
+    for node, (label, props, ends) in new.items():
         before = old.get(node)
         if before is None:
             diff.added.append(node)
+            diff.linked[node] = list(ends)
             continue
-        old_label, old_props, old_out = before
+        old_label, old_props, old_ends = before
         if old_label != label:
             diff.removed[node] = old_label
             diff.added.append(node)
+            diff.linked[node] = list(ends)
             relabeled.append(node)
             continue
         if old_props != props:
             diff.changed.append(node)
-        if old_out != out:
-            diff.rewired.append(node)
+        if old_ends != ends:
+            gone = [end for end, made_of in old_ends.items() if ends.get(end) != made_of]
+            came = [end for end, made_of in ends.items() if old_ends.get(end) != made_of]
+            if gone:
+                diff.unlinked[node] = gone
+            if came:
+                diff.linked[node] = came
     for node, before in old.items():
         if node not in new:
             diff.removed[node] = before[0]
-    # A relationship into a relabeled node lives in a table of its end label: made again too.
-    rewired, added = set(diff.rewired), set(diff.added)
+    # Deleting a node deletes its relationships in: those to a node that went, or came back under
+    # another label, need no unlinking; those to a relabeled node are made again from its new table.
+    for start, gone in list(diff.unlinked.items()):
+        kept = [end for end in gone if end not in diff.removed]
+        if kept:
+            diff.unlinked[start] = kept
+        else:
+            del diff.unlinked[start]
+    added = set(diff.added)
     for node in relabeled:
         for start in graph.predecessors(node):
-            if start not in rewired and start not in added:
-                rewired.add(start)
-                diff.rewired.append(start)
+            if start not in added:
+                came = diff.linked.setdefault(start, [])
+                if node not in came:
+                    came.append(node)
     return diff
 
 
@@ -127,13 +161,21 @@ def apply(backend: LadybugBackend, graph: nx.MultiDiGraph, diff: Difference) -> 
     """Patch the database of the previous build's parts into that of `graph`."""
     for label, ids in _by_label(diff.removed.items()).items():
         backend.run(f"UNWIND $ids AS i MATCH (n:{label} {{id: i}}) DETACH DELETE n", {"ids": ids}, write=True)
-    labels = graph.nodes
-    for label, ids in _by_label((node, labels[node]["label"]) for node in diff.rewired).items():
+    labels = graph._node
+    pairs: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
+    for start, ends in diff.unlinked.items():
+        for end in ends:
+            tables = (check_label(labels[start]["label"]), check_label(labels[end]["label"]))
+            pairs[tables].append({"source": start, "target": end})
+    for (start_label, end_label), unlinked in pairs.items():
         backend.run(
-            f"UNWIND $ids AS i MATCH (n:{label} {{id: i}})-[r]->() DELETE r", {"ids": ids}, write=True
+            f"UNWIND $pairs AS p MATCH (a:{start_label} {{id: p.source}})-[r]->"
+            f"(b:{end_label} {{id: p.target}}) DELETE r",
+            {"pairs": unlinked},
+            write=True,
         )
     backend.set_rows(node_rows(graph, diff.changed))
-    backend.add_rows(node_rows(graph, diff.added), edge_rows(graph, [*diff.added, *diff.rewired]), bulk=False)
+    backend.add_rows(node_rows(graph, diff.added), edge_rows(graph, diff.linked), bulk=False)
 
 
 def _by_label(nodes: Iterable[tuple[str, str]]) -> dict[str, list[str]]:

@@ -15,7 +15,7 @@ Labels and types are checked against the whitelist in kg.graph: nothing else rea
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, NamedTuple
@@ -88,18 +88,22 @@ def node_rows(graph: nx.MultiDiGraph, nodes: Iterable[str] | None = None) -> dic
     return dict(rows)
 
 
-def edge_rows(graph: nx.MultiDiGraph, starts: Iterable[str] | None = None) -> dict[EdgeGroup, list[EdgeRow]]:
-    """Per (start label, type, end label), the relationships: every one, or those out of `starts`."""
+def edge_rows(
+    graph: nx.MultiDiGraph, links: Mapping[str, Iterable[str]] | None = None
+) -> dict[EdgeGroup, list[EdgeRow]]:
+    """Per (start label, type, end label), the relationships: every one, or, per start of `links`,
+    those from it to each of its ends there."""
     rows: dict[EdgeGroup, list[EdgeRow]] = {}
     groups: dict[tuple[str, str, str], list[EdgeRow]] = {}
     # networkx's own dicts, read directly: its edge views cost more than the rows themselves.
     nodes, successors = graph._node, graph._succ
-    chosen = successors.items() if starts is None else ((start, successors[start]) for start in starts)
-    for start, ends in chosen:
+    chosen = successors.items() if links is None else ((start, successors[start]) for start in links)
+    for start, out in chosen:
         start_label = nodes[start].get("label", "")
-        for end, keyed in ends.items():
+        ends = out if links is None else links[start]
+        for end in ends:
             end_label = nodes[end].get("label", "")
-            for key, attrs in keyed.items():
+            for key, attrs in out[end].items():
                 found = (start_label, attrs.get("type", ""), end_label)
                 group = groups.get(found)
                 if group is None:

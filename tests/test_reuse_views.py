@@ -3,6 +3,7 @@ it writes is byte for byte what a clean build writes: a page whose parts changed
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -110,3 +111,36 @@ def test_unchanged_articles_take_over_every_ego_page(tmp_path: Path) -> None:
     egos = [name for name in files(clean) if name.startswith("ego/")]
     assert len(egos) == 5 and reuse.taken >= len(egos)
     assert files(ours) == files(clean)
+
+
+HUB = {
+    "xi_lula.md": ARTICLES["xi_lula.md"],
+    "xi_tokayev.md": "On July 3, Xi Jinping met Kazakh President Kassym-Jomart Tokayev in Beijing.",
+    "lula_hun.md": "Brazilian President Luiz Inacio Lula da Silva met Cambodian Prime Minister Hun Manet "
+    "in Brasilia on May 5.",
+}
+"""Xi Jinping met Lula and Tokayev; Lula met Hun Manet, whom Xi Jinping has not met yet."""
+
+
+def taken_over(tmp_path: Path, staged: Path, actor_id: str) -> bool:
+    """Is the actor's ego page of the rebuild in `staged` the previous build's file?"""
+    page = f"ego/{ego_file_name(actor_id)}"
+    return (staged / page).samefile(tmp_path / "P" / "views" / page)
+
+
+def test_a_hub_s_new_meeting_remakes_only_the_pages_that_draw_it(tmp_path: Path) -> None:
+    after = dict(HUB, **{"xi_hun.md": "国家主席习近平8月1日在北京会见柬埔寨首相洪玛奈。"})
+    ours, clean, reuse = rebuild(tmp_path, HUB, after)
+
+    ours_files, clean_files = files(ours), files(clean)
+    assert ours_files.keys() == clean_files.keys()
+    assert [name for name in ours_files if ours_files[name] != clean_files[name]] == []
+    lula = "person:luiz-inacio-lula-da-silva"
+    lula_page = ours_files[f"ego/{ego_file_name(lula)}"].decode()
+    assert {"person:hun-manet|MET|person:xi-jinping", "person:xi-jinping|MET|person:hun-manet"} & {
+        edge for edge in re.findall(r'"id":"([^"]+\|MET\|[^"]+)"', lula_page)
+    }, "Lula's page draws the new meeting of the two actors he met"
+    remade = {"person:xi-jinping", "person:hun-manet", lula}
+    assert not any(taken_over(tmp_path, ours, actor) for actor in remade), "the new edge is drawn there"
+    assert taken_over(tmp_path, ours, "person:kassym-jomart-tokayev"), "his page draws Xi, not the new edge"
+    assert reuse.taken == 1 and reuse.made == 3

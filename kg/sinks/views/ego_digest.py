@@ -6,12 +6,14 @@ An ego page (kg.sinks.views.select.ego_view, drawn by kg.sinks.views.page.page_d
   actor drawn, which of these events the actor shares: each event's full JSON text and the
   actors whose panels list it;
 - the actors it met, as their panels describe them (names, titles, country, link to their own
-  page), and the MET edges among them with their meetings in brief;
+  page), their colour and shape;
+- the MET edges among the actors drawn (kg.sinks.views.select.ego_circle), with their meetings
+  in brief: a node's size is its degree among them, a large page's layout is theirs;
 - what every page shares: the country colours, the names of countries and topics, the links.
-The digest of an actor met covers all its MET edges, not only those drawn on the page: a new
-meeting of two actors remakes the pages drawing either of them, a few more than needed, and never
-leaves a stale page. The page's code, templates and assets are kg.cache.output_version's, which
-the digests are valid for.
+An edge a page does not draw is not in its digest: a hub's new meeting with a new counterpart
+remakes the pages of the hub, of the counterpart and of the actors who met both, not those of
+all the hub's counterparts. The page's code, templates and assets are kg.cache.output_version's,
+which the digests are valid for.
 
 Every part is digested once for all pages: a page's digest joins the digests of its actor's
 events and of the actors it draws, cheaper than making the page's data by far.
@@ -26,6 +28,7 @@ from typing import Any
 from kg.reuse import digest
 from kg.sinks.views.facts import GraphFacts
 from kg.sinks.views.page import entity_dict, page_event, page_event_json, topic_name
+from kg.sinks.views.select import ego_circle
 
 
 def ego_digests(
@@ -42,22 +45,22 @@ def ego_digests(
     told = _told_events(facts, names)
     met = {pair: _met_edge(facts, pair, meetings, names) for pair, meetings in facts.met.items()}
     drawn = {}
-    for actor_id in facts.met_pairs.keys() | facts.participants.keys():
+    for actor_id in facts.met_neighbours.keys() | facts.participants.keys():
         entity = facts.entities.get(actor_id)
         if entity is not None:
-            edges = [met[pair] for pair in sorted(facts.met_pairs.get(actor_id, []))]
             panel = entity_dict(entity, facts, href(actor_id))
-            drawn[actor_id] = digest((actor_id, entity.country, entity.label, panel, edges))
+            drawn[actor_id] = digest((actor_id, entity.country, entity.label, panel))
     pages = {}
     for actor_id in facts.participants:
         if actor_id not in facts.entities:
             continue
-        circle = sorted({actor_id, *facts.met_neighbours.get(actor_id, ())})
+        circle, pairs = ego_circle(facts, actor_id)
         pages[actor_id] = digest(
             (
                 common,
                 actor_id,
-                [drawn[n] for n in circle],
+                [drawn[n] for n in sorted(circle)],
+                [met[pair] for pair in pairs],
                 [told[e] for e in facts.entities[actor_id].events],
             )
         )

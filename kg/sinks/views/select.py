@@ -121,11 +121,8 @@ def agreements_view(facts: GraphFacts, keep: set[str] | None = None) -> ViewSpec
 def ego_view(facts: GraphFacts, actor_id: str) -> ViewSpec:
     """One actor, the people it met and the meetings among them; panels list what involves the actor."""
     ego = facts.entities[actor_id]
-    circle = {actor_id, *facts.met_neighbours.get(actor_id, set())}
-    pairs = {
-        pair for n in circle for pair in facts.met_pairs.get(n, []) if pair[0] in circle and pair[1] in circle
-    }
-    edges = [ViewEdge(u, v, "MET", tuple(facts.met[(u, v)])) for u, v in sorted(pairs)]
+    circle, pairs = ego_circle(facts, actor_id)
+    edges = [ViewEdge(u, v, "MET", tuple(facts.met[(u, v)])) for u, v in pairs]
     events_of = {n: _shared_events(facts, actor_id, n) for n in circle if n != actor_id}
     events_of[actor_id] = list(ego.events)
     # The meetings among the actors met without this one are told in brief: carried in full, they
@@ -140,6 +137,17 @@ def ego_view(facts: GraphFacts, actor_id: str) -> ViewSpec:
         events_of=events_of,
         full_events=facts.event_set(actor_id),
     )
+
+
+def ego_circle(facts: GraphFacts, actor_id: str) -> tuple[set[str], list[tuple[str, str]]]:
+    """The actors an ego page draws (the actor and those it met) and the MET pairs among them, in
+    order: all a page draws of the meetings of others (kg.sinks.views.ego_digest digests it)."""
+    circle = {actor_id, *facts.met_neighbours.get(actor_id, ())}
+    # Each pair is in the lists of both its actors: taken from its first actor's only.
+    pairs = {
+        pair for n in circle for pair in facts.met_pairs.get(n, ()) if pair[0] == n and pair[1] in circle
+    }
+    return circle, sorted(pairs)
 
 
 def _shared_events(facts: GraphFacts, first: str, second: str) -> list[str]:

@@ -70,8 +70,12 @@ def scripts_of(form: str) -> list[str]:
     return list(variants)
 
 
+_WORD_CHARS = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+"""The ASCII letters and digits: a name starting or ending with one needs a word boundary there."""
+
+
 def _word_char(c: str) -> bool:
-    return c.isascii() and c.isalnum()
+    return c in _WORD_CHARS
 
 
 @dataclass(frozen=True)
@@ -81,6 +85,12 @@ class _Entry(Generic[V]):
     cased: bool
     exact: bool
     span: tuple[int, int]
+
+    @property
+    def checks(self) -> tuple[bool, bool, bool]:
+        """Whether a match needs a word boundary before it, one after it, or its case checked:
+        worked out once, at build time, for the matching loop that runs over every hit."""
+        return _word_char(self.form[0]), _word_char(self.form[-1]), self.exact or self.cased
 
 
 class NameMatcher(Generic[V]):
@@ -109,7 +119,7 @@ class NameMatcher(Generic[V]):
 
     def build(self) -> None:
         for key, entry in self._entries.items():
-            self._automaton.add_word(key, (len(key), entry))
+            self._automaton.add_word(key, (len(key), entry, *entry.checks))
         if self._entries:
             self._automaton.make_automaton()
 
@@ -123,11 +133,22 @@ class NameMatcher(Generic[V]):
         if not self._entries:
             return []
         found = []
-        for last, (length, entry) in self._automaton.iter(lowered):
+        blocked = self._blocked
+        size = len(text)
+        # The checks of _accepts, inlined: this loop runs for every name hit of every article.
+        for last, (length, entry, bound_before, bound_after, checked) in self._automaton.iter(lowered):
             end = last + 1
             start = end - length
-            if self._accepts(text, start, end, entry):
-                found.append((start, end, entry))
+            if bound_before and start > 0 and text[start - 1] in _WORD_CHARS:
+                continue
+            if bound_after and end < size and text[end] in _WORD_CHARS:
+                continue
+            if checked and not self._case_ok(text, start, end, entry):
+                continue
+            at = start + entry.span[0]
+            if text[at] in blocked and self.is_blocked(text, at):
+                continue
+            found.append((start, end, entry))
         return found
 
     def longest(self, text: str, lowered: str | None = None) -> list[tuple[int, int, V]]:
@@ -136,20 +157,14 @@ class NameMatcher(Generic[V]):
         taken = bytearray(len(text))
         chosen = []
         for start, end, entry in found:
-            if not any(taken[start:end]):
+            if taken.find(1, start, end) < 0:  # no longer name took any of its characters
                 taken[start:end] = b"\x01" * (end - start)
                 chosen.append((start + entry.span[0], start + entry.span[1], entry.value))
         chosen.sort(key=lambda c: c[0])
         return chosen
 
-    def _accepts(self, text: str, start: int, end: int, entry: _Entry[V]) -> bool:
-        form = entry.form
-        if _word_char(form[0]) and start > 0 and _word_char(text[start - 1]):
+    @staticmethod
+    def _case_ok(text: str, start: int, end: int, entry: _Entry[V]) -> bool:
+        if entry.exact and text[start:end] != entry.form:
             return False
-        if _word_char(form[-1]) and end < len(text) and _word_char(text[end]):
-            return False
-        if entry.exact and text[start:end] != form:
-            return False
-        if entry.cased and not text[start].isupper():
-            return False
-        return not self.is_blocked(text, start + entry.span[0])
+        return not (entry.cased and not text[start].isupper())

@@ -21,7 +21,6 @@ events and of the actors it draws, cheaper than making the page's data by far.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable
 from typing import Any
 
@@ -97,10 +96,7 @@ def _told_events(facts: GraphFacts, names: _EventNames) -> dict[str, str]:
     """Event id -> the digest of the event in full, with the meeting it came from, and of the
     actors that list it (on an ego page, each drawn actor's panel lists the events it shares with
     the page's actor)."""
-    listed_by: dict[str, list[str]] = defaultdict(list)
-    for entity_id, entity in facts.entities.items():
-        for event_id in entity.events:
-            listed_by[event_id].append(entity_id)
+    listed_by = facts.listers()
     told = {}
     for event_id, event in facts.events.items():
         meeting = event.meeting if event.meeting in facts.events else None

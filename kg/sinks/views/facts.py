@@ -81,13 +81,27 @@ class GraphFacts:
     """Events as a page embeds those it does not carry in full (kg.sinks.views.select.ViewSpec)."""
     page_event_json: EventsJson = field(default_factory=EventsJson)
     """Both, as the JSON text pages carry (kg.sinks.views.render.page_json)."""
+    ego_circles: dict[str, tuple[set[str], list[tuple[str, str]]]] = field(default_factory=dict)
+    """Made once per actor by kg.sinks.views.select.ego_circle (its page's digest and its page ask)."""
     _event_sets: dict[str, set[str]] = field(default_factory=dict)
+    _listers: dict[str, list[str]] | None = None
 
     def event_set(self, entity_id: str) -> set[str]:
         """An entity's events as a set, made once."""
         if entity_id not in self._event_sets:
             self._event_sets[entity_id] = set(self.entities[entity_id].events)
         return self._event_sets[entity_id]
+
+    def listers(self) -> dict[str, list[str]]:
+        """Event id -> the entities that list it among their events, in the entities' order, made
+        once."""
+        if self._listers is None:
+            found: dict[str, list[str]] = defaultdict(list)
+            for entity_id, entity in self.entities.items():
+                for event_id in entity.events:
+                    found[event_id].append(entity_id)
+            self._listers = dict(found)
+        return self._listers
 
     def country_name(self, country_id: str | None) -> str | None:
         if country_id is None:

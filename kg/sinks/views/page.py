@@ -180,7 +180,11 @@ def page_data(
     # An agreement's panel names the meeting it came from, so that meeting travels with it, in full.
     told |= {m for e in told if (m := facts.events[e].meeting) in facts.events}
     event_ids |= told
-    event_data = {e: page_event(e, facts, e in told) for e in sorted(event_ids)}
+    made, made_brief = facts.page_events, facts.brief_events
+    event_data = {
+        e: (made.get(e) if e in told else made_brief.get(e)) or page_event(e, facts, e in told)
+        for e in sorted(event_ids)
+    }
     topics = sorted(set().union(*map(itemgetter("topic_ids"), event_data.values())))
     countries = sorted(set().union(*map(itemgetter("countries"), event_data.values())))
     kinds_shown = sorted({n["kind"] for n in nodes})

@@ -55,6 +55,9 @@ class EventsJson:
 
     full: dict[str, bytes] = field(default_factory=dict)
     brief: dict[str, bytes] = field(default_factory=dict)
+    edges: dict[str, tuple[list[str], bytes]] = field(default_factory=dict)
+    """Edge id -> its events and its JSON text: a MET edge is drawn alike on every ego page
+    showing both its actors (a filtered view draws it with fewer events: those are compared)."""
 
 
 def page_json(data: dict[str, Any], events_json: EventsJson) -> bytes:
@@ -62,13 +65,29 @@ def page_json(data: dict[str, Any], events_json: EventsJson) -> bytes:
     every page that shows it (the escaping is per character, so escaped parts join into the
     escaped whole)."""
     parts = []
+    full, brief = events_json.full, events_json.brief
     for key, value in data.items():
         if key == "events":
-            encoded = [event_json(event_id, event, events_json) for event_id, event in value.items()]
+            # event_json's lookup inlined: a hub's page carries thousands of events.
+            encoded = [
+                (brief if "brief" in event else full).get(event_id)
+                or event_json(event_id, event, events_json)
+                for event_id, event in value.items()
+            ]
             parts.append(f"{script_json(key)}:{{".encode() + b",".join(encoded) + b"}")
+        elif key == "edges":
+            encoded = [_edge_json(edge, events_json.edges) for edge in value]
+            parts.append(f"{script_json(key)}:[".encode() + b",".join(encoded) + b"]")
         else:
             parts.append(f"{script_json(key)}:{script_json(value)}".encode())
     return b"{" + b",".join(parts) + b"}"
+
+
+def _edge_json(edge: dict[str, Any], known: dict[str, tuple[list[str], bytes]]) -> bytes:
+    made = known.get(edge["id"])
+    if made is None or made[0] != edge["events"]:
+        made = known[edge["id"]] = (edge["events"], script_json(edge).encode())
+    return made[1]
 
 
 def event_json(event_id: str, event: dict[str, Any], events_json: EventsJson) -> bytes:

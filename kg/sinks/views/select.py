@@ -123,7 +123,7 @@ def ego_view(facts: GraphFacts, actor_id: str) -> ViewSpec:
     ego = facts.entities[actor_id]
     circle, pairs = ego_circle(facts, actor_id)
     edges = [ViewEdge(u, v, "MET", tuple(facts.met[(u, v)])) for u, v in pairs]
-    events_of = {n: _shared_events(facts, actor_id, n) for n in circle if n != actor_id}
+    events_of = _shared_events(facts, actor_id, circle)
     events_of[actor_id] = list(ego.events)
     # The meetings among the actors met without this one are told in brief: carried in full, they
     # would make every ego view of a hub as large as the whole network, and all of them together
@@ -142,21 +142,28 @@ def ego_view(facts: GraphFacts, actor_id: str) -> ViewSpec:
 def ego_circle(facts: GraphFacts, actor_id: str) -> tuple[set[str], list[tuple[str, str]]]:
     """The actors an ego page draws (the actor and those it met) and the MET pairs among them, in
     order: all a page draws of the meetings of others (kg.sinks.views.ego_digest digests it)."""
-    circle = {actor_id, *facts.met_neighbours.get(actor_id, ())}
-    # Each pair is in the lists of both its actors: taken from its first actor's only.
-    pairs = {
-        pair for n in circle for pair in facts.met_pairs.get(n, ()) if pair[0] == n and pair[1] in circle
-    }
-    return circle, sorted(pairs)
+    made = facts.ego_circles.get(actor_id)
+    if made is None:
+        circle = {actor_id, *facts.met_neighbours.get(actor_id, ())}
+        # Each pair is in the lists of both its actors: taken from its first actor's only.
+        pairs = {
+            pair for n in circle for pair in facts.met_pairs.get(n, ()) if pair[0] == n and pair[1] in circle
+        }
+        made = facts.ego_circles[actor_id] = (circle, sorted(pairs))
+    return made
 
 
-def _shared_events(facts: GraphFacts, first: str, second: str) -> list[str]:
-    """The events of `second` that are also `first`'s, in their order (both lists are in date and id
-    order), walking the shorter list: a hub's neighbours have many events each."""
-    mine, theirs = facts.entities[first].events, facts.entities[second].events
-    if len(theirs) <= len(mine):
-        return [e for e in theirs if e in facts.event_set(first)]
-    return [e for e in mine if e in facts.event_set(second)]
+def _shared_events(facts: GraphFacts, actor_id: str, circle: set[str]) -> dict[str, list[str]]:
+    """Per actor of the circle but `actor_id`, the events of `actor_id` it lists too, in their
+    order (date and id): one walk over the actor's events, each listed by a few entities, where
+    a hub's neighbours have many events each."""
+    shared: dict[str, list[str]] = {n: [] for n in circle if n != actor_id}
+    listers = facts.listers()
+    for event_id in facts.entities[actor_id].events:
+        for entity_id in listers.get(event_id, ()):
+            if entity_id in shared:
+                shared[entity_id].append(event_id)
+    return shared
 
 
 def _selected_events(facts: GraphFacts, flt: ViewFilter) -> set[str]:

@@ -13,6 +13,8 @@ from kg.gc_policy import collector_paused
 NO_CYCLES = """
 import gc, sys
 from pathlib import Path
+from kg.graph import build_graph
+from kg.pipeline import extract_corpus
 
 articles = [Path(sys.argv[1])]
 build_graph(extract_corpus(articles))  # what loads once (dictionaries, automata, lazy imports)

@@ -12,7 +12,7 @@ import re
 import re._constants as sre_c  # the literal analysis reads the parse tree of each phrase
 import re._parser as sre_parse
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any, cast
@@ -24,7 +24,7 @@ from kg.records import Mode
 from kg.resources import data_dir
 
 _MODES: tuple[Mode, ...] = ("in_person", "video", "phone", "letter")
-_CJK = re.compile(r"[\u3400-\u9fff]")
+_NOT_CJK = re.compile(r"[^\u3400-\u9fff]+")
 
 
 class GrammarError(ValueError):
@@ -79,6 +79,9 @@ class MeetingTrigger:
     """Words one of which every match contains: a sentence without any is not tried."""
 
 
+AGREEMENT_RULES = ("agreement_strong", "agreement_joint", "agreement_continued")
+"""The rules whose match makes a sentence tell an agreement (kg.extract.agreements)."""
+
 # Rules every grammar file has; a test runs each rule's examples with the expectation named here.
 RULES = (
     "separately",
@@ -132,8 +135,8 @@ class Grammar:
     coordinated_name_after: tuple[str, ...]
     """Words a short name may follow when it is coordinated with another name ("和", "、")."""
     _hints: Any
-    agreement_hints: frozenset[str] = frozenset()
-    """Words one of which every agreement phrase (strong, joint, continued) contains."""
+    rule_hints: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Of the agreement rules (strong, joint, continued): words one of which each match contains."""
 
     def rule(self, name: str) -> Rule:
         return self.rules[name]
@@ -154,9 +157,14 @@ class Grammar:
         present = self.hints_in(text) if hints is None else hints
         return [trigger for trigger in self.meetings if trigger.hints & present]
 
+    def may_match(self, rule: str, hints: frozenset[str] | None) -> bool:
+        """Whether `rule` can match a text holding these hint words (None: not known, it may)."""
+        words = self.rule_hints.get(rule)
+        return hints is None or words is None or not words.isdisjoint(hints)
+
     def may_agree(self, hints: frozenset[str]) -> bool:
         """Whether an agreement phrase can match a text holding these hint words."""
-        return not self.agreement_hints.isdisjoint(hints)
+        return any(self.may_match(rule, hints) for rule in AGREEMENT_RULES)
 
 
 @dataclass(frozen=True)
@@ -166,7 +174,7 @@ class Grammars:
     by_language: dict[str, Grammar]
 
     def for_text(self, text: str) -> Grammar:
-        cjk = len(_CJK.findall(text))
+        cjk = len(_NOT_CJK.sub("", text))  # the CJK characters: a third of the time of listing them
         return self.by_language["en" if cjk < len(text) * 0.1 else "zh"]
 
     def __iter__(self) -> Iterator[Grammar]:
@@ -193,13 +201,12 @@ def load_grammar(path: Path) -> Grammar:
     hint_words: set[str] = set()
     for trigger in meetings:
         hint_words |= trigger.hints
-    agreement_hints: set[str] = set()
-    for name in ("attendees", "agreement_strong", "agreement_joint", "agreement_continued", "unnamed_event"):
-        for phrase in rules[name].phrases:
-            words = _hints_of(phrase.pattern, flags, where)
-            hint_words |= words
-            if name.startswith("agreement_"):
-                agreement_hints |= words
+    rule_hints: dict[str, frozenset[str]] = {}
+    for name in ("attendees", *AGREEMENT_RULES, "unnamed_event"):
+        words = set().union(*(_hints_of(phrase.pattern, flags, where) for phrase in rules[name].phrases))
+        hint_words |= words
+        if name in AGREEMENT_RULES:
+            rule_hints[name] = frozenset(words)
     automaton = ahocorasick.Automaton()
     for word in hint_words:
         automaton.add_word(word.lower() if flags else word, word)
@@ -217,7 +224,7 @@ def load_grammar(path: Path) -> Grammar:
         surname_titles=tuple(str(w) for w in data.get("surname_titles") or []),
         name_particles=tuple(str(w) for w in data.get("name_particles") or []),
         _hints=automaton,
-        agreement_hints=frozenset(agreement_hints),
+        rule_hints=rule_hints,
     )
 
 

@@ -28,15 +28,19 @@ class AgreementMention:
     """The titles of the documents a signing names (《…》「…」“…”), one agreement each."""
 
 
-def find_agreement(text: str, actors: list[ActorMention], grammar: Grammar) -> AgreementMention | None:
+def find_agreement(
+    text: str, actors: list[ActorMention], grammar: Grammar, hints: frozenset[str] | None = None
+) -> AgreementMention | None:
     """The agreement a sentence tells: at its first agreement verb, else at the next one ("越南将
-    与东盟共同推动落实柬埔寨与泰国达成的停火协议": not Vietnam's pledge, but the ceasefire)."""
+    与东盟共同推动落实柬埔寨与泰国达成的停火协议": not Vietnam's pledge, but the ceasefire).
+    `hints`: the grammar's hint words in the sentence, when the caller has them (Grammar.hints_in)."""
     quoted = [m.span() for m in grammar.rule("quoted").finditer(text)]
     outside = [a for a in actors if not _inside(a.start, quoted)]  # 《中老泰铁路协定》 names no party
-    strong = next(
-        (m for m in grammar.rule("agreement_strong").finditer(text) if not _inside(m.start(), quoted)), None
-    )
-    joint = _joint_verb(text, outside, quoted, grammar)
+    strong = None
+    if grammar.may_match("agreement_strong", hints):
+        strong_rule = grammar.rule("agreement_strong")
+        strong = next((m for m in strong_rule.finditer(text) if not _inside(m.start(), quoted)), None)
+    joint = _joint_verb(text, outside, quoted, grammar, hints)
     for trigger in sorted((t for t in (strong, joint) if t is not None), key=lambda t: t.start()):
         found = _agreement_at(text, trigger, trigger is strong, outside, quoted, grammar)
         if found is not None:
@@ -143,13 +147,19 @@ def _subject_start(text: str, before: int, grammar: Grammar) -> int:
 
 
 def _joint_verb(
-    text: str, actors: list[ActorMention], quoted: list[tuple[int, int]], grammar: Grammar
+    text: str,
+    actors: list[ActorMention],
+    quoted: list[tuple[int, int]],
+    grammar: Grammar,
+    hints: frozenset[str] | None = None,
 ) -> re.Match[str] | None:
     """A joint verb with the will of both sides before it ("要共同打击", "双方要继续加强"), or
     a 共同-verb right after both sides ("A和B共同发表"); never inside quotes (slogans, titles)."""
     will = grammar.rule("joint_will")
     found: list[re.Match[str]] = []
     for name in ("agreement_joint", "agreement_continued"):
+        if not grammar.may_match(name, hints):
+            continue
         for joint in grammar.rule(name).finditer(text):
             if _inside(joint.start(), quoted):
                 continue

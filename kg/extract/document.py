@@ -151,7 +151,9 @@ class DocumentExtractor:
             if not told and not looked_back and unnamed and grammar.rule("unnamed_event").search(text):
                 # "3月20日，三国警方举行会议。": an event of no two people named; what follows is of its day.
                 ctx.last_date = event_date(dates, ctx.story)[0] or ctx.last_date
-        agreement_found = find_agreement(text, found.actors, grammar) if grammar.may_agree(hints) else None
+        agreement_found = None
+        if grammar.may_agree(hints):
+            agreement_found = find_agreement(text, found.actors, grammar, hints)
         if agreement_found is not None:
             reported = ctx.meeting
             if looked_back and told:

@@ -50,6 +50,8 @@ class ArticleNames:
     _forms: dict[str, ActorMention] = field(default_factory=dict)
     _ambiguous: set[str] = field(default_factory=set)
     _seen: set[tuple[str, str, str | None]] = field(default_factory=set)
+    _longest_first: list[str] | None = None
+    """The forms not ambiguous, longest first: sorted again only after `learn`, not per sentence."""
 
     def is_new(self, actor_id: str, surface: str, title: str | None) -> bool:
         """Whether this way of naming a person is new to the article (each is learnt once)."""
@@ -75,14 +77,16 @@ class ArticleNames:
                 if known is not None and known.actor_id != person.actor_id:
                     self._ambiguous.add(key)
                 self._forms.setdefault(key, person)
+        self._longest_first = None
 
     def find(self, text: str, taken: list[ActorMention]) -> list[ActorMention]:
         """Short forms of known people in `text`, outside the mentions already found."""
         found: list[ActorMention] = []
         spans = [(m.start, m.end) for m in taken]
-        for form in sorted(self._forms, key=len, reverse=True):
-            if form in self._ambiguous:
-                continue
+        if self._longest_first is None:
+            ordered = sorted(self._forms, key=len, reverse=True)
+            self._longest_first = [form for form in ordered if form not in self._ambiguous]
+        for form in self._longest_first:
             person = self._forms[form]
             start = text.find(form)
             while start >= 0:

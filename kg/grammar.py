@@ -141,11 +141,6 @@ class Grammar:
     def rule(self, name: str) -> Rule:
         return self.rules[name]
 
-    def has_event_hint(self, text: str) -> bool:
-        """False when no meeting or agreement phrase can match: the sentence only feeds context."""
-        probe = text.lower() if self.ignore_case else text
-        return next(self._hints.iter(probe), None) is not None
-
     def hints_in(self, text: str) -> frozenset[str]:
         """The hint words `text` holds: empty when no event phrase can match. One pass serves
         the sentence's meeting and agreement phrases (meeting_triggers_in, may_agree)."""

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.grammar import RULES, Grammar, GrammarError, Phrase, load_grammar, load_grammars
+from kg.grammar import AGREEMENT_RULES, RULES, Grammar, GrammarError, Phrase, load_grammar, load_grammars
 from kg.pipeline import extract_path
 from kg.records import DocumentEvents
 
@@ -143,18 +143,19 @@ def test_every_rule_of_the_mechanism_has_an_expectation() -> None:
 def test_the_hint_gate_lets_every_example_through() -> None:
     for grammar in GRAMMARS:
         for trigger in grammar.meetings:
-            assert grammar.has_event_hint(trigger.phrase.example), trigger.phrase.pattern
-        for name in ("attendees", "agreement_strong", "agreement_joint", "agreement_continued"):
+            assert trigger in grammar.meeting_triggers_in(trigger.phrase.example), trigger.phrase.pattern
+        for name in ("attendees", *AGREEMENT_RULES):
             for phrase in grammar.rule(name).phrases:
-                assert grammar.has_event_hint(phrase.example), phrase.pattern
+                hints = grammar.hints_in(phrase.example)
+                assert hints and grammar.may_match(name, hints), phrase.pattern
 
 
 def test_a_sentence_without_any_event_word_is_gated_out() -> None:
     grammars = load_grammars()
-    assert not grammars.for_text("今天北京天气晴朗，气温二十度。").has_event_hint(
+    assert not grammars.for_text("今天北京天气晴朗，气温二十度。").hints_in(
         "今天北京天气晴朗，气温二十度。"
     )
-    assert not grammars.for_text("The weather in Hanoi was fine.").has_event_hint(
+    assert not grammars.for_text("The weather in Hanoi was fine.").hints_in(
         "the weather in hanoi was fine."
     )
 
@@ -169,7 +170,7 @@ def test_a_new_verb_is_one_line_in_one_file(tmp_path: Path) -> None:
     (tmp_path / "zh.yaml").write_text(text, encoding="utf-8")
     grammar = load_grammar(tmp_path / "zh.yaml")
     assert grammar.meetings[0].regex.search("王毅同拉夫罗夫晤谈。")
-    assert grammar.has_event_hint("王毅同拉夫罗夫晤谈。"), "the hint gate follows the file"
+    assert grammar.hints_in("王毅同拉夫罗夫晤谈。"), "the hint gate follows the file"
 
 
 def test_a_phrase_without_a_fixed_word_is_refused(tmp_path: Path) -> None:

@@ -30,7 +30,7 @@ from kg.records import Actor, ActorRef, ArticleMeta, Corpus, Meeting, PartialDat
 from kg.reuse import Reuse
 from kg.schema import NODE_LABELS, REL_TYPES
 
-__all__ = ["NODE_LABELS", "REL_TYPES", "build_graph", "read_node_link", "write_node_link"]
+__all__ = ["NODE_LABELS", "REL_TYPES", "build_graph", "read_node_link"]
 
 
 def article_id(name: str, content_hash: str) -> str:
@@ -246,11 +246,6 @@ def _add_betweenness(g: nx.MultiDiGraph, meetings: list[Meeting], reuse: Reuse |
     for person, values in betweenness_by_person(year_graphs(meetings, people), of_year).items():
         g.nodes[person]["betweenness_years"] = [year for year, _ in values]
         g.nodes[person]["betweenness"] = [value for _, value in values]
-
-
-def write_node_link(g: nx.MultiDiGraph, path: Path) -> None:
-    data = nx.node_link_data(g, edges="links")
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
 
 
 def read_node_link(path: Path) -> nx.MultiDiGraph:

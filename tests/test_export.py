@@ -12,8 +12,8 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.graph import write_node_link
 from kg.sinks.export import EXPORT_FORMATS, export_build, export_graph, export_text
+from kg.sinks.node_link import write_graph_json
 from kg.sinks.rdf import rdf_text
 from kg.sinks.tabular import TRIPLE_COLUMNS, triple_rows, write_csv, write_graphml, write_triples
 from tests.rdf_sample import (
@@ -143,7 +143,7 @@ def test_every_format_writes_through_export_graph(tmp_path):
 def built(tmp_path) -> Path:
     out = tmp_path / "out"
     out.mkdir()
-    write_node_link(sample_graph(), out / "graph.json")
+    write_graph_json(sample_graph(), out / "graph.json")
     return out
 
 

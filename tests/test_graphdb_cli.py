@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from kg.backends.ladybug import write_embedded
 from kg.cli import app
-from kg.graph import write_node_link
+from kg.sinks.node_link import write_graph_json
 from tests.sample_corpus import sample_graph
 
 runner = CliRunner()
@@ -21,7 +21,7 @@ runner = CliRunner()
 def out_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("out")
     graph = sample_graph()
-    write_node_link(graph, out / "graph.json")
+    write_graph_json(graph, out / "graph.json")
     write_embedded(graph, out)
     return out
 

@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.graph import write_node_link
+from kg.sinks.node_link import write_graph_json
 from tests.sample_corpus import sample_graph
 
 runner = CliRunner()
@@ -27,7 +27,7 @@ def routing_uri(neo4j_uri: str, neo4j_driver: object) -> str:
 @pytest.fixture(scope="module")
 def out_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("out")
-    write_node_link(sample_graph(), out / "graph.json")
+    write_graph_json(sample_graph(), out / "graph.json")
     return out
 
 

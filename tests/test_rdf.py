@@ -17,8 +17,9 @@ from rdflib import Graph, Literal, URIRef
 from rdflib import namespace as rdfns
 from rdflib.compare import isomorphic
 
-from kg.graph import build_graph, read_node_link, write_node_link
+from kg.graph import build_graph, read_node_link
 from kg.resources import resource_dir
+from kg.sinks.node_link import write_graph_json
 from kg.sinks.rdf import KG, SCHEMA, graph_to_rdf, node_iri, rdf_text, write_rdf
 from tests.rdf_sample import (
     DOC_HOSTILE,
@@ -191,7 +192,7 @@ def test_output_does_not_depend_on_the_order_facts_arrived_in(fmt):
 
 def test_turtle_from_graph_json_equals_turtle_from_the_graph(graph, tmp_path):
     """`kg export` reads out/graph.json; what it writes must be what `kg build` writes."""
-    write_node_link(graph, tmp_path / "graph.json")
+    write_graph_json(graph, tmp_path / "graph.json")
     write_rdf(read_node_link(tmp_path / "graph.json"), tmp_path / "graph.ttl", "ttl")
     assert (tmp_path / "graph.ttl").read_text(encoding="utf-8") == rdf_text(graph, "ttl")
 

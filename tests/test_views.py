@@ -11,7 +11,8 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.cli.app import app
-from kg.graph import build_graph, write_node_link
+from kg.graph import build_graph
+from kg.sinks.node_link import write_graph_json
 from kg.sinks.views import UnknownName, write_filtered_view, write_views
 from kg.sinks.views.index import ego_file_name
 from kg.sinks.views.layout import force_layout
@@ -145,7 +146,7 @@ def test_partial_dates_compare_on_what_they_fix():
 
 
 def test_kg_view_command_writes_the_view_and_prints_its_path(graph, tmp_path):
-    write_node_link(graph, tmp_path / "graph.json")
+    write_graph_json(graph, tmp_path / "graph.json")
     result = CliRunner().invoke(app, ["view", "--actor", "習近平", "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
     path = Path(result.output.strip())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 from kg.cli import actors_cmd, build, export, graphdb, views
 from kg.cli.app import app, register
 
@@ -19,4 +21,9 @@ __all__ = ["app", "main"]
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    finally:
+        # The process is about to end: its last collection would walk every record a build left
+        # (more than half a second at 10,000 articles) only to free memory the exit frees anyway.
+        gc.freeze()

@@ -27,7 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kg.backends.ladybug import LadybugBackend  # noqa: E402
-from kg.backends.neo4j import DEFAULT_BATCH_SIZE, load_neo4j, wipe_database  # noqa: E402
+from kg.backends.neo4j import load_neo4j, wipe_database  # noqa: E402
+from kg.backends.neo4j_settings import DEFAULT_BATCH_SIZE  # noqa: E402
 from kg.layout import EMBEDDED  # noqa: E402
 
 

@@ -21,7 +21,7 @@ from typing import Any
 import kg.build as _build
 import kg.extract as _extract  # noqa: F401
 from kg.backends.base import LoadSummary
-from kg.backends.neo4j import Neo4jSettings
+from kg.backends.neo4j_settings import Neo4jSettings
 from kg.engines import Engine
 from kg.errors import KgError
 

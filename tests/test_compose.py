@@ -7,7 +7,8 @@ from urllib.parse import urlparse
 
 import yaml
 
-from kg.backends.neo4j import DEFAULT_URI, DEFAULT_USER, SERVER_SERIES
+from kg.backends.neo4j import SERVER_SERIES
+from kg.backends.neo4j_settings import DEFAULT_URI, DEFAULT_USER
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -8,14 +8,8 @@ from pathlib import Path
 
 from kg.backends.base import DatabaseError, LoadSummary, QueryResult, run_named
 from kg.backends.ladybug import open_embedded
-from kg.backends.neo4j import (
-    DEFAULT_BATCH_SIZE,
-    Neo4jBackend,
-    Neo4jSettings,
-    Progress,
-    load_neo4j,
-    server_version,
-)
+from kg.backends.neo4j import Neo4jBackend, Progress, load_neo4j, server_version
+from kg.backends.neo4j_settings import DEFAULT_BATCH_SIZE, Neo4jSettings
 from kg.layout import BuildLayout
 from kg.queries import resolve_query
 

@@ -65,7 +65,8 @@ def build(
     runner = Engine("dask", workers, scheduler) if dask else Engine(workers=workers)
 
     inputs = articles or DEFAULT_ARTICLES
-    total = len(discover(inputs)[0])
+    # Only a bar on a terminal needs the count: counting walks the corpus a second time.
+    total = len(discover(inputs)[0]) if err.is_terminal else None
     with Progress(
         TextColumn("extracting"),
         BarColumn(),

@@ -9,7 +9,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
 
-from kg.backends.neo4j import DEFAULT_BATCH_SIZE
+from kg.backends.neo4j_settings import DEFAULT_BATCH_SIZE
 from kg.cli.choices import ResultFormat
 from kg.cli.options import (
     DatabaseOption,

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from kg.backends.neo4j import DEFAULT_URI, DEFAULT_USER, Neo4jSettings
+from kg.backends.neo4j_settings import DEFAULT_URI, DEFAULT_USER, Neo4jSettings
 
 OutOption = Annotated[Path, typer.Option("--out", "-o", help="The build folder (`kg build` writes it).")]
 UriOption = Annotated[

@@ -18,11 +18,26 @@ import marshal
 import os
 import shutil
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 REUSE = "reuse.json"
 _FORMAT = 1
+
+
+@dataclass
+class ReuseLedger:
+    """What a Reuse has recorded so far: enough for another process's Reuse to take it in."""
+
+    parts: dict[str, str]
+    values: dict[str, tuple[str, Any]]
+    taken: int
+    made: int
+
+    def since(self, before: ReuseLedger) -> ReuseLedger:
+        """What was recorded after `before` (the counts; the records, whole, are idempotent)."""
+        return ReuseLedger(self.parts, self.values, self.taken - before.taken, self.made - before.made)
 
 
 def digest(value: Any) -> str:
@@ -95,6 +110,16 @@ class Reuse:
         body = marshal.dumps(parts, 2)
         (self.staged / _parts_name(relative)).write_bytes(body)
         self._new[relative] = _seal(self.staged / relative, body)
+
+    def ledger(self) -> ReuseLedger:
+        return ReuseLedger(dict(self._new), dict(self._new_values), self.taken, self.made)
+
+    def absorb(self, ledger: ReuseLedger) -> None:
+        """Take in what another process recorded (kg.side_by_side: the outputs a child wrote)."""
+        self._new.update(ledger.parts)
+        self._new_values.update(ledger.values)
+        self.taken += ledger.taken
+        self.made += ledger.made
 
     def save(self) -> None:
         """Record what this build wrote from, for the next one."""

@@ -5,6 +5,9 @@ RDF, every page of the views and the embedded database."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from kg.backends.ladybug import open_embedded
@@ -80,3 +83,25 @@ def test_every_output_of_a_rebuild_is_the_clean_build_s(tmp_path: Path, examples
     build([articles], tmp_path / "clean2", use_cache=False)
     assert_same_build(out, tmp_path / "clean2")
     assert third.reused > third.remade, "one article added: most parts are taken over"
+
+
+def _kg_build(articles: Path, out: Path) -> dict[str, object]:
+    """`kg build` in a process of its own, as a user runs it (one thread: its outputs are written
+    by two processes, kg.side_by_side); its report."""
+    code = "import sys; from kg.cli import main; sys.argv[0] = 'kg'; main()"
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    command = [sys.executable, "-c", code, "build", str(articles), "--out", str(out)]
+    subprocess.run(command, check=True, capture_output=True, env=env)
+    report: dict[str, object] = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    return report
+
+
+def test_outputs_of_two_processes_are_those_of_one(tmp_path: Path, examples_dir: Path) -> None:
+    articles, out = corpus(tmp_path, examples_dir), tmp_path / "out"
+    assert _kg_build(articles, out)["sink_processes"] == 2
+    add_a_meeting(articles)
+    rebuilt = _kg_build(articles, out)
+    assert rebuilt["sink_processes"] == 2 and rebuilt["reused"] > 0
+    _, alone = build([articles], tmp_path / "clean", use_cache=False, fork_sinks=False)
+    assert alone.sink_processes == 1
+    assert_same_build(out, tmp_path / "clean")

@@ -65,8 +65,10 @@ def build(
     runner = Engine("dask", workers, scheduler) if dask else Engine(workers=workers)
 
     inputs = articles or DEFAULT_ARTICLES
-    # Only a bar on a terminal needs the count: counting walks the corpus a second time.
-    total = len(discover(inputs)[0]) if err.is_terminal else None
+    total = None
+    if err.is_terminal:  # only a bar needs the count: counting walks the corpus a second time
+        found, passed_over = discover(inputs)
+        total = len(found) + len(passed_over)
     with Progress(
         TextColumn("extracting"),
         BarColumn(),
@@ -82,6 +84,10 @@ def build(
             if isinstance(result, Skipped):
                 err.print(_skip_line(result), markup=False, highlight=False, soft_wrap=True)
             progress.advance(task)
+            if progress.finished:
+                # The bar's drawing thread ends with the extraction: a build forks only a
+                # process without other threads (kg.side_by_side).
+                progress.stop()
 
         _, report = run_build(
             inputs,

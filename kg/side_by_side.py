@@ -1,0 +1,103 @@
+"""A build's outputs written by two processes side by side: this one and a child forked from it.
+
+Once the graph is built, each output (events and graph.json, RDF, views, the embedded database)
+is a function of the graph alone. A child forked then shares the graph's memory (copy-on-write)
+without serializing it, writes its outputs into the staging folder, and sends back only what
+the parent must know: the seconds of its steps and what kg.reuse recorded while it wrote. Where
+a fork is not safe (every platform but Linux; a parent already running other threads than the
+main one, as a Dask client does), the steps run one after the other in this process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import pickle
+import sys
+import threading
+import time
+import traceback
+from collections.abc import Callable, Sequence
+from multiprocessing.connection import Connection
+
+from kg.reuse import Reuse
+
+Step = tuple[str, Callable[[], object]]
+"""A step's name in report.json and what it does."""
+
+
+class SideFailed(RuntimeError):
+    """The child's step failed with an error that could not be sent back as it was."""
+
+
+def can_fork() -> bool:
+    return sys.platform == "linux" and threading.active_count() == 1
+
+
+def side_by_side(
+    here: Sequence[Step], there: Sequence[Step], reuse: Reuse, *, fork: bool
+) -> dict[str, float]:
+    """Run `there` in a forked child while this process runs `here` (fork=False: all here, one
+    after the other); the seconds of every step. An error of either side is raised here, once
+    the child has stopped."""
+    if not fork:
+        return _run([*here, *there])
+    receiving, sending = multiprocessing.Pipe(duplex=False)
+    child = multiprocessing.get_context("fork").Process(target=_child, args=(there, reuse, sending))
+    child.start()
+    sending.close()
+    try:
+        seconds = _run(here)
+    except BaseException:
+        child.kill()
+        child.join()
+        raise
+    try:
+        outcome = receiving.recv()
+    except EOFError:
+        outcome = None
+    finally:
+        child.join()
+        receiving.close()
+    if outcome is None:
+        raise SideFailed(f"the process writing {_names(there)} died (exit code {child.exitcode})")
+    if outcome[0] == "failed":
+        raise outcome[1]
+    _, their_seconds, ledger = outcome
+    reuse.absorb(ledger)
+    return seconds | their_seconds
+
+
+def _child(steps: Sequence[Step], reuse: Reuse, sending: Connection) -> None:
+    before = reuse.ledger()
+    try:
+        seconds = _run(steps)
+        sending.send(("done", seconds, reuse.ledger().since(before)))
+    except BaseException as exc:  # sent to the parent, which raises it
+        sending.send(("failed", _sendable(exc)))
+    finally:
+        sending.close()
+
+
+def _sendable(exc: BaseException) -> BaseException:
+    try:
+        pickle.loads(pickle.dumps(exc))
+        return exc
+    except Exception:
+        detail = "".join(traceback.format_exception(exc))
+        failure = SideFailed(f"{type(exc).__name__}: {exc}")
+        failure.__notes__ = [detail]
+        return failure
+
+
+def _run(steps: Sequence[Step]) -> dict[str, float]:
+    seconds: dict[str, float] = {}
+    for name, step in steps:
+        started = time.perf_counter()
+        step()
+        seconds[name] = round(time.perf_counter() - started, 3)
+    return seconds
+
+
+def _names(steps: Sequence[Step]) -> str:
+    return ", ".join(name for name, _ in steps)
+

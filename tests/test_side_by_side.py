@@ -1,0 +1,86 @@
+"""Outputs written side by side by a forked process (kg.side_by_side): what the child writes and
+records reaches the build, and a failure of either side is the build's failure."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from kg.errors import InputError
+from kg.reuse import Reuse
+from kg.side_by_side import SideFailed, side_by_side
+
+
+def test_the_child_s_steps_run_in_another_process_and_what_it_records_comes_back(tmp_path: Path) -> None:
+    reuse = Reuse(None, tmp_path, "v1")
+    reuse.link("views/here.html", "made here")
+
+    def there() -> None:
+        (tmp_path / "child.pid").write_text(str(os.getpid()), encoding="utf-8")
+        reuse.link("views/there.html", "made there")
+        reuse.remember("betweenness:2024", "graph of 2024", lambda: {"xi": 0.5})
+
+    seconds = side_by_side([("views", lambda: None)], [("rdf", there)], reuse, fork=True)
+
+    assert int((tmp_path / "child.pid").read_text(encoding="utf-8")) != os.getpid()
+    assert set(seconds) == {"views", "rdf"}
+    assert (reuse.made, reuse.taken) == (2, 0)
+    reuse.save()
+    record = json.loads((tmp_path / "reuse.json").read_text(encoding="utf-8"))
+    assert record["parts"] == {"views/here.html": "made here", "views/there.html": "made there"}
+    assert record["values"] == {"betweenness:2024": ["graph of 2024", {"xi": 0.5}]}
+
+
+def test_without_a_fork_every_step_runs_here(tmp_path: Path) -> None:
+    ran: list[int] = []
+    steps = [("views", lambda: ran.append(os.getpid())), ("rdf", lambda: ran.append(os.getpid()))]
+    side_by_side(steps[:1], steps[1:], Reuse(None, tmp_path, "v1"), fork=False)
+    assert ran == [os.getpid(), os.getpid()]
+
+
+def test_an_error_of_the_child_is_raised_by_the_build_as_it_was(tmp_path: Path) -> None:
+    def full_disk() -> None:
+        raise InputError(f"{tmp_path / 'graph.ttl'}: no space left on device")
+
+    with pytest.raises(InputError, match=r"graph\.ttl: no space left"):
+        side_by_side([("views", lambda: None)], [("rdf", full_disk)], Reuse(None, tmp_path, "v1"), fork=True)
+
+
+def test_an_error_that_cannot_travel_arrives_as_its_type_and_message(tmp_path: Path) -> None:
+    class LocalError(Exception):  # a local class: pickle cannot send it
+        pass
+
+    def fails() -> None:
+        raise LocalError("the template broke")
+
+    with pytest.raises(SideFailed, match="LocalError: the template broke"):
+        side_by_side([], [("views", fails)], Reuse(None, tmp_path, "v1"), fork=True)
+
+
+def test_a_child_that_dies_fails_the_build_naming_its_steps(tmp_path: Path) -> None:
+    with pytest.raises(SideFailed, match=r"writing events, rdf died \(exit code 3\)"):
+        side_by_side(
+            [("views", lambda: None)],
+            [("events", lambda: None), ("rdf", lambda: os._exit(3))],
+            Reuse(None, tmp_path, "v1"),
+            fork=True,
+        )
+
+
+def test_an_error_here_stops_the_child_before_it_writes(tmp_path: Path) -> None:
+    late = tmp_path / "written late"
+
+    def slow() -> None:
+        time.sleep(30)
+        late.write_text("too late", encoding="utf-8")
+
+    def broken() -> None:
+        raise InputError("views: the template broke")
+
+    with pytest.raises(InputError, match="template broke"):
+        side_by_side([("views", broken)], [("rdf", slow)], Reuse(None, tmp_path, "v1"), fork=True)
+    assert not late.exists()

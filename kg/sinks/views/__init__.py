@@ -20,9 +20,10 @@ from kg.sinks.views.contacts import brokers_by_year, first_contacts_by_year, ran
 from kg.sinks.views.ego_digest import ego_digests
 from kg.sinks.views.facts import GraphFacts, read_facts, walk
 from kg.sinks.views.index import ego_file_name, ego_links, write_index
-from kg.sinks.views.page import country_colours, page_data
+from kg.sinks.views.page import country_colours, page_data, page_event_digest
+from kg.sinks.views.pieced import PiecedMember, write_pieced_page
 from kg.sinks.views.relations import read_relations, write_relations
-from kg.sinks.views.render import Assets, render_page, write_assets
+from kg.sinks.views.render import Assets, event_json, page_frame, render_page, write_assets
 from kg.sinks.views.select import (
     ViewFilter,
     ViewSpec,
@@ -54,17 +55,33 @@ def _write(
     return path
 
 
+def _write_corpus_page(
+    path: Path, spec: ViewSpec, facts: GraphFacts, colours: dict[str, str], reuse: Reuse | None
+) -> Path:
+    """A page of the whole corpus (self-contained, beside the index and the ego pages), its events
+    in pieces (kg.sinks.views.pieced): a rebuild encodes only the events that changed."""
+    data = page_data(spec, facts, colours, ego_links(facts, "ego"), "index.html")
+    events_json = facts.page_event_json
+
+    def encode(event_id: str, event: dict[str, object]) -> bytes:
+        return event_json(event_id, event, events_json)
+
+    def made_of(event_id: str, event: dict[str, object]) -> str:
+        return page_event_digest(event_id, facts, "brief" not in event)
+
+    events = PiecedMember(data["events"].items(), encode, is_object=True, made_of=made_of)
+    write_pieced_page(path, page_frame(data, Assets()), data, {"events": events}, reuse)
+    return path
+
+
 def write_views(graph: nx.MultiDiGraph, out_dir: Path, *, reuse: Reuse | None = None) -> Path:
     """Write every view under out_dir/views/ and return the path of its index.html."""
     views = BuildLayout(out_dir).views
     walked = walk(graph)
     facts = read_facts(graph, walked)
     colours = country_colours(facts)
-    inline = Assets()
-    network = _write(views / "network.html", network_view(facts), facts, colours, inline, "ego", "index.html")
-    agreements = _write(
-        views / "agreements.html", agreements_view(facts), facts, colours, inline, "ego", "index.html"
-    )
+    network = _write_corpus_page(views / "network.html", network_view(facts), facts, colours, reuse)
+    agreements = _write_corpus_page(views / "agreements.html", agreements_view(facts), facts, colours, reuse)
     write_assets(views / "assets")
     egos = _write_egos(views, facts, colours, reuse)
     relations = read_relations(graph, walked)
@@ -73,7 +90,9 @@ def write_views(graph: nx.MultiDiGraph, out_dir: Path, *, reuse: Reuse | None = 
         "first": first_contacts_by_year(walked),
         "brokers": brokers_by_year(walked),
     }
-    page = write_relations(graph, views, relations)
+    page = write_relations(
+        graph, views, relations, reuse, told=lambda event_id: page_event_digest(event_id, facts, True)
+    )
     return write_index(views, facts, network, agreements, egos, page, glance)
 
 

@@ -26,7 +26,7 @@ from typing import Any
 
 from kg.reuse import digest
 from kg.sinks.views.facts import GraphFacts
-from kg.sinks.views.page import entity_dict, page_event, page_event_json, topic_name
+from kg.sinks.views.page import entity_dict, page_event, page_event_digest, topic_name
 from kg.sinks.views.select import ego_circle
 
 
@@ -102,9 +102,9 @@ def _told_events(facts: GraphFacts, names: _EventNames) -> dict[str, str]:
         meeting = event.meeting if event.meeting in facts.events else None
         told[event_id] = digest(
             (
-                page_event_json(event_id, facts, True),
+                page_event_digest(event_id, facts, True),
                 names(event_id),
-                (page_event_json(meeting, facts, True), names(meeting)) if meeting else None,
+                (page_event_digest(meeting, facts, True), names(meeting)) if meeting else None,
                 sorted(listed_by.get(event_id, [])),
             )
         )

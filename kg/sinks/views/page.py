@@ -9,9 +9,9 @@ from collections.abc import Callable
 from operator import itemgetter
 from typing import Any
 
+from kg.reuse import digest
 from kg.sinks.views.facts import Entity, Event, GraphFacts
 from kg.sinks.views.layout import force_layout
-from kg.sinks.views.render import event_json
 from kg.sinks.views.select import ViewSpec
 
 LARGE_VIEW = 1000
@@ -62,10 +62,14 @@ def entity_dict(entity: Entity, facts: GraphFacts, href: str | None) -> dict[str
     }
 
 
-def page_event_json(event_id: str, facts: GraphFacts, full: bool) -> bytes:
-    """The JSON text of an event as pages carry it (in full or in brief) in UTF-8, made once per
-    build."""
-    return event_json(event_id, page_event(event_id, facts, full), facts.page_event_json)
+def page_event_digest(event_id: str, facts: GraphFacts, full: bool) -> str:
+    """The digest of the event's id and of the event as pages carry it (in full or in brief):
+    what its JSON text is made of, made once per build, without making the text."""
+    made = facts.page_event_digests.get((event_id, full))
+    if made is None:
+        made = digest((event_id, page_event(event_id, facts, full)))
+        facts.page_event_digests[(event_id, full)] = made
+    return made
 
 
 def page_event(event_id: str, facts: GraphFacts, full: bool) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -25,8 +26,10 @@ from typing import Any
 import networkx as nx
 
 from kg.levels import OTHER, Levels
+from kg.reuse import Reuse, digest
 from kg.sinks.views.facts import GraphWalk, walk
-from kg.sinks.views.render import LOCAL_SCRIPTS, fill, page_policy, script_json, template
+from kg.sinks.views.pieced import PiecedMember, list_item_json, write_pieced_page
+from kg.sinks.views.render import DATA_MARK, LOCAL_SCRIPTS, fill, page_policy, template
 
 PAGE = "relations.html"
 PLOTLY_JS = "plotly-basic.min.js"
@@ -180,19 +183,43 @@ def _page_data(relations: Relations, index_href: str) -> dict[str, Any]:
     }
 
 
-def write_relations(graph: nx.MultiDiGraph, views: Path, relations: Relations | None = None) -> Path:
-    """views/relations.html, with plotly.js and the page's script in views/assets/."""
+def write_relations(
+    graph: nx.MultiDiGraph,
+    views: Path,
+    relations: Relations | None = None,
+    reuse: Reuse | None = None,
+    told: Callable[[str], str] | None = None,
+) -> Path:
+    """views/relations.html, with plotly.js and the page's script in views/assets/; its meetings
+    and agreements in pieces (kg.sinks.views.pieced), taken over from the previous build when
+    unchanged. `told(event_id)`: a digest of all an event's evidence is made of (its sentences,
+    their articles' names, titles and links), so that an item's evidence is not digested again."""
     relations = relations or read_relations(graph)
     assets = views / "assets"
     assets.mkdir(parents=True, exist_ok=True)
     (assets / PLOTLY_JS).write_bytes(plotly_js())
     (assets / PLOTLY_LICENSE).write_bytes(_plotly_license())
     (assets / RELATIONS_JS).write_text(template(RELATIONS_JS), encoding="utf-8")
-    values = {
+    values: dict[str, str | bytes] = {
         "CSP": html.escape(page_policy(LOCAL_SCRIPTS), quote=False),
         "CSS": template("view.css") + template("relations.css"),
-        "DATA": script_json(_page_data(relations, "index.html")),
+        "DATA": DATA_MARK,
+    }
+    data = _page_data(relations, "index.html")
+    made_of = None if told is None else _made_of(told)
+    pieced = {
+        key: PiecedMember(
+            ((item["id"], item) for item in data[key]), list_item_json, is_object=False, made_of=made_of
+        )
+        for key in ("meetings", "agreements")
     }
     path = views / PAGE
-    path.write_bytes(fill("relations.html", values))
+    write_pieced_page(path, fill("relations.html", values), data, pieced, reuse)
     return path
+
+
+def _made_of(told: Callable[[str], str]) -> Callable[[str, dict[str, Any]], str]:
+    def made_of(event_id: str, item: dict[str, Any]) -> str:
+        return digest(([v for k, v in item.items() if k != "evidence"], told(event_id)))
+
+    return made_of

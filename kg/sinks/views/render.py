@@ -22,6 +22,8 @@ LOCAL_SCRIPTS = "'self' file:"
 _COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 """json.dumps's encoder for these options, made once: json.dumps makes one per call."""
 _PLACEHOLDER = re.compile(r"__(CSP|TITLE|CSS|DATA|SCRIPTS)__")
+DATA_MARK = b"\x00kg-data\x00"
+"""Where a page's data goes in its frame (page_frame): no template holds a NUL."""
 
 
 @cache
@@ -122,16 +124,21 @@ class Assets:
     """Relative URL of the folder holding ASSET_FILES, or None to inline them."""
 
     def scripts_and_policy(self) -> tuple[str, str]:
-        if self.shared_dir is None:
-            sources = [asset_text(name) for name in ASSET_FILES]
-            scripts = "\n".join(f"<script>{source}</script>" for source in sources)
-            allowed = " ".join(f"'{_sha256(s)}'" for s in sources)
-        else:
-            scripts = "\n".join(
-                f'<script src="{html.escape(self.shared_dir)}/{name}"></script>' for name in ASSET_FILES
-            )
-            allowed = LOCAL_SCRIPTS
-        return scripts, page_policy(allowed)
+        return _scripts_and_policy(self.shared_dir)
+
+
+@cache
+def _scripts_and_policy(shared_dir: str | None) -> tuple[str, str]:
+    """Made once per process: inlined, the policy hashes half a megabyte of scripts."""
+    if shared_dir is None:
+        sources = [asset_text(name) for name in ASSET_FILES]
+        scripts = "\n".join(f"<script>{source}</script>" for source in sources)
+        allowed = " ".join(f"'{_sha256(s)}'" for s in sources)
+    else:
+        folder = html.escape(shared_dir)
+        scripts = "\n".join(f'<script src="{folder}/{name}"></script>' for name in ASSET_FILES)
+        allowed = LOCAL_SCRIPTS
+    return scripts, page_policy(allowed)
 
 
 def page_policy(script_src: str) -> str:
@@ -158,12 +165,23 @@ def fill(template_name: str, values: Mapping[str, str | bytes]) -> bytes:
 def render_page(data: dict[str, Any], assets: Assets, events_json: EventsJson | None = None) -> bytes:
     """The page in UTF-8; `events_json` (see page_json) is shared by the pages of one build, whose
     events are the same dicts in every page."""
+    return _fill_page(
+        data, assets, script_json(data) if events_json is None else page_json(data, events_json)
+    )
+
+
+def page_frame(data: dict[str, Any], assets: Assets) -> bytes:
+    """The page of `data` in UTF-8 with DATA_MARK where its data goes."""
+    return _fill_page(data, assets, DATA_MARK)
+
+
+def _fill_page(data: dict[str, Any], assets: Assets, data_text: str | bytes) -> bytes:
     scripts, policy = assets.scripts_and_policy()
     values: dict[str, str | bytes] = {
         "CSP": html.escape(policy, quote=False),
         "TITLE": html.escape(str(data.get("title", "kg view"))),
         "CSS": template("view.css"),
-        "DATA": script_json(data) if events_json is None else page_json(data, events_json),
+        "DATA": data_text,
         "SCRIPTS": scripts,
     }
     return fill("view.html", values)

@@ -6,14 +6,16 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
+from typing import NamedTuple
 
 from kg.sinks.views.facts import GraphFacts
 
 AGREEMENT_PARTY_LABELS = ("Country", "Organization")
 
 
-@dataclass(frozen=True)
-class ViewEdge:
+class ViewEdge(NamedTuple):
+    """An edge a view draws (a tuple: thousands per page of a hub)."""
+
     source: str
     target: str
     type: str

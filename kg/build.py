@@ -28,7 +28,7 @@ from kg.pipeline import Progress, extract_corpus
 from kg.records import Corpus, DocumentEvents, Skipped
 from kg.reuse import Reuse
 from kg.side_by_side import Step, can_fork, side_by_side
-from kg.sinks.jsonl import event_dicts, write_jsonl
+from kg.sinks.jsonl import write_events
 from kg.sinks.node_link import write_graph_json
 from kg.swap import recover, swap_in
 
@@ -55,7 +55,8 @@ class BuildReport:
     """Processes that wrote the outputs (kg.side_by_side): 2 where the platform forks safely."""
     seconds: float = 0.0
     steps: dict[str, float] = field(default_factory=dict)
-    """Seconds per step: extract (cache reads too), resolve, graph, events (and graph.json), rdf, views,
+    """Seconds per step: extract (cache reads too), resolve, graph, digests (of the graph's parts, for
+    the outputs written in parts: kg.reuse.GraphDigests), events (and graph.json), rdf, views,
     embedded: where the time of a rebuild goes. With two sink processes the last four overlap:
     `sinks` is their time from the first start to the last end."""
 
@@ -211,9 +212,11 @@ def _write_build(
     graph = build_graph(corpus, reuse)
     graph.graph["build_id"] = build_id
     clock.lap("graph")
+    reuse.graph_digests(graph)  # what its parts are made of, once for the outputs of both processes
+    clock.lap("digests")
 
     def events() -> None:
-        write_jsonl(event_dicts(corpus.meetings, corpus.agreements, corpus.actors), staged.events)
+        write_events(corpus.meetings, corpus.agreements, corpus.actors, staged.events, reuse)
         write_graph_json(graph, staged.graph, reuse)
 
     # Two sides of about the same cost, in a full build and in a rebuild alike.

@@ -41,9 +41,41 @@ class ReuseLedger:
 
 
 def digest(value: Any) -> str:
-    """A digest of a tree of str, int, float, bool, None, tuples, lists and dicts (dict order
+    """A digest of a tree of str, int, float, bool, None, bytes, tuples, lists and dicts (dict order
     counts); marshal's version 2 writes no back-references, so equal trees give equal bytes."""
     return hashlib.blake2b(marshal.dumps(value, 2), digest_size=16).hexdigest()
+
+
+class GraphDigests:
+    """What the parts of a networkx graph are made of, digested once for every output that writes
+    the graph in parts (graph.json, graph.ttl, the embedded database), each deriving the digest of
+    a part from those of exactly what the part shows.
+
+    nodes: per node, the digest of its id and properties; pairs: per node and per end of its
+    relationships out, the digest of the relationships from the node to that end (their keys, in
+    order, and properties). Digests are 16 bytes. Raises ValueError when a value is not plain."""
+
+    def __init__(self, graph: Any) -> None:
+        blake2b, dumps = hashlib.blake2b, marshal.dumps
+        self._in: dict[Any, dict[Any, Any]] = graph._pred
+        self.nodes: dict[Any, bytes] = {
+            node: blake2b(dumps((node, attrs), 2), digest_size=16).digest()
+            for node, attrs in graph._node.items()
+        }
+        self.pairs: dict[Any, dict[Any, bytes]] = {
+            node: {end: blake2b(dumps(keyed, 2), digest_size=16).digest() for end, keyed in ends.items()}
+            for node, ends in graph._succ.items()
+        }
+
+    def links(self, node: Any) -> str:
+        """The node's id and its relationships out, with their ends in order."""
+        return digest((node, self.pairs[node]))
+
+    def around(self, node: Any) -> str:
+        """The node's id and properties, its relationships out and in, with their ends."""
+        pairs = self.pairs
+        into = {start: pairs[start][node] for start in self._in[node]}
+        return digest((self.nodes[node], pairs[node], into))
 
 
 class Reuse:
@@ -63,6 +95,20 @@ class Reuse:
         """Parts taken over from the previous build."""
         self.made = 0
         """Parts made again."""
+        self._graph: tuple[Any, GraphDigests | None] | None = None
+
+    def graph_digests(self, graph: Any) -> GraphDigests | None:
+        """The digests of the parts of `graph` (a networkx graph, unchanged while this build writes
+        it), made once for all outputs; None without a version (nothing is kept) or when a value is
+        not plain (the outputs are written whole)."""
+        if not self.version:
+            return None
+        if self._graph is None or self._graph[0] is not graph:
+            try:
+                self._graph = (graph, GraphDigests(graph))
+            except ValueError:
+                self._graph = (graph, None)
+        return self._graph[1]
 
     def link(self, relative: str, made_of: str) -> bool:
         """Is the file `relative` (a path under the build folder) in place, hard-linked from the

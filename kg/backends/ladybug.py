@@ -305,7 +305,7 @@ def write_embedded(graph: nx.MultiDiGraph, out_dir: Path, *, reuse: Reuse | None
     with the graph's build id in its one Build node. With `reuse` of a previous build, a copy of
     its database patched by the difference (kg.backends.ladybug_patch), when that is less work."""
     path = BuildLayout(out_dir).embedded
-    parts = node_parts(graph) if reuse is not None and reuse.version else None
+    parts = node_parts(graph, reuse) if reuse is not None else None
     patched = _patched(graph, path, parts, reuse) if reuse is not None and parts is not None else None
     backend = patched[0] if patched else LadybugBackend.create(path)
     try:

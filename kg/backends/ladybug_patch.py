@@ -1,14 +1,15 @@
 """A rebuild's embedded database: a copy of the previous build's, patched by the difference.
 
 The parts of the database are its nodes and, per node, its outgoing relationships to each end
-(the relationships between two nodes, all types and keys together). Each node has a digest of its
-label and properties, each (start, end) pair one of its relationships (keys, types, properties)
-(kg.reuse.digest). The build keeps them beside the database (kg.reuse.Reuse.keep_parts); the next
-build compares its own and, on a copy of the previous database, deletes the nodes that went (with
-their relationships), sets again the properties of the nodes whose properties changed, deletes the
-relationships of the pairs that went or changed, and creates the new nodes, their relationships and
-those of the pairs that came or changed. A new meeting of a head of state adds one pair to the
-thousands the person has: one relationship is made, not thousands.
+(the relationships between two nodes, all types and keys together). Each node has a digest of
+its id and properties (its label among them), each (start, end) pair one of its relationships
+(keys, types, properties) (kg.reuse.GraphDigests). The build keeps them beside the database
+(kg.reuse.Reuse.keep_parts); the next build compares its own and, on a copy of the previous
+database, deletes the nodes that went (with their relationships), sets again the properties of the
+nodes whose properties changed, deletes the relationships of the pairs that went or changed, and
+creates the new nodes, their relationships and those of the pairs that came or changed. A new
+meeting of a head of state adds one pair to the thousands the person has: one relationship is
+made, not thousands.
 
 Why this is the clean build's database: a relationship the patch keeps belongs to a pair whose
 relationships have the same digest, so the graph still has it, alike, and its end is still there
@@ -28,12 +29,12 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from kg.backends.rows import check_label, edge_rows, node_rows
-from kg.reuse import digest
+from kg.reuse import Reuse
 
 if TYPE_CHECKING:
     from kg.backends.ladybug import LadybugBackend
 
-Parts = dict[str, tuple[str, str, dict[str, str]]]
+Parts = dict[str, tuple[str, bytes, dict[str, bytes]]]
 """Per node id: its label, the digest of its properties, and per end of its outgoing relationships
 the digest of those relationships."""
 PATCH_SHARE = 0.4
@@ -46,23 +47,14 @@ PATCH_ALWAYS = 2000
 (break-even: 1,000-2,000 rows in a graph of 8k)."""
 
 
-def node_parts(graph: nx.MultiDiGraph) -> Parts | None:
-    """The parts of the graph's database; None when a value is not plain (marshal cannot write it)
-    and the database can only be written whole."""
-    # networkx's own dicts are plain trees of the values sinks read (node-link JSON, or the
-    # records' fields), so marshal digests them without a copy.
-    successors = graph._succ
-    try:
-        return {
-            node: (
-                attrs.get("label", ""),
-                digest(attrs),
-                {end: digest(keyed) for end, keyed in successors[node].items()},
-            )
-            for node, attrs in graph._node.items()
-        }
-    except ValueError:
+def node_parts(graph: nx.MultiDiGraph, reuse: Reuse) -> Parts | None:
+    """The parts of the graph's database (from kg.reuse.GraphDigests); None when a value is not
+    plain (marshal cannot write it) and the database can only be written whole."""
+    digests = reuse.graph_digests(graph)
+    if digests is None:
         return None
+    nodes, pairs = digests.nodes, digests.pairs
+    return {node: (attrs.get("label", ""), nodes[node], pairs[node]) for node, attrs in graph._node.items()}
 
 
 def part_count(parts: Parts) -> int:

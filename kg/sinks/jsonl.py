@@ -1,13 +1,24 @@
-"""Events as JSON Lines: the extraction output contract (DESIGN.md)."""
+"""Events as JSON Lines: the extraction output contract (DESIGN.md).
+
+A build writes events.jsonl in pieces (kg.sinks.pieces), an event's line a piece, so that a rebuild
+copies the line of every event that did not change. A line shows its event's record and, for each
+actor it names, the actor's names, aliases and country's name (`_actor_dict`): its digest covers
+every field of the record and exactly those fields of each actor named.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import json
+import marshal
 from collections.abc import Iterable, Iterator
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
 from kg.records import Actor, ActorRef, Agreement, Meeting, Source
+from kg.reuse import Reuse
+from kg.sinks.pieces import PieceWriter, PreviousPieces, keep
 
 
 def _actor_dict(ref: ActorRef, actors: dict[str, Actor]) -> dict[str, Any]:
@@ -80,6 +91,81 @@ def event_dicts(
 
 def dumps(event: dict[str, Any]) -> str:
     return json.dumps(event, ensure_ascii=False, sort_keys=False)
+
+
+def write_events(
+    meetings: list[Meeting], agreements: list[Agreement], actors: dict[str, Actor], path: Path, reuse: Reuse
+) -> None:
+    """events.jsonl, each event's line taken over from the previous build's file when its digest
+    is found there (reuse, kg.sinks.pieces), made again otherwise."""
+    if not reuse.version:  # nothing is kept: no digest is worth making
+        write_jsonl(event_dicts(meetings, agreements, actors), path)
+        return
+    previous = PreviousPieces.of(reuse, path)
+    where = previous.where()
+    made_of = _EventDigests(actors)
+    with path.open("wb") as out:
+        writer = PieceWriter(out, previous, reuse)
+        events: Iterator[Meeting | Agreement] = chain(meetings, agreements)
+        for event in events:
+            event_digest = made_of(event, event.participants if isinstance(event, Meeting) else event.parties)
+            at = where.get(event_digest)
+            if at is None:
+                writer.write(event_digest, (dumps(_event_dict(event, actors)) + "\n").encode())
+            else:
+                writer.take_next(at)
+        parts = writer.close()
+    keep(reuse, path, parts)
+
+
+def _event_dict(event: Meeting | Agreement, actors: dict[str, Actor]) -> dict[str, Any]:
+    return meeting_dict(event, actors) if isinstance(event, Meeting) else agreement_dict(event, actors)
+
+
+class _EventDigests:
+    """The digest of an event's line: its record and what the line shows of each actor it names."""
+
+    def __init__(self, actors: dict[str, Actor]) -> None:
+        self.actors = actors
+        self._shown: dict[str, bytes] = {}
+
+    def __call__(self, event: Meeting | Agreement, refs: list[ActorRef]) -> str:
+        made_of = hashlib.blake2b(marshal.dumps(_plain(event), 2), digest_size=16)
+        for ref in refs:
+            made_of.update(self._shown.get(ref.id) or self._actor(ref.id))
+        return made_of.hexdigest()
+
+    def _actor(self, actor_id: str) -> bytes:
+        """What `_actor_dict` shows of the actor (marshalled: each value delimits itself)."""
+        actor = self.actors.get(actor_id)
+        country = self.actors.get(actor.country) if actor and actor.country else None
+        shown = (
+            (
+                actor.name_en,
+                actor.aliases,
+                actor.name_zh_hans,
+                actor.name_zh_hant,
+                (country.name_en or country.id) if country else None,
+            )
+            if actor
+            else None
+        )
+        self._shown[actor_id] = made = marshal.dumps(shown, 2)
+        return made
+
+
+def _plain(event: Meeting | Agreement) -> dict[str, Any]:
+    """Every field of the record, its records as their fields' dicts: a field added to a record is
+    in it, and a field holding a record of a new kind makes marshal fail rather than be left out."""
+    refs = "participants" if isinstance(event, Meeting) else "parties"
+    place = getattr(event, "place", None)
+    return {
+        **vars(event),
+        refs: [vars(ref) for ref in getattr(event, refs)],
+        "sources": [vars(source) for source in event.sources],
+        "date": vars(event.date) if event.date else None,
+        **({"place": vars(place)} if place else {}),
+    }
 
 
 def write_jsonl(events: Iterable[dict[str, Any]], path: Path) -> int:

@@ -5,6 +5,7 @@ The document holds what `networkx.node_link_data(graph, edges="links")` makes (e
 properties and `id`; each link's properties, `source`, `target` and `key`), every object with its
 keys sorted. A node's piece is made of the node id and its properties; the piece of its links, of
 the node id and its edges out with their keys and properties: nothing else goes into their text.
+Their digests are the graph's own (kg.reuse.GraphDigests: `nodes`, `links`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 
 import networkx as nx
 
-from kg.reuse import Reuse, digest
+from kg.reuse import Reuse
 from kg.sinks.pieces import PieceWriter, PreviousPieces, keep
 
 _encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
@@ -25,8 +26,8 @@ _NEXT = ",\n"
 def write_graph_json(graph: nx.MultiDiGraph, path: Path, reuse: Reuse | None = None) -> None:
     previous = PreviousPieces.of(reuse, path)
     where = previous.where()
-    # Without a version (--no-cache, a first build) nothing is kept: no digest is worth making.
-    keeping = reuse is not None and bool(reuse.version)
+    # Without a version nothing is kept: no digest is worth making.
+    digests = reuse.graph_digests(graph) if reuse is not None else None
     nodes: dict[Any, dict[str, Any]] = graph._node
     out_edges: dict[Any, dict[Any, dict[Any, dict[str, Any]]]] = graph._succ
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -37,7 +38,7 @@ def write_graph_json(graph: nx.MultiDiGraph, path: Path, reuse: Reuse | None = N
         first = True
         for node, attrs in nodes.items():
             # The first line has no comma before it: made every time, as the first.
-            made_of = None if first or not keeping else digest((node, attrs))
+            made_of = None if first or digests is None else digests.nodes[node].hex()
             at = where.get(made_of) if made_of else None
             if at is None:
                 line = _encode({**attrs, "id": node})
@@ -50,7 +51,7 @@ def write_graph_json(graph: nx.MultiDiGraph, path: Path, reuse: Reuse | None = N
         for node, neighbours in out_edges.items():
             if not neighbours:
                 continue
-            made_of = None if first or not keeping else digest((node, neighbours))
+            made_of = None if first or digests is None else digests.links(node)
             at = where.get(made_of) if made_of else None
             if at is None:
                 lines = [

@@ -18,7 +18,7 @@ from typing import Any
 
 import networkx as nx
 
-from kg.reuse import Reuse, digest
+from kg.reuse import Reuse
 from kg.sinks.pieces import PieceWriter, PreviousPieces, keep
 from kg.sinks.rdf_serialize import TURTLE_END, Triples, turtle_header, turtle_subjects
 
@@ -26,14 +26,15 @@ TriplesAround = Callable[[Collection[str] | None], Triples]
 """The triples of the export that the given nodes (None: all) or their edges make."""
 
 
-def node_digests(graph: nx.MultiDiGraph) -> dict[str, str] | None:
-    """Each node's digest: its id, its properties, its edges out and in with theirs. None when
-    two nodes might share an IRI (ids that are no `kind:name` strings), which pieces cannot tell."""
+def node_digests(graph: nx.MultiDiGraph, reuse: Reuse) -> dict[str, str] | None:
+    """Each node's digest: its id, its properties, its edges out and in with theirs
+    (kg.reuse.GraphDigests.around). None when two nodes might share an IRI (ids that are no
+    `kind:name` strings), which pieces cannot tell, or when the graph cannot be digested."""
     nodes: dict[Any, dict[str, Any]] = graph._node
-    out_edges, in_edges = graph._succ, graph._pred
     if not all(type(n) is str and ":" in n for n in nodes):
         return None
-    return {n: digest((n, attrs, out_edges[n], in_edges[n])) for n, attrs in nodes.items()}
+    digests = reuse.graph_digests(graph)
+    return None if digests is None else {n: digests.around(n) for n in nodes}
 
 
 def owner_iri(subject: str, base: str) -> str:
@@ -58,7 +59,7 @@ def write_turtle_pieces(
 
     triples_around(nodes): the triples of the subjects of these nodes (None: of all) complete, and
     of every subject of no node; iri_of(node id) and node_of(node IRI), the node IRIs both ways."""
-    digests = node_digests(graph)
+    digests = node_digests(graph, reuse)
     previous = PreviousPieces.of(reuse, path) if digests is not None else PreviousPieces()
     digests = digests or {}
     remade = [n for n, made_of in digests.items() if made_of not in previous] if previous else list(digests)

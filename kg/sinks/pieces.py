@@ -15,6 +15,7 @@ import os
 from array import array
 from bisect import bisect_left
 from itertools import accumulate, compress
+from operator import not_
 from pathlib import Path
 from typing import BinaryIO
 
@@ -85,7 +86,7 @@ class PreviousPieces:
 
     def pieces_not_made_of(self, made_of: set[str]) -> list[int]:
         """The pieces made from none of the digests `made_of` (or from no digest), in file order."""
-        return list(compress(range(len(self.digests)), (d not in made_of for d in self.digests)))
+        return list(compress(range(len(self.digests)), map(not_, map(made_of.__contains__, self.digests))))
 
 
 class PieceWriter:

@@ -300,8 +300,17 @@ def export_triples(graph: nx.MultiDiGraph, around: Collection[str] | None = None
         for u, v, data in graph.out_edges(node_id, data=True):
             writer.edge(str(u), str(v), data)
         for u, v, data in graph.in_edges(node_id, data=True):
-            writer.edge(str(u), str(v), data)
+            # Made with the start's edges out when the start is around (a hub's thousands otherwise).
+            if not _under_start(data):
+                writer.edge(str(u), str(v), data)
     return writer.triples
+
+
+def _under_start(data: dict[str, Any]) -> bool:
+    """Do all the triples of an edge lie at or under its start's IRI?"""
+    kind = str(data.get("type"))
+    rel = REL_BY_TYPE.get(kind)
+    return rel is None or (kind != "REPORTS" and (rel.qualified_by is None or _QUALIFIED[kind][3]))
 
 
 def graph_triples(graph: nx.MultiDiGraph) -> set[tuple[Node, Node, Node]]:

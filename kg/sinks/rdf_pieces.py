@@ -64,21 +64,23 @@ def write_turtle_pieces(
     digests = digests or {}
     remade = [n for n, made_of in digests.items() if made_of not in previous] if previous else list(digests)
     owners = {iri_of(n): digests[n] for n in remade}
-    chunks = turtle_subjects(triples_around(remade if previous else None), prefixes)
+    triples = triples_around(remade if previous else None)
+    if previous:
+
+        def to_make(iri: str, owner: str) -> bool:
+            # A subject of a node taken over was made only because one of its edges was.
+            return owner in owners or not iri.startswith(base) or node_of(owner) not in graph
+
+        triples = {iri: made for iri, made in triples.items() if to_make(iri, owner_iri(iri, base))}
+    chunks = turtle_subjects(triples, prefixes)
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("wb") as out:
         writer = PieceWriter(out, previous, reuse)
         writer.write(None, turtle_header(prefixes).encode())
         if previous:
-
-            def to_make(iri: str, owner: str) -> bool:
-                # A subject of a node taken over was made only because one of its edges was.
-                return owner in owners or not iri.startswith(base) or node_of(owner) not in graph
-
             made = [
-                (written.encode(), owners.get(owner), chunk.encode())
+                (written.encode(), owners.get(owner_iri(iri, base)), chunk.encode())
                 for written, iri, chunk in chunks
-                if to_make(iri, owner := owner_iri(iri, base))
             ]
             _merge(writer, made, previous.pieces_not_made_of(set(digests.values())))
         else:

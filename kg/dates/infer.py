@@ -24,7 +24,15 @@ from kg.dates import resolve as R
 from kg.dates.anniversaries import founding_year_en, founding_year_zh
 from kg.dates.find import DateMention, find_dates
 from kg.dates.numerals import DAY, DAY_CN, MONTH, to_int
-from kg.dates.patterns import FUTURE_MARKER, MONTH_NUMBER, MONTHS_EN, WEEKDAY_EN, WEEKDAY_ZH, WEEKDAYS_EN
+from kg.dates.patterns import (
+    FUTURE_MARKER,
+    MAY_HOLD_ABSOLUTE,
+    MONTH_NUMBER,
+    MONTHS_EN,
+    WEEKDAY_EN,
+    WEEKDAY_ZH,
+    WEEKDAYS_EN,
+)
 from kg.records import PartialDate
 
 PUBLISHED_LABEL = re.compile(
@@ -171,7 +179,7 @@ def _labelled_date(text: str) -> tuple[PartialDate, str] | None:
 
 def _date_clues(text: str) -> list[_Clue]:
     clues = []
-    for offset, mention in _mentions_by_line(text):
+    for offset, mention in _absolute_by_line(text):
         if mention.date is None or mention.kind not in ("absolute", "dateline"):
             continue
         at = offset + mention.start
@@ -239,12 +247,13 @@ def _weekday_year(text: str, lowest: int) -> tuple[int, str] | None:
     return None
 
 
-def _mentions_by_line(text: str, anchor: PartialDate | None = None) -> Iterator[tuple[int, DateMention]]:
+def _absolute_by_line(text: str, anchor: PartialDate | None = None) -> Iterator[tuple[int, DateMention]]:
     """find_dates line by line: it is made for sentences (English forms are tried only where Latin
-    letters are), and no date expression spans lines."""
+    letters are), and no date expression spans lines. Only the dates a line writes out (kind
+    `absolute`, or `dateline` made of one) are wanted, so lines that cannot hold one are skipped."""
     offset = 0
     for line in text.splitlines(keepends=True):
-        if len(line.strip()) > 1:
+        if len(line.strip()) > 1 and MAY_HOLD_ABSOLUTE.search(line):
             for mention in find_dates(line, anchor):
                 yield offset, mention
         offset += len(line)
@@ -349,7 +358,7 @@ def _month_of_bare_day(text: str, year: int) -> tuple[PartialDate, str] | None:
         return None
     cited = [
         m.date
-        for offset, m in _mentions_by_line(text, PartialDate(year))
+        for offset, m in _absolute_by_line(text, PartialDate(year))
         if m.kind == "absolute" and m.date is not None and m.date.day is not None
         and m.date.year == year and _past(text, offset + m.start, m)
     ]

@@ -121,7 +121,8 @@ class DocumentExtractor:
         if references:
             found = replace(found, actors=sorted([*found.actors, *references], key=lambda m: m.start))
         self._learn_names(text, found.actors, ctx)
-        dates = find_dates(text, ctx.story.anchor)  # relative days count from the wire dateline
+        # Most sentences with an event word tell no event: their dates are read only when one is told.
+        dates = _LazyDates(text, ctx.story.anchor)  # relative days count from the wire dateline
         source = Source(
             doc.name, sentence.text, sentence.start, sentence.end, doc.id, doc.path, doc.url, doc.title
         )
@@ -136,9 +137,9 @@ class DocumentExtractor:
             told = find_meetings(text, found.actors, found.places, grammar, ctx.recent_people(index), hints)
             if not told and looked_back:
                 the_two = ctx.context_people(index)
-                told = [m for m in [earlier_meeting(text, the_two, found.places, dates, grammar)] if m]
+                told = [m for m in [earlier_meeting(text, the_two, found.places, dates(), grammar)] if m]
             for n, mention in enumerate(told):
-                meeting = self._meeting(doc, index, mention, text, dates, ctx, source)
+                meeting = self._meeting(doc, index, mention, text, dates(), ctx, source)
                 meeting.id = f"{meeting.id}:{n}"
                 if meeting.place is None and grammar.rule("here").search(text):
                     meeting.place = ctx.dateline_place  # "met … here on Thursday": where the report was filed
@@ -150,7 +151,7 @@ class DocumentExtractor:
             unnamed = not any(a.type == "Person" for a in found.actors)
             if not told and not looked_back and unnamed and grammar.rule("unnamed_event").search(text):
                 # "3月20日，三国警方举行会议。": an event of no two people named; what follows is of its day.
-                ctx.last_date = event_date(dates, ctx.story)[0] or ctx.last_date
+                ctx.last_date = event_date(dates(), ctx.story)[0] or ctx.last_date
         agreement_found = None
         if grammar.may_agree(hints):
             agreement_found = find_agreement(text, found.actors, grammar, hints)
@@ -160,7 +161,7 @@ class DocumentExtractor:
                 # "A与B上次…举行峰会，当时双方同意…": what was agreed then belongs to that meeting.
                 ctx.meeting = (index, meetings[-1])
             for n, title in enumerate(agreement_found.documents or (None,)):
-                agreement = self._agreement(doc, index, agreement_found, text, dates, ctx, source, title)
+                agreement = self._agreement(doc, index, agreement_found, text, dates(), ctx, source, title)
                 if agreement is not None:
                     agreement.id = f"{agreement.id}:{n}"
                     agreements.append(agreement)
@@ -377,3 +378,16 @@ class DocumentExtractor:
         elif found.implicit == "group":
             context = ctx.context_group(index)
         return one_per_side(others + [ctx.as_context(m) for m in context])
+
+
+class _LazyDates:
+    """The date mentions of one sentence, found on first use."""
+
+    def __init__(self, text: str, anchor: PartialDate | None) -> None:
+        self._text, self._anchor = text, anchor
+        self._found: list[DateMention] | None = None
+
+    def __call__(self) -> list[DateMention]:
+        if self._found is None:
+            self._found = find_dates(self._text, self._anchor)
+        return self._found

@@ -26,12 +26,12 @@ from kg.dates.find import DateMention, find_dates
 from kg.dates.numerals import DAY, DAY_CN, MONTH, to_int
 from kg.dates.patterns import (
     FUTURE_MARKER,
-    MAY_HOLD_ABSOLUTE,
     MONTH_NUMBER,
     MONTHS_EN,
     WEEKDAY_EN,
     WEEKDAY_ZH,
     WEEKDAYS_EN,
+    may_hold_absolute,
 )
 from kg.records import PartialDate
 
@@ -253,7 +253,7 @@ def _absolute_by_line(text: str, anchor: PartialDate | None = None) -> Iterator[
     `absolute`, or `dateline` made of one) are wanted, so lines that cannot hold one are skipped."""
     offset = 0
     for line in text.splitlines(keepends=True):
-        if len(line.strip()) > 1 and MAY_HOLD_ABSOLUTE.search(line):
+        if len(line.strip()) > 1 and may_hold_absolute(line):
             for mention in find_dates(line, anchor):
                 yield offset, mention
         offset += len(line)

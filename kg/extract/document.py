@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import replace
+from typing import Generic, TypeVar
 
 from kg.actors import ActorDictionary, NameHit
 from kg.dates import DateMention, find_dates, infer_publication_date
@@ -34,6 +36,8 @@ from kg.records import (
     Source,
 )
 from kg.topics import TopicVocabulary
+
+T = TypeVar("T")
 
 
 class DocumentExtractor:
@@ -98,9 +102,9 @@ class DocumentExtractor:
         text = doc.simplified_of(sentence)
         grammar = self.grammars.for_text(text)
         hints = grammar.hints_in(text)
+        found = self.finder.find(text, sentence.text, hits=hits, places=False)
         if not hints:
             # Only the sides it names matter, for a later 双方, and the people it introduces.
-            found = self.finder.find(text, sentence.text, hits=hits, places=False)
             for person in found.new_people:
                 ctx.new_person(person, doc)
             self._learn_names(text, found.actors, ctx)
@@ -108,7 +112,8 @@ class DocumentExtractor:
             ctx.remember_subject(found.actors)
             return
         ctx.language = grammar.language
-        found = self.finder.find(text, sentence.text, hits=hits)
+        named = found.actors
+        places = _Once(lambda: self.finder.places(text, sentence.text, named))
         for person in found.new_people:
             ctx.new_person(person, doc)
         for m in found.actors:
@@ -122,7 +127,8 @@ class DocumentExtractor:
             found = replace(found, actors=sorted([*found.actors, *references], key=lambda m: m.start))
         self._learn_names(text, found.actors, ctx)
         # Most sentences with an event word tell no event: their dates are read only when one is told.
-        dates = _LazyDates(text, ctx.story.anchor)  # relative days count from the wire dateline
+        anchor = ctx.story.anchor  # relative days count from the wire dateline
+        dates = _Once(lambda: find_dates(text, anchor))
         source = Source(
             doc.name, sentence.text, sentence.start, sentence.end, doc.id, doc.path, doc.url, doc.title
         )
@@ -134,10 +140,10 @@ class DocumentExtractor:
         if ctx.meeting and grammar.rule("attendees").search(text):
             self._add_attendees(ctx.meeting[1], found.actors, source)
         else:
-            told = find_meetings(text, found.actors, found.places, grammar, ctx.recent_people(index), hints)
+            told = find_meetings(text, found.actors, places, grammar, ctx.recent_people(index), hints)
             if not told and looked_back:
                 the_two = ctx.context_people(index)
-                told = [m for m in [earlier_meeting(text, the_two, found.places, dates(), grammar)] if m]
+                told = [m for m in [earlier_meeting(text, the_two, places(), dates(), grammar)] if m]
             for n, mention in enumerate(told):
                 meeting = self._meeting(doc, index, mention, text, dates(), ctx, source)
                 meeting.id = f"{meeting.id}:{n}"
@@ -380,14 +386,14 @@ class DocumentExtractor:
         return one_per_side(others + [ctx.as_context(m) for m in context])
 
 
-class _LazyDates:
-    """The date mentions of one sentence, found on first use."""
+class _Once(Generic[T]):
+    """What `make` gives, made on first use and kept."""
 
-    def __init__(self, text: str, anchor: PartialDate | None) -> None:
-        self._text, self._anchor = text, anchor
-        self._found: list[DateMention] | None = None
+    def __init__(self, make: Callable[[], T]) -> None:
+        self._make = make
+        self._made: list[T] = []
 
-    def __call__(self) -> list[DateMention]:
-        if self._found is None:
-            self._found = find_dates(self._text, self._anchor)
-        return self._found
+    def __call__(self) -> T:
+        if not self._made:
+            self._made.append(self._make())
+        return self._made[0]

@@ -116,13 +116,16 @@ class MentionFinder:
         actors.sort(key=lambda m: m.start)
         if not places:
             return SentenceMentions(actors, [], new_people)
+        return SentenceMentions(actors, self.places(simplified, original, actors), new_people)
+
+    def places(self, simplified: str, original: str, actors: list[ActorMention]) -> list[PlaceHit]:
+        """The places a sentence names outside the people `find` found in it."""
         # A place inside a name is no place: "外长沙伦赛" holds 长沙.
-        found_places = [
+        return [
             replace(p, surface=original[p.start : p.end])
             for p in self.gazetteer.find(simplified)
             if not any(a.start < p.end and p.start < a.end for a in actors if a.type == "Person")
         ]
-        return SentenceMentions(actors, found_places, new_people)
 
     def _in_context(self, text: str, start: int, end: int) -> bool:
         """A one-character name like 敦 counts only after a title or before a meeting verb."""

@@ -67,10 +67,11 @@ class MentionFinder:
         self._title_zh, self._title_en = _title_patterns(
             self.titles, self._zh.name_followers, self._zh.short_name_followers
         )
-        # Most sentences hold no title: one automaton pass saves the title patterns' scans.
+        # Most sentences hold no title, and most of the others titles of one language only: one
+        # automaton pass tells which of the title patterns can match, sparing the others' scans.
         self._title_hint = ahocorasick.Automaton()
         for title in self.titles:
-            self._title_hint.add_word(title, title)
+            self._title_hint.add_word(title, title.isascii())
         self._title_hint.make_automaton()
 
     def find(
@@ -107,11 +108,14 @@ class MentionFinder:
         if not detailed:
             return SentenceMentions(actors, [], [])
         new_people: list[NewPerson] = []
-        if next(self._title_hint.iter(simplified), None) is not None:
-            for match in self._title_zh.finditer(simplified):
-                self._add_titled(match, simplified, original, actors, taken, new_people, english=False)
-            for match in self._title_en.finditer(simplified):
-                self._add_titled(match, simplified, original, actors, taken, new_people, english=True)
+        title_in_ascii = {in_ascii for _, in_ascii in self._title_hint.iter(simplified)}
+        if title_in_ascii:
+            if False in title_in_ascii:
+                for match in self._title_zh.finditer(simplified):
+                    self._add_titled(match, simplified, original, actors, taken, new_people, english=False)
+            if True in title_in_ascii:
+                for match in self._title_en.finditer(simplified):
+                    self._add_titled(match, simplified, original, actors, taken, new_people, english=True)
             actors = self._with_titles(actors, simplified)
         actors.sort(key=lambda m: m.start)
         if not places:

@@ -121,8 +121,10 @@ def _stands_alone(text: str, start: int, end: int, latin: bool) -> bool:
 def pronoun_reference(text: str, grammar: Grammar, subject: ActorMention | None) -> list[ActorMention]:
     """"他随后与…会谈" / "He later met …": the pronoun opening a sentence stands for `subject`, the
     person the sentence before opened with; a pronoun that only reports ("她表示，") is left out."""
+    if subject is None:
+        return []
     pronoun = grammar.rule("subject_pronoun").search(text)
-    if pronoun is None or subject is None:
+    if pronoun is None:
         return []
     speaks = grammar.rule("reporting").search(text, pronoun.end())
     if speaks is not None and speaks.start() - pronoun.end() <= 3:

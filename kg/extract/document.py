@@ -20,7 +20,7 @@ from kg.extract.mentions import ActorMention, MentionFinder
 from kg.extract.merge import merge_agreements_in_document, merge_meetings_in_document
 from kg.extract.references import pronoun_reference, title_references
 from kg.grammar import Grammars, load_grammars
-from kg.names import to_simplified
+from kg.names import simplified_name, to_simplified
 from kg.places import Gazetteer
 from kg.press import load_press
 from kg.records import (
@@ -186,10 +186,10 @@ class DocumentExtractor:
             actor = ctx.actors.get(m.actor_id)
             names = [text[m.start : m.end]]
             # The titles the person holds: given before the name or after it (黄循财总理), or on record.
-            held = [to_simplified(m.title)] if m.title else []
+            held = [simplified_name(m.title)] if m.title else []
             held += [t for t in self._surname_titles if text.startswith(t, m.end)]
             known = self.dictionary.actors.get(m.actor_id)
-            held += [to_simplified(t[0]) for t in known.titles] if known else []
+            held += [simplified_name(t[0]) for t in known.titles] if known else []
             if actor is not None:
                 names += [n for n in (actor.name_en, actor.name_zh_hans) if n]
             titles = tuple(t for t in self._surname_titles if any(h.endswith(t) for h in held))

@@ -137,6 +137,8 @@ class Grammar:
     _hints: Any
     rule_hints: dict[str, frozenset[str]] = field(default_factory=dict)
     """Of the agreement rules (strong, joint, continued): words one of which each match contains."""
+    triggers_by_hint: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    """Each hint word -> the meeting phrases (their places in `meetings`) it is a hint of."""
 
     def rule(self, name: str) -> Rule:
         return self.rules[name]
@@ -150,7 +152,9 @@ class Grammar:
     def meeting_triggers_in(self, text: str, hints: frozenset[str] | None = None) -> list[MeetingTrigger]:
         """The meeting phrases that may match `text` (its `hints_in`: `hints`), in the grammar's order."""
         present = self.hints_in(text) if hints is None else hints
-        return [trigger for trigger in self.meetings if trigger.hints & present]
+        # By the index of hint words: a sentence holds a word or two, the grammar dozens of phrases.
+        chosen = sorted({i for word in present for i in self.triggers_by_hint.get(word, ())})
+        return [self.meetings[i] for i in chosen]
 
     def may_match(self, rule: str, hints: frozenset[str] | None) -> bool:
         """Whether `rule` can match a text holding these hint words (None: not known, it may)."""
@@ -202,6 +206,10 @@ def load_grammar(path: Path) -> Grammar:
         hint_words |= words
         if name in AGREEMENT_RULES:
             rule_hints[name] = frozenset(words)
+    triggers_by_hint: dict[str, list[int]] = {}
+    for i, trigger in enumerate(meetings):
+        for word in trigger.hints:
+            triggers_by_hint.setdefault(word, []).append(i)
     automaton = ahocorasick.Automaton()
     for word in hint_words:
         automaton.add_word(word.lower() if flags else word, word)
@@ -220,6 +228,7 @@ def load_grammar(path: Path) -> Grammar:
         name_particles=tuple(str(w) for w in data.get("name_particles") or []),
         _hints=automaton,
         rule_hints=rule_hints,
+        triggers_by_hint={word: tuple(at) for word, at in triggers_by_hint.items()},
     )
 
 

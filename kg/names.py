@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Generic, TypeVar
 
 import ahocorasick
@@ -32,6 +32,13 @@ def _converter(config: str) -> opencc.OpenCC:
 
 def to_simplified(text: str) -> str:
     return str(_converter("t2s").convert(text))
+
+
+@lru_cache(maxsize=4096)
+def simplified_name(name: str) -> str:
+    """to_simplified for a name or a title: the same few recur in every article, and each
+    conversion costs OpenCC microseconds."""
+    return to_simplified(name)
 
 
 def to_traditional(text: str) -> str:

@@ -16,6 +16,7 @@ from kg.cache import ExtractionCache
 from kg.engines import Engine, run_ordered
 from kg.evaluate import EvalReport, evaluate, read_gold
 from kg.extract.document import DocumentExtractor
+from kg.gc_policy import collector_paused
 from kg.ingest import discover_articles, read_document
 from kg.normalize import normalize
 from kg.places import Gazetteer
@@ -87,14 +88,17 @@ def extract_corpus(
         if cache
         else iter_extracted(paths, engine)
     )
-    for result in results:
-        if on_result:
-            on_result(result)
-        if isinstance(result, Skipped):
-            resolver.skipped.append(result)
-        else:
-            resolver.add(result)
-    return resolver.corpus()
+    # The facts kept grow with the corpus, and with the collector on each of its passes walked
+    # them all again: the rate per article fell with the corpus's size (kg.gc_policy).
+    with collector_paused():
+        for result in results:
+            if on_result:
+                on_result(result)
+            if isinstance(result, Skipped):
+                resolver.skipped.append(result)
+            else:
+                resolver.add(result)
+        return resolver.corpus()
 
 
 def iter_event_dicts(inputs: Iterable[Path], *, workers: int = 1) -> Iterator[dict[str, object] | Skipped]:

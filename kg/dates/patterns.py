@@ -126,6 +126,19 @@ ZH_EXPRESSION = _compile(_ZH_FIRST + _ZH_START, english=False)
 EN_EXPRESSION = _compile(_EN_START, english=True)
 """English forms; only tried on sentences with Latin letters."""
 HAS_LATIN = re.compile("[A-Za-z]{3}")
+_WRITTEN_DATE_MARKS = (
+    re.compile("[年月日]"),
+    re.compile("[0-9０-９]{4}"),
+    re.compile("|".join(sorted({month[:3] for month in MONTHS_EN.split("|")}))),
+)
+
+
+def may_hold_absolute(text: str) -> bool:
+    """Whether a text may hold a date of its own (kind `absolute`): each such alternative above
+    writes 年, 月 or 日, a four-digit year or an English month (capitalized); a text without any
+    holds at most relative dates, which fix nothing without the article's date. Three searches
+    for a character set or literals each: one alternation of them all is ten times slower."""
+    return any(mark.search(text) is not None for mark in _WRITTEN_DATE_MARKS)
 
 FUTURE_MARKER = re.compile(
     r"(?:将|拟|计划|定于|预计|预定|即将|\bwill\b|\bscheduled\b|\bto be held\b|\bupcoming\b)[^，。；,;]{0,10}$"

@@ -4,7 +4,7 @@ the actors met, named in the script of the sentence at hand."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 from kg.actors import ActorDictionary, DictActor
@@ -105,7 +105,7 @@ class ArticleContext:
         if actor is None:
             return mention
         name = (actor.name_en if self.language == "en" else actor.name_zh_hans) or mention.surface
-        return replace(mention, surface=name, kind="context")
+        return mention.named(name, "context")
 
     # -- what a sentence leaves for those after it -------------------------------------------
 

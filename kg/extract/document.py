@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import replace
+from typing import Generic, TypeVar
 
 from kg.actors import ActorDictionary, NameHit
 from kg.dates import DateMention, find_dates, infer_publication_date
@@ -18,7 +20,7 @@ from kg.extract.mentions import ActorMention, MentionFinder
 from kg.extract.merge import merge_agreements_in_document, merge_meetings_in_document
 from kg.extract.references import pronoun_reference, title_references
 from kg.grammar import Grammars, load_grammars
-from kg.names import to_simplified
+from kg.names import simplified_name, to_simplified
 from kg.places import Gazetteer
 from kg.press import load_press
 from kg.records import (
@@ -34,6 +36,8 @@ from kg.records import (
     Source,
 )
 from kg.topics import TopicVocabulary
+
+T = TypeVar("T")
 
 
 class DocumentExtractor:
@@ -98,9 +102,9 @@ class DocumentExtractor:
         text = doc.simplified_of(sentence)
         grammar = self.grammars.for_text(text)
         hints = grammar.hints_in(text)
+        found = self.finder.find(text, sentence.text, hits=hits, places=False)
         if not hints:
             # Only the sides it names matter, for a later 双方, and the people it introduces.
-            found = self.finder.find(text, sentence.text, hits=hits, places=False)
             for person in found.new_people:
                 ctx.new_person(person, doc)
             self._learn_names(text, found.actors, ctx)
@@ -108,7 +112,8 @@ class DocumentExtractor:
             ctx.remember_subject(found.actors)
             return
         ctx.language = grammar.language
-        found = self.finder.find(text, sentence.text, hits=hits)
+        named = found.actors
+        places = _Once(lambda: self.finder.places(text, sentence.text, named))
         for person in found.new_people:
             ctx.new_person(person, doc)
         for m in found.actors:
@@ -121,7 +126,9 @@ class DocumentExtractor:
         if references:
             found = replace(found, actors=sorted([*found.actors, *references], key=lambda m: m.start))
         self._learn_names(text, found.actors, ctx)
-        dates = find_dates(text, ctx.story.anchor)  # relative days count from the wire dateline
+        # Most sentences with an event word tell no event: their dates are read only when one is told.
+        anchor = ctx.story.anchor  # relative days count from the wire dateline
+        dates = _Once(lambda: find_dates(text, anchor))
         source = Source(
             doc.name, sentence.text, sentence.start, sentence.end, doc.id, doc.path, doc.url, doc.title
         )
@@ -133,12 +140,12 @@ class DocumentExtractor:
         if ctx.meeting and grammar.rule("attendees").search(text):
             self._add_attendees(ctx.meeting[1], found.actors, source)
         else:
-            told = find_meetings(text, found.actors, found.places, grammar, ctx.recent_people(index), hints)
+            told = find_meetings(text, found.actors, places, grammar, ctx.recent_people(index), hints)
             if not told and looked_back:
                 the_two = ctx.context_people(index)
-                told = [m for m in [earlier_meeting(text, the_two, found.places, dates, grammar)] if m]
+                told = [m for m in [earlier_meeting(text, the_two, places(), dates(), grammar)] if m]
             for n, mention in enumerate(told):
-                meeting = self._meeting(doc, index, mention, text, dates, ctx, source)
+                meeting = self._meeting(doc, index, mention, text, dates(), ctx, source)
                 meeting.id = f"{meeting.id}:{n}"
                 if meeting.place is None and grammar.rule("here").search(text):
                     meeting.place = ctx.dateline_place  # "met … here on Thursday": where the report was filed
@@ -150,7 +157,7 @@ class DocumentExtractor:
             unnamed = not any(a.type == "Person" for a in found.actors)
             if not told and not looked_back and unnamed and grammar.rule("unnamed_event").search(text):
                 # "3月20日，三国警方举行会议。": an event of no two people named; what follows is of its day.
-                ctx.last_date = event_date(dates, ctx.story)[0] or ctx.last_date
+                ctx.last_date = event_date(dates(), ctx.story)[0] or ctx.last_date
         agreement_found = None
         if grammar.may_agree(hints):
             agreement_found = find_agreement(text, found.actors, grammar, hints)
@@ -160,7 +167,7 @@ class DocumentExtractor:
                 # "A与B上次…举行峰会，当时双方同意…": what was agreed then belongs to that meeting.
                 ctx.meeting = (index, meetings[-1])
             for n, title in enumerate(agreement_found.documents or (None,)):
-                agreement = self._agreement(doc, index, agreement_found, text, dates, ctx, source, title)
+                agreement = self._agreement(doc, index, agreement_found, text, dates(), ctx, source, title)
                 if agreement is not None:
                     agreement.id = f"{agreement.id}:{n}"
                     agreements.append(agreement)
@@ -179,10 +186,10 @@ class DocumentExtractor:
             actor = ctx.actors.get(m.actor_id)
             names = [text[m.start : m.end]]
             # The titles the person holds: given before the name or after it (黄循财总理), or on record.
-            held = [to_simplified(m.title)] if m.title else []
+            held = [simplified_name(m.title)] if m.title else []
             held += [t for t in self._surname_titles if text.startswith(t, m.end)]
             known = self.dictionary.actors.get(m.actor_id)
-            held += [to_simplified(t[0]) for t in known.titles] if known else []
+            held += [simplified_name(t[0]) for t in known.titles] if known else []
             if actor is not None:
                 names += [n for n in (actor.name_en, actor.name_zh_hans) if n]
             titles = tuple(t for t in self._surname_titles if any(h.endswith(t) for h in held))
@@ -377,3 +384,16 @@ class DocumentExtractor:
         elif found.implicit == "group":
             context = ctx.context_group(index)
         return one_per_side(others + [ctx.as_context(m) for m in context])
+
+
+class _Once(Generic[T]):
+    """What `make` gives, made on first use and kept."""
+
+    def __init__(self, make: Callable[[], T]) -> None:
+        self._make = make
+        self._made: list[T] = []
+
+    def __call__(self) -> T:
+        if not self._made:
+            self._made.append(self._make())
+        return self._made[0]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from kg.extract.mentions import ActorMention
@@ -48,14 +48,16 @@ def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 def find_meetings(
     text: str,
     actors: list[ActorMention],
-    places: list[PlaceHit],
+    places: Callable[[], Sequence[PlaceHit]],
     grammar: Grammar,
     pair: Sequence[ActorMention] = (),
     hints: frozenset[str] | None = None,
 ) -> list[MeetingMention]:
     """The meeting a sentence reports between at least two people; one per guest for
     "A分别会见B和C" / "A met separately with B and C", one per recipient of one sender's letters.
-    `hints`: the grammar's hint words in the sentence, when the caller has them (Grammar.hints_in)."""
+    `places`: the sentence's places, asked for only once a meeting is found (most sentences with a
+    meeting word tell none). `hints`: the grammar's hint words in the sentence, when the caller
+    has them (Grammar.hints_in)."""
     triggers = grammar.meeting_triggers_in(text, hints)
     if not triggers:
         return []
@@ -111,7 +113,7 @@ def _meeting_at(
     text: str,
     trigger: re.Match[str],
     actors: list[ActorMention],
-    places: list[PlaceHit],
+    places: Callable[[], Sequence[PlaceHit]],
     rule: MeetingTrigger,
     grammar: Grammar,
     pair: Sequence[ActorMention] = (),
@@ -156,9 +158,8 @@ def _meeting_at(
             participants.append((others[0], "participant"))
     if len({p.actor_id for p, _ in participants}) < 2:
         return None
-    return MeetingMention(
-        participants, rule.mode, rule.kind, trigger.start(), trigger.end(), _place(text, places, left, right)
-    )
+    place = _place(text, places(), left, right)
+    return MeetingMention(participants, rule.mode, rule.kind, trigger.start(), trigger.end(), place)
 
 
 def _directed(
@@ -191,7 +192,7 @@ def _next_break(text: str, start: int, limit: int) -> int:
     return start + found.start() if found else limit
 
 
-def _place(text: str, places: list[PlaceHit], left: int, right: int) -> PlaceHit | None:
+def _place(text: str, places: Sequence[PlaceHit], left: int, right: int) -> PlaceHit | None:
     """The most specific place the clause introduces with 在/于/in/at ('在北京钓鱼台国宾馆': the venue)."""
     chosen: PlaceHit | None = None
     for place in places:

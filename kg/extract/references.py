@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from kg.extract.mentions import ActorMention
 from kg.grammar import Grammar
-from kg.names import to_simplified
+from kg.names import simplified_name
 
 _JOINERS = "·•‧・"
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+")
@@ -72,7 +72,7 @@ class ArticleNames:
         of `titles` the person holds."""
         for name in names:
             for form in short_forms(name, particles) | surname_with_titles(name, titles):
-                key = form if form.isascii() else to_simplified(form)
+                key = form if form.isascii() else simplified_name(form)
                 known = self._forms.get(key)
                 if known is not None and known.actor_id != person.actor_id:
                     self._ambiguous.add(key)
@@ -121,8 +121,10 @@ def _stands_alone(text: str, start: int, end: int, latin: bool) -> bool:
 def pronoun_reference(text: str, grammar: Grammar, subject: ActorMention | None) -> list[ActorMention]:
     """"他随后与…会谈" / "He later met …": the pronoun opening a sentence stands for `subject`, the
     person the sentence before opened with; a pronoun that only reports ("她表示，") is left out."""
+    if subject is None:
+        return []
     pronoun = grammar.rule("subject_pronoun").search(text)
-    if pronoun is None or subject is None:
+    if pronoun is None:
         return []
     speaks = grammar.rule("reporting").search(text, pronoun.end())
     if speaks is not None and speaks.start() - pronoun.end() <= 3:

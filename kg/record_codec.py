@@ -49,7 +49,7 @@ def encode_result(result: ExtractionResult) -> bytes:
     body) and the body, the marshalled plain form."""
     kind = "events" if isinstance(result, DocumentEvents) else "skipped"
     strings: dict[str | None, str | None] = {}
-    plain = encoder(type(result))(result, strings.setdefault)
+    plain = encoder(_KINDS[kind])(result, strings.setdefault)
     body = marshal.dumps((kind, plain), _MARSHAL_VERSION)
     checksum = zlib.crc32(body).to_bytes(4, "big")
     if len(body) > _COMPRESS_ABOVE:
@@ -91,7 +91,7 @@ def encoder(cls: type) -> Encoder:
     names = _Names()
     values = [_plain(hint, f"record.{name}", names) for name, hint in _fields(cls)]
     lines = ["def encode(record, s):", f"    return ({''.join(value + ', ' for value in values)})"]
-    return _compile(lines, names, "encode")
+    return _compile(lines, names, "encode", cls.__name__)
 
 
 @cache
@@ -108,21 +108,24 @@ def decoder(cls: type) -> Decoder:
     lines = [
         "def decode(value):",
         f"    if type(value) is not tuple or len(value) != {len(fields)}:",
-        f"        raise Error('not a {cls.__name__}')",
+        f"        raise Error('not a stored {cls.__name__}')",
         f"    {variables} = value",
         f"    if not ({' and '.join(c for c in checks if c) or 'True'}):",
-        f"        raise Error('a field of a {cls.__name__} is not of its type')",
+        f"        raise Error('a field of a stored {cls.__name__} is not of its type')",
     ]
-    if _frozen_fields_only(cls):
-        # The instance's fields set directly: a frozen dataclass's __init__ sets each through
-        # object.__setattr__, a cost that counts when 10,000 articles are read back. (Not for
-        # the others: their __init__ is as fast, and keeps their fields in less memory.)
-        lines += ["    record = new(cls)", "    fields = record.__dict__"]
-        lines += [f"    fields[{name!r}] = {value}" for (name, _), value in zip(fields, values, strict=True)]
-        lines += ["    return record"]
-    else:
+    # The fields set here, not by __init__ (a call, and a frozen dataclass's __init__ sets each
+    # field through object.__setattr__): a rebuild reads back 10,000 articles' records.
+    setting = zip((name for name, _ in fields), values, strict=True)
+    if not _init_sets_fields_only(cls):
         lines += [f"    return cls({''.join(value + ', ' for value in values)})"]
-    return _compile(lines, names, "decode")
+    elif cls.__setattr__ is object.__setattr__:
+        lines += ["    record = new(cls)", *(f"    record.{name} = {value}" for name, value in setting)]
+        lines += ["    return record"]
+    else:  # frozen: into the instance's dict (which then takes more memory than its own slots)
+        lines += ["    record = new(cls)", "    fields = record.__dict__"]
+        lines += [f"    fields[{name!r}] = {value}" for name, value in setting]
+        lines += ["    return record"]
+    return _compile(lines, names, "decode", cls.__name__)
 
 
 class _Names(dict[str, Any]):
@@ -141,10 +144,12 @@ class _Names(dict[str, Any]):
         return f"v{next(self._counter)}"
 
 
-def _compile(lines: list[str], names: _Names, function: str) -> Callable[..., Any]:
+def _compile(lines: list[str], names: _Names, function: str, of: str) -> Callable[..., Any]:
+    """The function `function` defined by `lines`; `of` names what it reads or writes in tracebacks."""
     # Globals in a plain dict: a subclass would make each name the code reads a slow look-up.
     namespace = dict(names)
-    exec("\n".join(lines), namespace)  # the source is made from type hints, never from stored data
+    code = compile("\n".join(lines), f"<kg.record_codec {function} {of}>", "exec")
+    exec(code, namespace)  # the source is made from type hints, never from stored data
     made: Callable[..., Any] = namespace[function]
     return made
 
@@ -159,11 +164,9 @@ def _fields(cls: type) -> list[tuple[str, Any]]:
     return [(field.name, hints[field.name]) for field in fields]
 
 
-def _frozen_fields_only(cls: type) -> bool:
-    """Is `cls` frozen, and does its __init__ do nothing but set the fields (so the decoder may
-    set them itself)?"""
-    frozen = cls.__dataclass_params__.frozen  # type: ignore[attr-defined]
-    return bool(frozen) and not hasattr(cls, "__post_init__") and "__slots__" not in vars(cls)
+def _init_sets_fields_only(cls: type) -> bool:
+    """Does the dataclass's __init__ do nothing but set the fields (so the decoder may set them)?"""
+    return not hasattr(cls, "__post_init__") and "__slots__" not in vars(cls)
 
 
 _SCALARS = (str, int, float, bool)
@@ -289,4 +292,4 @@ def _converter(hint: Any, names: _Names) -> str:
     if check:
         lines += [f"    if not ({check}):", f"        raise Error('a value is not a {hint}')"]
     lines += [f"    return {read}"]
-    return names.add(_compile(lines, names, "convert"))
+    return names.add(_compile(lines, names, "convert", str(hint)))

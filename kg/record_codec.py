@@ -98,7 +98,7 @@ def encoder(cls: type) -> Encoder:
 def decoder(cls: type) -> Decoder:
     """The function turning the plain form of a `cls` record (a dataclass) back into the record."""
     fields = _fields(cls)
-    names = _Names(cls=cls, new=object.__new__, Error=RecordFormatError)
+    names = _Names(cls=cls, new=object.__new__, put=object.__setattr__, Error=RecordFormatError)
     checks, values = [], []
     for index, (_, hint) in enumerate(fields):
         check, value = _read(hint, f"f{index}", names)
@@ -113,18 +113,19 @@ def decoder(cls: type) -> Decoder:
         f"    if not ({' and '.join(c for c in checks if c) or 'True'}):",
         f"        raise Error('a field of a stored {cls.__name__} is not of its type')",
     ]
-    # The fields set here, not by __init__ (a call, and a frozen dataclass's __init__ sets each
-    # field through object.__setattr__): a rebuild reads back 10,000 articles' records.
+    # The fields set here, not by __init__ (a call, with defaults to fill in): a rebuild reads back
+    # 10,000 articles' records. Set as attributes, so that the instance keeps them in its own
+    # slots (assigning to its __dict__ would make one, and every later read of a field slower).
     setting = zip((name for name, _ in fields), values, strict=True)
     if not _init_sets_fields_only(cls):
         lines += [f"    return cls({''.join(value + ', ' for value in values)})"]
-    elif cls.__setattr__ is object.__setattr__:
-        lines += ["    record = new(cls)", *(f"    record.{name} = {value}" for name, value in setting)]
-        lines += ["    return record"]
-    else:  # frozen: into the instance's dict (which then takes more memory than its own slots)
-        lines += ["    record = new(cls)", "    fields = record.__dict__"]
-        lines += [f"    fields[{name!r}] = {value}" for name, value in setting]
-        lines += ["    return record"]
+        return _compile(lines, names, "decode", cls.__name__)
+    lines += ["    record = new(cls)"]
+    if cls.__setattr__ is object.__setattr__:
+        lines += [f"    record.{name} = {value}" for name, value in setting]
+    else:  # frozen: set as its __init__ does
+        lines += [f"    put(record, {name!r}, {value})" for name, value in setting]
+    lines += ["    return record"]
     return _compile(lines, names, "decode", cls.__name__)
 
 

@@ -110,6 +110,11 @@ class Reuse:
                 self._graph = (graph, None)
         return self._graph[1]
 
+    @property
+    def can_take_over(self) -> bool:
+        """Did the previous build record parts this one may take over (the same output version)?"""
+        return bool(self._old)
+
     def link(self, relative: str, made_of: str) -> bool:
         """Is the file `relative` (a path under the build folder) in place, hard-linked from the
         previous build, which wrote it from the digest `made_of`? When False, the caller writes it."""

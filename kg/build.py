@@ -57,8 +57,9 @@ class BuildReport:
     steps: dict[str, float] = field(default_factory=dict)
     """Seconds per step: extract (cache reads too), resolve, graph, digests (of the graph's parts, for
     the outputs written in parts: kg.reuse.GraphDigests), events (and graph.json), rdf, views,
-    embedded: where the time of a rebuild goes. With two sink processes the last four overlap:
-    `sinks` is their time from the first start to the last end."""
+    embedded: where the time of a rebuild goes. With two sink processes the last four (and, in a
+    rebuild, the digests: made in the process that reads them) overlap: `sinks` is their time from
+    the first start to the last end."""
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, indent=2)
@@ -212,22 +213,27 @@ def _write_build(
     graph = build_graph(corpus, reuse)
     graph.graph["build_id"] = build_id
     clock.lap("graph")
-    reuse.graph_digests(graph)  # what its parts are made of, once for the outputs of both processes
-    clock.lap("digests")
 
     def events() -> None:
         write_events(corpus.meetings, corpus.agreements, corpus.actors, staged.events, reuse)
         write_graph_json(graph, staged.graph, reuse)
 
+    # What the graph's parts are made of (kg.reuse.GraphDigests), read by graph.json, RDF and the
+    # database, not by the views.
+    digests: Step = ("digests", lambda: reuse.graph_digests(graph))
     views: Step = ("views", lambda: write_views(graph, staged.root, reuse=reuse))
     embedded: Step = ("embedded", lambda: write_embedded(graph, staged.root, reuse=reuse))
-    here: list[Step] = [views]
     rdf: Step = ("rdf", lambda: write_rdf(graph, staged.rdf, "ttl", reuse=reuse))
-    there: list[Step] = [("events", events), rdf]
-    # Two sides of about the same cost (bench/rebuild.py, 10,000 articles): in a full build the
-    # views and the database cost about what events and RDF cost; in a rebuild the views alone
-    # do, as every page is still digested while the other outputs only patch what changed.
-    (there if reuse.can_take_over else here).append(embedded)
+    # Two sides of about the same cost (bench/rebuild.py, 10,000 articles). In a full build the
+    # views and the database cost about what events and RDF cost, and the digests are made before
+    # the fork for both sides; in a rebuild the views alone cost what all the rest does, as every
+    # page is still digested while the other outputs only patch what changed.
+    if reuse.can_take_over:
+        here, there = [views], [digests, ("events", events), rdf, embedded]
+    else:
+        reuse.graph_digests(graph)
+        clock.lap("digests")
+        here, there = [views, embedded], [("events", events), rdf]
     clock.steps.update(side_by_side(here, there, reuse, fork=fork))
     clock.lap("sinks")
     return BuildReport(

@@ -26,10 +26,13 @@ Step = tuple[str, Callable[[], object]]
 
 
 class SideFailed(RuntimeError):
-    """The child's step failed with an error that could not be sent back as it was."""
+    """The child failed in a way the build cannot raise as it was: it died, or its error could not
+    be sent back (the type's name, the message and the child's traceback are kept)."""
 
 
 def can_fork() -> bool:
+    """Is forking this process safe: Linux, and no thread but this one (a lock held by another
+    thread at the fork would stay held forever in the child)?"""
     return sys.platform == "linux" and threading.active_count() == 1
 
 

@@ -4,6 +4,7 @@ not change (kg.sinks.pieces) and are, byte for byte, what a clean build writes."
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import networkx as nx
@@ -130,3 +131,22 @@ def test_a_previous_file_changed_after_its_build_is_not_taken_over(tmp_path: Pat
     assert (rebuilt / "graph.ttl").read_bytes() == (clean / "graph.ttl").read_bytes()
     assert b"Macron" not in (rebuilt / "graph.ttl").read_bytes()
     assert reuse.taken > 0, "graph.json, which did not change, is taken over"
+
+
+def test_a_previous_file_edited_in_place_at_its_size_is_not_taken_over(tmp_path: Path) -> None:
+    """An edit that keeps the file's size (and so its pieces' sizes): only the seal's time tells."""
+    graph = graph_of(tmp_path / "articles", {"talks.md": TALKS})
+    previous, rebuilt = tmp_path / "P", tmp_path / "S"
+    write_both(graph, previous, Reuse(None, previous, VERSION))
+    ttl = previous / "graph.ttl"
+    text = ttl.read_bytes()
+    assert b"Wang Yi" in text
+    ttl.write_bytes(text.replace(b"Wang Yi", b"WANG YI"))
+    status = ttl.stat()
+    os.utime(ttl, ns=(status.st_atime_ns, status.st_mtime_ns + 1_000_000_000))
+
+    reuse = Reuse(previous, rebuilt, VERSION)
+    write_both(graph, rebuilt, reuse)
+
+    assert b"WANG YI" not in (rebuilt / "graph.ttl").read_bytes()
+    assert (rebuilt / "graph.ttl").read_bytes() == text

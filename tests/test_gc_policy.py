@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 import subprocess
 import sys
+import weakref
 from pathlib import Path
 
 from kg.gc_policy import collector_paused
@@ -43,7 +44,9 @@ def test_cycles_made_while_paused_are_collected_after_and_nothing_stays_frozen()
         kept = [{"id": i} for i in range(1000)]
         cycle = Node()
         cycle.self = cycle  # type: ignore[attr-defined]
+        left = weakref.ref(cycle)
         del cycle
     assert gc.get_freeze_count() == 0, "frozen objects would never be collected"
     assert gc.collect() >= 1, "the cycle left by the block is found by the next full pass"
+    assert left() is None, "the cycle made inside the block, not other garbage, was collected"
     assert len(kept) == 1000

@@ -11,6 +11,7 @@ Their digests are the graph's own (kg.reuse.GraphDigests: `nodes`, `links`).
 from __future__ import annotations
 
 import json
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -35,34 +36,35 @@ def write_graph_json(graph: nx.MultiDiGraph, path: Path, reuse: Reuse | None = N
         writer = PieceWriter(out, previous, reuse)
         head = {"directed": graph.is_directed(), "multigraph": graph.is_multigraph(), "graph": graph.graph}
         writer.write(None, f'{_encode(head)[:-1]}, "nodes": ['.encode())
-        first = True
-        for node, attrs in nodes.items():
-            # The first line has no comma before it: made every time, as the first.
-            made_of = None if first or digests is None else digests.nodes[node].hex()
-            at = where.get(made_of) if made_of else None
-            if at is None:
-                line = _encode({**attrs, "id": node})
-                writer.write(made_of, f"{'' if first else ','}\n{line}".encode())
-            else:
-                writer.take_next(at)
-            first = False
+        writer.write_items(
+            where,
+            (
+                (digests.nodes[node].hex() if digests else None, partial(_node_text, node, attrs))
+                for node, attrs in nodes.items()
+            ),
+        )
         writer.write(None, b'\n], "links": [')
-        first = True
-        for node, neighbours in out_edges.items():
-            if not neighbours:
-                continue
-            made_of = None if first or digests is None else digests.links(node)
-            at = where.get(made_of) if made_of else None
-            if at is None:
-                lines = [
-                    _encode({**attrs, "source": node, "target": target, "key": key})
-                    for target, keyed in neighbours.items()
-                    for key, attrs in keyed.items()
-                ]
-                writer.write(made_of, f"{'' if first else ','}\n{_NEXT.join(lines)}".encode())
-            else:
-                writer.take_next(at)
-            first = False
+        writer.write_items(
+            where,
+            (
+                (digests.links(node) if digests else None, partial(_links_text, node, neighbours))
+                for node, neighbours in out_edges.items()
+                if neighbours
+            ),
+        )
         writer.write(None, b"\n]}\n")
         parts = writer.close()
     keep(reuse, path, parts)
+
+
+def _node_text(node: Any, attrs: dict[str, Any], first: bool) -> bytes:
+    return f"{'' if first else ','}\n{_encode({**attrs, 'id': node})}".encode()
+
+
+def _links_text(node: Any, neighbours: dict[Any, dict[Any, dict[str, Any]]], first: bool) -> bytes:
+    lines = [
+        _encode({**attrs, "source": node, "target": target, "key": key})
+        for target, keyed in neighbours.items()
+        for key, attrs in keyed.items()
+    ]
+    return f"{'' if first else ','}\n{_NEXT.join(lines)}".encode()

@@ -14,6 +14,7 @@ import mmap
 import os
 from array import array
 from bisect import bisect_left
+from collections.abc import Callable, Iterable
 from itertools import accumulate, compress
 from operator import not_
 from pathlib import Path
@@ -22,6 +23,9 @@ from typing import BinaryIO
 from kg.reuse import Reuse
 
 _FORMAT = 2
+
+MakeItem = Callable[[bool], bytes]
+"""The text of an item of a JSON array or object, given whether it is the first (no separator)."""
 
 
 class PreviousPieces:
@@ -113,6 +117,19 @@ class PieceWriter:
         self.sizes.append(len(text))
         if self.reuse is not None and made_of is not None:
             self.reuse.made += 1
+
+    def write_items(self, where: dict[str | None, int], items: Iterable[tuple[str | None, MakeItem]]) -> None:
+        """The items of a JSON array or object, a piece each: per item the digest of what it is made
+        of (None: never taken over) and how its text is made, given whether it comes first. The
+        first item, with no separator before it, is made every time (not taken over, not kept)."""
+        first = True
+        for made_of, make in items:
+            at = None if first or made_of is None else where.get(made_of)
+            if at is None:
+                self.write(None if first else made_of, make(first))
+            else:
+                self.take_next(at)
+            first = False
 
     def write_many(self, made_of: list[str | None], texts: list[str]) -> None:
         """Pieces made again, the text of each from the digest beside it."""

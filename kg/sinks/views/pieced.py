@@ -12,6 +12,7 @@ time.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -48,18 +49,14 @@ def write_pieced_page(
     data: dict[str, Any],
     pieced: dict[str, PiecedMember],
     reuse: Reuse | None,
-    encode_rest: Callable[[str, Any], bytes] | None = None,
 ) -> None:
     """The page `frame` (its bytes with kg.sinks.views.render.DATA_MARK where the data goes) with
-    `data` in it: the
-    members named in `pieced` an item a piece, the others encoded by `encode_rest` (default:
-    script_json of the member)."""
+    `data` in it: the members named in `pieced` an item a piece, the others whole."""
     before, after = frame.split(DATA_MARK)
     previous = PreviousPieces.of(reuse, path)
     where = previous.where()
     # Without a version (--no-cache, a first build) nothing is kept: no digest is worth making.
     keeping = reuse is not None and bool(reuse.version)
-    encode = encode_rest or _member_json
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("wb") as out:
         writer = PieceWriter(out, previous, reuse)
@@ -68,7 +65,7 @@ def write_pieced_page(
             comma = b"," if number else b""
             member = pieced.get(key)
             if member is None:
-                made += (comma, encode(key, value))
+                made += (comma, _member_json(key, value))
                 continue
             made += (comma, script_json(key).encode(), b":{" if member.is_object else b":[")
             writer.write(None, b"".join(made))
@@ -83,18 +80,19 @@ def write_pieced_page(
 def _write_items(
     writer: PieceWriter, member: PiecedMember, where: dict[str | None, int], keeping: bool
 ) -> None:
-    encode, made_of_item = member.encode, member.made_of
-    first = True
-    for key, value in member.items:
-        # The first item has no comma before it: made every time, as the first.
-        made_of = None if first or not keeping else made_of_item(key, value)
-        at = where.get(made_of) if made_of else None
-        if at is None:
-            text = encode(key, value)
-            writer.write(made_of, text if first else b"," + text)
-        else:
-            writer.take_next(at)
-        first = False
+    encode, made_of = member.encode, member.made_of
+    writer.write_items(
+        where,
+        (
+            (made_of(key, value) if keeping else None, partial(_item_text, encode, key, value))
+            for key, value in member.items
+        ),
+    )
+
+
+def _item_text(encode: Encode, key: Any, value: Any, first: bool) -> bytes:
+    text = encode(key, value)
+    return text if first else b"," + text
 
 
 def _item_digest(key: Any, value: Any) -> str:

@@ -12,7 +12,7 @@ import re
 import re._constants as sre_c  # the literal analysis reads the parse tree of each phrase
 import re._parser as sre_parse
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any, cast
@@ -135,9 +135,9 @@ class Grammar:
     coordinated_name_after: tuple[str, ...]
     """Words a short name may follow when it is coordinated with another name ("和", "、")."""
     _hints: Any
-    rule_hints: dict[str, frozenset[str]] = field(default_factory=dict)
+    rule_hints: dict[str, frozenset[str]]
     """Of the agreement rules (strong, joint, continued): words one of which each match contains."""
-    triggers_by_hint: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    triggers_by_hint: dict[str, tuple[int, ...]]
     """Each hint word -> the meeting phrases (their places in `meetings`) it is a hint of."""
 
     def rule(self, name: str) -> Rule:

@@ -4,9 +4,8 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable
 from dataclasses import replace
-from typing import Generic, TypeVar
+from functools import cache
 
 from kg.actors import ActorDictionary, NameHit
 from kg.dates import DateMention, find_dates, infer_publication_date
@@ -36,8 +35,6 @@ from kg.records import (
     Source,
 )
 from kg.topics import TopicVocabulary
-
-T = TypeVar("T")
 
 
 class DocumentExtractor:
@@ -102,7 +99,7 @@ class DocumentExtractor:
         text = doc.simplified_of(sentence)
         grammar = self.grammars.for_text(text)
         hints = grammar.hints_in(text)
-        found = self.finder.find(text, sentence.text, hits=hits, places=False)
+        found = self.finder.find(text, sentence.text, hits=hits)
         if not hints:
             # Only the sides it names matter, for a later 双方, and the people it introduces.
             for person in found.new_people:
@@ -113,7 +110,7 @@ class DocumentExtractor:
             return
         ctx.language = grammar.language
         named = found.actors
-        places = _Once(lambda: self.finder.places(text, sentence.text, named))
+        places = cache(lambda: self.finder.places(text, sentence.text, named))
         for person in found.new_people:
             ctx.new_person(person, doc)
         for m in found.actors:
@@ -128,7 +125,7 @@ class DocumentExtractor:
         self._learn_names(text, found.actors, ctx)
         # Most sentences with an event word tell no event: their dates are read only when one is told.
         anchor = ctx.story.anchor  # relative days count from the wire dateline
-        dates = _Once(lambda: find_dates(text, anchor))
+        dates = cache(lambda: find_dates(text, anchor))
         source = Source(
             doc.name, sentence.text, sentence.start, sentence.end, doc.id, doc.path, doc.url, doc.title
         )
@@ -384,16 +381,3 @@ class DocumentExtractor:
         elif found.implicit == "group":
             context = ctx.context_group(index)
         return one_per_side(others + [ctx.as_context(m) for m in context])
-
-
-class _Once(Generic[T]):
-    """What `make` gives, made on first use and kept."""
-
-    def __init__(self, make: Callable[[], T]) -> None:
-        self._make = make
-        self._made: list[T] = []
-
-    def __call__(self) -> T:
-        if not self._made:
-            self._made.append(self._make())
-        return self._made[0]

@@ -59,7 +59,6 @@ class NewPerson:
 @dataclass(frozen=True)
 class SentenceMentions:
     actors: list[ActorMention]
-    places: list[PlaceHit]
     new_people: list[NewPerson]
 
 
@@ -87,9 +86,9 @@ class MentionFinder:
         *,
         detailed: bool = True,
         hits: list[NameHit] | None = None,
-        places: bool = True,
     ) -> SentenceMentions:
-        """Actors named in a sentence; `detailed` adds people found by title, titles, and places.
+        """Actors named in a sentence; `detailed` adds people found by title, and titles (the
+        places a sentence names: `places`, asked only of sentences that tell an event).
 
         `hits` are the sentence's dictionary hits when the caller matched the whole document at once.
         """
@@ -112,7 +111,7 @@ class MentionFinder:
             )
             taken.append((hit.start, hit.end))
         if not detailed:
-            return SentenceMentions(actors, [], [])
+            return SentenceMentions(actors, [])
         new_people: list[NewPerson] = []
         title_in_ascii = {in_ascii for _, in_ascii in self._title_hint.iter(simplified)}
         if title_in_ascii:
@@ -124,9 +123,7 @@ class MentionFinder:
                     self._add_titled(match, simplified, original, actors, taken, new_people, english=True)
             actors = self._with_titles(actors, simplified)
         actors.sort(key=lambda m: m.start)
-        if not places:
-            return SentenceMentions(actors, [], new_people)
-        return SentenceMentions(actors, self.places(simplified, original, actors), new_people)
+        return SentenceMentions(actors, new_people)
 
     def places(self, simplified: str, original: str, actors: list[ActorMention]) -> list[PlaceHit]:
         """The places a sentence names outside the people `find` found in it."""

@@ -26,14 +26,13 @@ import os
 import platform
 import re
 import shutil
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
 from importlib import metadata
 from pathlib import Path
 
 from kg.ingest import read_bytes
-from kg.known_files import KnownFiles, file_status
+from kg.known_files import KnownFiles, file_status, write_whole
 from kg.record_codec import ExtractionResult, RecordFormatError, decode_result, encode_result
 from kg.records import ArticleFile, Skipped
 
@@ -43,7 +42,6 @@ ExtractOne = Callable[[ArticleFile], ExtractionResult]
 
 log = logging.getLogger(__name__)
 _PACKAGE = Path(__file__).resolve().parent
-_TEMPORARY = ".tmp-"
 _SUFFIX = ".kgr"
 _KNOWN_FILES = "known-files.json"
 _DOWNSTREAM = frozenset(
@@ -162,20 +160,11 @@ class ExtractionCache:
         if not self._writable:
             return
         path = self.entry(key)
+        data = encode_result(result)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(prefix=_TEMPORARY, dir=path.parent)
+            write_whole(path, data)
         except OSError as exc:
-            self._cannot_write(exc)
-            return
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(encode_result(result))
-            os.replace(temporary, path)
-        except BaseException as exc:
-            Path(temporary).unlink(missing_ok=True)
-            if not isinstance(exc, OSError):
-                raise
             self._cannot_write(exc)
 
     def _cannot_write(self, exc: OSError) -> None:
@@ -249,7 +238,9 @@ class ExtractionCache:
             return
         for shard in os.scandir(self.entries):
             if not shard.is_dir():
-                continue  # the index of known files
+                if shard.name != _KNOWN_FILES:  # a temporary file left by a killed build
+                    os.unlink(shard.path)
+                continue
             for entry in os.scandir(shard.path):
                 if entry.name.removesuffix(_SUFFIX) not in self._used:
                     os.unlink(entry.path)

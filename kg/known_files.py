@@ -22,6 +22,8 @@ from kg.records import ArticleFile
 
 log = logging.getLogger(__name__)
 RACY_SECONDS = 2
+TEMPORARY = ".tmp-"
+"""How files being written begin: what a killed build leaves behind is known by it."""
 _FORMAT = 1
 Status = tuple[int, int, int, int]
 """size, modification time, status change time (ns), inode."""
@@ -67,12 +69,22 @@ class KnownFiles:
         be written is a warning: the next build reads every file."""
         body = json.dumps({"format": _FORMAT, "files": self._noted}, ensure_ascii=False)
         try:
-            handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=self.path.parent)
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(body)
-            os.replace(temporary, self.path)
+            write_whole(self.path, body.encode())
         except OSError as exc:
             log.warning("%s: cannot be written (%s); the next build reads every article", self.path, exc)
+
+
+def write_whole(path: Path, data: bytes) -> None:
+    """Write `path` whole or not at all: into a temporary file beside it (TEMPORARY), renamed over it.
+    An error leaves no temporary file behind."""
+    handle, temporary = tempfile.mkstemp(prefix=TEMPORARY, dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 def _read(path: Path) -> dict[str, list[object]]:

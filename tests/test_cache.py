@@ -72,6 +72,23 @@ def test_a_rebuild_of_unchanged_articles_extracts_nothing(articles: Path, tmp_pa
     assert again.from_cache == again.documents_read == article_count(articles)
 
 
+def test_files_a_killed_build_left_half_written_are_dropped_and_the_index_kept(
+    articles: Path, tmp_path: Path
+) -> None:
+    cache = ExtractionCache(tmp_path / "cache", version="v")
+    extract_corpus([articles], cache=cache)
+    shard = next(p for p in cache.entries.iterdir() if p.is_dir())
+    left = [cache.entries / ".tmp-index", shard / ".tmp-entry"]
+    for path in left:
+        path.write_bytes(b"half")
+    cache.prune()
+    assert not any(path.exists() for path in left)
+    assert (cache.entries / "known-files.json").is_file()
+    again = ExtractionCache(tmp_path / "cache", version="v")
+    extract_corpus([articles], cache=again)
+    assert again.hits == article_count(articles)
+
+
 def test_another_extractor_version_reads_none_of_the_entries(articles: Path, tmp_path: Path) -> None:
     folder = tmp_path / "cache"
     total = article_count(articles)

@@ -306,11 +306,18 @@ def export_triples(graph: nx.MultiDiGraph, around: Collection[str] | None = None
     return writer.triples
 
 
+_UNDER_START = frozenset(
+    kind
+    for kind, rel in REL_BY_TYPE.items()
+    if kind != "REPORTS" and (rel.qualified_by is None or _QUALIFIED[kind][3])
+)
+"""Relationship types all of whose triples lie at or under the start's IRI (`_Writer.edge`)."""
+
+
 def _under_start(data: dict[str, Any]) -> bool:
-    """Do all the triples of an edge lie at or under its start's IRI?"""
+    """Do all the triples of an edge lie at or under its start's IRI? (An unknown type has none.)"""
     kind = str(data.get("type"))
-    rel = REL_BY_TYPE.get(kind)
-    return rel is None or (kind != "REPORTS" and (rel.qualified_by is None or _QUALIFIED[kind][3]))
+    return kind in _UNDER_START or kind not in REL_BY_TYPE
 
 
 def graph_triples(graph: nx.MultiDiGraph) -> set[tuple[Node, Node, Node]]:

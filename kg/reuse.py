@@ -101,7 +101,7 @@ class Reuse:
         """The digests of the parts of `graph` (a networkx graph, unchanged while this build writes
         it), made once for all outputs; None without a version (nothing is kept) or when a value is
         not plain (the outputs are written whole)."""
-        if not self.version:
+        if not self.keeps:
             return None
         if self._graph is None or self._graph[0] is not graph:
             try:
@@ -109,6 +109,12 @@ class Reuse:
             except ValueError:
                 self._graph = (graph, None)
         return self._graph[1]
+
+    @property
+    def keeps(self) -> bool:
+        """Does this build record what its outputs are made of? Not without a version (--no-cache):
+        then no digest is worth making."""
+        return bool(self.version)
 
     @property
     def can_take_over(self) -> bool:
@@ -156,7 +162,7 @@ class Reuse:
         """Save `parts` (a tree of plain values: the digest of each part of the file `relative`,
         already written) beside the file, sealed with the file's size and time, for the next
         build's `previous_parts`."""
-        if not self.version:
+        if not self.keeps:
             return
         body = marshal.dumps(parts, 2)
         (self.staged / _parts_name(relative)).write_bytes(body)
@@ -174,7 +180,7 @@ class Reuse:
 
     def save(self) -> None:
         """Record what this build wrote from, for the next one."""
-        if not self.version:
+        if not self.keeps:
             return
         body = {
             "format": _FORMAT,

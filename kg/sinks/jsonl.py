@@ -98,7 +98,7 @@ def write_events(
 ) -> None:
     """events.jsonl, each event's line taken over from the previous build's file when its digest
     is found there (reuse, kg.sinks.pieces), made again otherwise."""
-    if not reuse.version:  # nothing is kept: no digest is worth making
+    if not reuse.keeps:
         write_jsonl(event_dicts(meetings, agreements, actors), path)
         return
     previous = PreviousPieces.of(reuse, path)

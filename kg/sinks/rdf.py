@@ -372,7 +372,7 @@ def write_rdf(
     chunks of the nodes that did not change (kg.sinks.rdf_pieces)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with collector_paused():
-        if fmt == "ttl" and reuse is not None and reuse.version:  # no version: nothing to keep
+        if fmt == "ttl" and reuse is not None and reuse.keeps:
             write_turtle_pieces(
                 graph,
                 path,

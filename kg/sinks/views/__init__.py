@@ -102,7 +102,7 @@ def _write_egos(
     """Every actor's ego page; those whose digest (kg.sinks.views.ego_digest) is the previous
     build's are taken over from it."""
     shared, ego_dir, index_href = Assets(shared_dir="../assets"), "", "../index.html"
-    reuse = reuse if reuse is not None and reuse.version else None
+    reuse = reuse if reuse is not None and reuse.keeps else None
     made_of: dict[str, str] = {}
     if reuse is not None:
         made_of = ego_digests(

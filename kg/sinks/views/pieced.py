@@ -55,8 +55,7 @@ def write_pieced_page(
     before, after = frame.split(DATA_MARK)
     previous = PreviousPieces.of(reuse, path)
     where = previous.where()
-    # Without a version (--no-cache, a first build) nothing is kept: no digest is worth making.
-    keeping = reuse is not None and bool(reuse.version)
+    keeping = reuse is not None and reuse.keeps
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("wb") as out:
         writer = PieceWriter(out, previous, reuse)

@@ -1,4 +1,5 @@
-"""Python's cyclic garbage collector is paused while a build runs, and while RDF is exported.
+"""Python's cyclic garbage collector is paused while articles are extracted and a build runs, and
+while RDF is exported (the pause nests: an inner one leaves the collector to the outer one).
 
 A build makes millions of small records (events, sources, actor references, graph attributes)
 that live until it ends and form almost no reference cycles: extracting a thousand articles with

@@ -6,6 +6,7 @@ from __future__ import annotations
 import marshal
 import re
 import shutil
+from array import array
 from pathlib import Path
 
 import networkx as nx
@@ -154,7 +155,7 @@ def test_a_hub_s_new_meeting_remakes_only_the_pages_that_draw_it(tmp_path: Path)
 def pieces_of(path: Path) -> int:
     """How many pieces the page at `path` was written in (kg.sinks.pieces), from its sidecar."""
     parts = marshal.loads(path.with_name(path.name + ".parts").read_bytes())
-    return len(parts["sizes"]) // 8
+    return len(parts["sizes"]) // array("q").itemsize
 
 
 CORPUS_PAGES = ("network.html", "agreements.html", "relations.html")

@@ -108,7 +108,7 @@ def write_events(
         writer = PieceWriter(out, previous, reuse)
         events: Iterator[Meeting | Agreement] = chain(meetings, agreements)
         for event in events:
-            event_digest = made_of(event, event.participants if isinstance(event, Meeting) else event.parties)
+            event_digest = made_of(event)
             at = where.get(event_digest)
             if at is None:
                 writer.write(event_digest, (dumps(_event_dict(event, actors)) + "\n").encode())
@@ -129,9 +129,9 @@ class _EventDigests:
         self.actors = actors
         self._shown: dict[str, bytes] = {}
 
-    def __call__(self, event: Meeting | Agreement, refs: list[ActorRef]) -> str:
+    def __call__(self, event: Meeting | Agreement) -> str:
         made_of = hashlib.blake2b(marshal.dumps(_plain(event), 2), digest_size=16)
-        for ref in refs:
+        for ref in event.participants if isinstance(event, Meeting) else event.parties:
             made_of.update(self._shown.get(ref.id) or self._actor(ref.id))
         return made_of.hexdigest()
 

@@ -36,8 +36,9 @@ from kg.known_files import KnownFiles, file_status, write_whole
 from kg.record_codec import ExtractionResult, RecordFormatError, decode_result, encode_result
 from kg.records import ArticleFile, Skipped
 
-ExtractMany = Callable[[list[ArticleFile]], Iterable[ExtractionResult]]
-"""Extracts articles (any engine), yielding one result per article in their order."""
+ExtractMany = Callable[[list[ArticleFile], bool], Iterable[ExtractionResult]]
+"""Extracts articles (any engine), yielding one result per article in their order; the flag says
+whether the cache has entries to read meanwhile (kg.engines.run_ordered's `meanwhile`)."""
 ExtractOne = Callable[[ArticleFile], ExtractionResult]
 
 log = logging.getLogger(__name__)
@@ -176,8 +177,9 @@ class ExtractionCache:
     ) -> Iterator[ExtractionResult]:
         """Each article's result in the articles' order: from the cache when it holds the article's
         current bytes, else extracted (by `extract_many`, called once with the articles the cache
-        lacks; by `extract_one` in this process for an entry found unreadable) and stored. Results
-        are stored before they are handed on, since the resolver merges into the records it gets."""
+        lacks before any entry is read, so that it may run beside the reading; by `extract_one`
+        in this process for an entry found unreadable) and stored. Results are stored before
+        they are handed on, since the resolver merges into the records it gets."""
         plan: list[tuple[ArticleFile, str | Skipped, bool]] = []
         known = self._known_files()
         for article in articles:
@@ -195,7 +197,8 @@ class ExtractionCache:
         if known:
             known.save()
         missing = [article for article, key, stored in plan if not stored and isinstance(key, str)]
-        fresh = iter(extract_many(missing) if missing else ())
+        reading = any(stored for _, _, stored in plan)
+        fresh = iter(extract_many(missing, reading) if missing else ())
         for article, key_or_skipped, stored in plan:
             if isinstance(key_or_skipped, Skipped):
                 yield key_or_skipped

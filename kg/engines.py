@@ -41,27 +41,49 @@ class Engine:
 
 
 def run_ordered(
-    extract: Extract, articles: Sequence[ArticleFile], engine: Engine, warm: Callable[[], None]
+    extract: Extract,
+    articles: Sequence[ArticleFile],
+    engine: Engine,
+    warm: Callable[[], None],
+    *,
+    meanwhile: bool = False,
 ) -> Iterator[Result]:
-    """extract(article, its bytes) for each article, in the articles' order."""
+    """extract(article, its bytes) for each article, in the articles' order.
+
+    meanwhile: the caller has work of its own to do while the articles are extracted (a rebuild
+    reads the cache's other entries): the extraction starts at once, in worker processes, even
+    with one worker, so that the two run side by side on two cores."""
     if not articles:
-        return  # nothing to extract (all from the cache): no cluster to start
+        return iter(())  # nothing to extract (all from the cache): no cluster to start
     if engine.kind == "dask":
-        yield from _dask(extract, articles, engine)
-    elif engine.workers <= 1 or len(articles) < 2:
-        for article in articles:
-            yield extract(article, read_bytes(article.path))
-    else:
-        yield from _processes(extract, articles, engine.workers, warm)
+        return _dask(extract, articles, engine)
+    if meanwhile or (engine.workers > 1 and len(articles) > 1):
+        return _processes(extract, articles, max(1, engine.workers), warm)
+    return (extract(article, read_bytes(article.path)) for article in articles)
 
 
 def _processes(
     extract: Extract, articles: Sequence[ArticleFile], workers: int, warm: Callable[[], None]
 ) -> Iterator[Result]:
+    """The articles' results from a pool of `workers` processes, every article submitted now."""
     chunk = max(1, min(64, len(articles) // (workers * 4) or 1))
-    with ProcessPoolExecutor(max_workers=workers, initializer=warm) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=warm)
+    try:
         # Workers read the files themselves: the local file system is theirs too.
-        yield from pool.map(_read_and_extract, [extract] * len(articles), articles, chunksize=chunk)
+        results = pool.map(_read_and_extract, [extract] * len(articles), articles, chunksize=chunk)
+    except BaseException:
+        pool.shutdown(cancel_futures=True)
+        raise
+    return _until_done(pool, results)
+
+
+def _until_done(pool: ProcessPoolExecutor, results: Iterator[Result]) -> Iterator[Result]:
+    """The results, then the pool shut down (also when the reader stops early: what is still
+    queued is cancelled, not waited for)."""
+    try:
+        yield from results
+    finally:
+        pool.shutdown(cancel_futures=True)
 
 
 def _read_and_extract(extract: Extract, article: ArticleFile) -> Result:

@@ -60,10 +60,11 @@ def _warm() -> None:
 
 
 def iter_extracted(
-    paths: Sequence[ArticleFile], engine: Engine | None = None
+    paths: Sequence[ArticleFile], engine: Engine | None = None, *, meanwhile: bool = False
 ) -> Iterator[DocumentEvents | Skipped]:
-    """Extraction results in input order, from the engine's workers (kg.engines)."""
-    return run_ordered(extract_path, paths, engine or Engine(), _warm)
+    """Extraction results in input order, from the engine's workers (kg.engines; meanwhile:
+    this process has other work while they extract)."""
+    return run_ordered(extract_path, paths, engine or Engine(), _warm, meanwhile=meanwhile)
 
 
 def extract_corpus(
@@ -84,7 +85,9 @@ def extract_corpus(
         for item in skipped:
             on_result(item)
     results = (
-        cache.extract(paths, lambda todo: iter_extracted(todo, engine), extract_path)
+        cache.extract(
+            paths, lambda todo, reading: iter_extracted(todo, engine, meanwhile=reading), extract_path
+        )
         if cache
         else iter_extracted(paths, engine)
     )

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,8 @@ from dask.distributed import LocalCluster
 from typer.testing import CliRunner
 
 from kg.cli import app
+from kg.engines import Engine, run_ordered
+from kg.records import ArticleFile, Skipped
 
 ROOT = Path(__file__).resolve().parent.parent
 runner = CliRunner()
@@ -74,3 +78,35 @@ def test_a_scheduler_that_does_not_answer_fails_naming_its_address(corpus: Path,
     )
     assert result.exit_code == 2 and address in result.output and "dask scheduler" in result.output
     assert not (tmp_path / "out").exists()
+
+
+def _where(article: ArticleFile, data: bytes | Skipped) -> Skipped:
+    """A stand-in extraction that tells which process read which article."""
+    assert isinstance(data, bytes)
+    return Skipped(article.name, f"{os.getpid()} {data.decode()}")
+
+
+def _articles(folder: Path, count: int) -> list[ArticleFile]:
+    for i in range(count):
+        (folder / f"{i:03d}.txt").write_text(str(i), encoding="utf-8")
+    return [ArticleFile(folder / f"{i:03d}.txt", f"{i:03d}.txt") for i in range(count)]
+
+
+def test_extraction_beside_other_work_runs_in_a_process_of_its_own_in_order(tmp_path: Path) -> None:
+    """A rebuild reads the cache while the changed articles are extracted: even with one worker
+    they are extracted by another process, and come back in the articles' order."""
+    beside = run_ordered(_where, _articles(tmp_path, 40), Engine(workers=1), lambda: None, meanwhile=True)
+    readers, texts = zip(*(r.reason.split() for r in beside if isinstance(r, Skipped)), strict=True)
+    assert texts == tuple(str(i) for i in range(40))
+    assert str(os.getpid()) not in readers
+    alone = run_ordered(_where, _articles(tmp_path, 40), Engine(workers=1), lambda: None)
+    assert {r.reason.split()[0] for r in alone if isinstance(r, Skipped)} == {str(os.getpid())}
+
+
+def test_a_reader_that_stops_early_leaves_no_worker_behind(tmp_path: Path) -> None:
+    threads = set(threading.enumerate())
+    results = run_ordered(_where, _articles(tmp_path, 200), Engine(workers=2), lambda: None)
+    next(results)
+    assert set(threading.enumerate()) > threads, "the pool's thread"
+    results.close()
+    assert set(threading.enumerate()) <= threads, "gone with the pool: the build may fork its sinks"

@@ -87,7 +87,7 @@ def _add_sources(
     for i, src in enumerate(sources):
         doc = docs.get(src.doc)
         aid = article_id(src.doc, doc.id if doc else src.doc_id)
-        if aid not in g:
+        if aid not in g._node:
             g.add_node(
                 aid,
                 label="Article",
@@ -98,15 +98,30 @@ def _add_sources(
                 url=doc.url if doc else src.url,
                 published=_date(doc.published) if doc else None,
             )
-        g.add_edge(
+        _link(
+            g,
             aid,
             target,
-            key=f"REPORTS:{i}",
-            type="REPORTS",
-            sentence=src.sentence,
-            start=src.start,
-            end=src.end,
+            f"REPORTS:{i}",
+            {"type": "REPORTS", "sentence": src.sentence, "start": src.start, "end": src.end},
         )
+
+
+def _link(g: nx.MultiDiGraph, start: str, end: str, key: str, attrs: dict[str, Any]) -> None:
+    """g.add_edge(start, end, key, **attrs), without its checks and keyword packing when both
+    nodes are in g: a graph of 10,000 articles has a quarter of a million edges."""
+    ends = g._succ.get(start)
+    if ends is None or end not in g._node:
+        g.add_edge(start, end, key=key, **attrs)
+        return
+    keyed = ends.get(end)
+    if keyed is None:
+        keyed = ends[end] = g._pred[end][start] = {}
+    data = keyed.get(key)
+    if data is None:
+        keyed[key] = attrs
+    else:
+        data.update(attrs)
 
 
 def build_graph(corpus: Corpus, reuse: Reuse | None = None) -> nx.MultiDiGraph:
@@ -165,15 +180,8 @@ def build_graph(corpus: Corpus, reuse: Reuse | None = None) -> nx.MultiDiGraph:
             place_en=m.place.name_en if m.place else None,
         )
         for p in m.participants:
-            g.add_edge(
-                p.id,
-                m.id,
-                key="PARTICIPATED_IN",
-                type="PARTICIPATED_IN",
-                role=p.role,
-                name=p.name,
-                title=p.title,
-            )
+            attrs = {"type": "PARTICIPATED_IN", "role": p.role, "name": p.name, "title": p.title}
+            _link(g, p.id, m.id, "PARTICIPATED_IN", attrs)
         if m.place:
             pid = m.place.id or place_id(m.place.name_en, m.place.name)
             if pid not in g:
@@ -199,9 +207,9 @@ def build_graph(corpus: Corpus, reuse: Reuse | None = None) -> nx.MultiDiGraph:
         )
         for p in a.parties:
             role = "representative" if p.role == "representative" else "party"
-            g.add_edge(p.id, a.id, key="PARTY_TO", type="PARTY_TO", name=p.name, role=role)
+            _link(g, p.id, a.id, "PARTY_TO", {"type": "PARTY_TO", "name": p.name, "role": role})
         for t in a.topics:
-            g.add_edge(a.id, f"topic:{t}", key="CONCERNS", type="CONCERNS")
+            _link(g, a.id, f"topic:{t}", "CONCERNS", {"type": "CONCERNS"})
         if a.meeting and a.meeting in g:
             g.add_edge(a.meeting, a.id, key="PRODUCED", type="PRODUCED")
         _add_sources(g, a.id, a.sources, docs)

@@ -10,26 +10,32 @@ import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from kg.actors import ActorDictionary
 from kg.cache import ExtractionCache
 from kg.engines import Engine, run_ordered
-from kg.evaluate import EvalReport, evaluate, read_gold
-from kg.extract.document import DocumentExtractor
 from kg.gc_policy import collector_paused
 from kg.ingest import discover_articles, read_document
-from kg.normalize import normalize
-from kg.places import Gazetteer
 from kg.records import ArticleFile, Corpus, DocumentEvents, Skipped
 from kg.resolve import Resolver, resolve
 from kg.sinks.jsonl import event_dicts
 from kg.topics import TopicVocabulary
+
+if TYPE_CHECKING:
+    from kg.evaluate import EvalReport
+    from kg.extract.document import DocumentExtractor
 
 Progress = Callable[[DocumentEvents | Skipped], None]
 
 
 @cache
 def _extractor() -> DocumentExtractor:
+    # Imported here: a rebuild from the cache extracts its few changed articles in a worker
+    # process (kg.engines), and the build's own start should not wait for the rules' modules.
+    from kg.actors import ActorDictionary
+    from kg.extract.document import DocumentExtractor
+    from kg.places import Gazetteer
+
     return DocumentExtractor(ActorDictionary.load(), Gazetteer.load(), TopicVocabulary.load())
 
 
@@ -42,6 +48,8 @@ def extract_path(
     raw = read_document(path, name=name, data=data)
     if isinstance(raw, Skipped):
         return raw
+    from kg.normalize import normalize
+
     try:
         document = normalize(raw)
     except ValueError as exc:
@@ -119,6 +127,8 @@ def iter_event_dicts(inputs: Iterable[Path], *, workers: int = 1) -> Iterator[di
 
 def evaluate_articles(gold: Path, articles: Iterable[Path], borderline: Path | None = None) -> EvalReport:
     """Score the extractor on gold events (kg eval)."""
+    from kg.evaluate import evaluate, read_gold
+
     inputs = list(articles)
     documents = [article.name for article in discover_articles(inputs)[0]]
     predictions = [e for e in iter_event_dicts(inputs) if isinstance(e, dict)]

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from kg.actors import ActorDictionary, DictActor
+if TYPE_CHECKING:  # the dictionary is loaded by this command only, not at every command's start
+    from kg.actors import ActorDictionary, DictActor
 
 
 def _actor_table(actor: DictActor, how: str, dictionary: ActorDictionary) -> Table:
@@ -38,6 +39,8 @@ def actors(
     name: Annotated[str | None, typer.Argument(help="A name in any script: 習近平, Wang Yi, 柬方")] = None,
 ) -> None:
     """Show how a name resolves: id, type, names in every script, aliases, country, titles."""
+    from kg.actors import ActorDictionary
+
     console = Console()
     dictionary = ActorDictionary.load()
     if name is None:

@@ -15,7 +15,6 @@ from itertools import combinations
 import networkx as nx
 
 from kg.records import Meeting
-from kg.reuse import digest
 
 EXACT_UP_TO = 600
 """Above this many people in one year's graph, betweenness is estimated from SAMPLES sources
@@ -25,24 +24,33 @@ SAMPLES = 200
 DIGITS = 6
 
 
-def year_graphs(
+def year_pairs(
     meetings: Iterable[Meeting], principals_of: Callable[[Meeting], set[str]]
-) -> dict[int, nx.Graph]:
-    """One undirected graph per year: an edge for every two principals of a meeting that year."""
-    graphs: dict[int, nx.Graph] = defaultdict(nx.Graph)
+) -> dict[int, list[tuple[str, str]]]:
+    """Per year, every two principals of each dated meeting that year, meetings in the order of
+    their ids: the edges of that year's graph in the order they are added, which its node order,
+    and so sampling and the order of floating-point sums, follow."""
+    pairs: dict[int, list[tuple[str, str]]] = defaultdict(list)
     for meeting in sorted(meetings, key=lambda m: m.id):
         if meeting.date is None:
             continue
-        people = sorted(principals_of(meeting))
-        graphs[meeting.date.year].add_edges_from(combinations(people, 2))
-    return dict(graphs)
+        pairs[meeting.date.year].extend(combinations(sorted(principals_of(meeting)), 2))
+    return {year: found for year, found in pairs.items() if found}
 
 
-YearBetweenness = Callable[[int, nx.Graph], dict[str, float]]
+def year_graph(pairs: list[tuple[str, str]]) -> nx.Graph:
+    """One year's undirected graph: an edge for every two principals of a meeting that year."""
+    graph = nx.Graph()
+    graph.add_edges_from(pairs)
+    return graph
 
 
-def year_betweenness(year: int, graph: nx.Graph) -> dict[str, float]:
-    """Person id -> betweenness on one year's graph, for those above zero."""
+YearBetweenness = Callable[[int, list[tuple[str, str]]], dict[str, float]]
+
+
+def year_betweenness(year: int, pairs: list[tuple[str, str]]) -> dict[str, float]:
+    """Person id -> betweenness on one year's graph (made of its `year_pairs`), for those above zero."""
+    graph = year_graph(pairs)
     sample = SAMPLES if graph.number_of_nodes() > EXACT_UP_TO else None
     centrality = nx.betweenness_centrality(graph, k=sample, normalized=True, seed=0)
     rounded = {person: round(value, DIGITS) for person, value in centrality.items()}
@@ -50,18 +58,13 @@ def year_betweenness(year: int, graph: nx.Graph) -> dict[str, float]:
 
 
 def betweenness_by_person(
-    graphs: dict[int, nx.Graph], of_year: YearBetweenness = year_betweenness
+    pairs: dict[int, list[tuple[str, str]]], of_year: YearBetweenness = year_betweenness
 ) -> dict[str, list[tuple[int, float]]]:
     """Person id -> (year, betweenness) for every year in which the value is above zero, by year;
-    of_year computes one year's (kg.graph passes one that remembers the previous build's)."""
+    of_year computes one year's from its `year_pairs` (kg.graph passes one that remembers the
+    previous build's, keyed by a digest of the pairs: the graph is made only when they changed)."""
     values: dict[str, list[tuple[int, float]]] = defaultdict(list)
-    for year in sorted(graphs):
-        for person, value in of_year(year, graphs[year]).items():
+    for year in sorted(pairs):
+        for person, value in of_year(year, pairs[year]).items():
             values[person].append((year, value))
     return dict(values)
-
-
-def graph_digest(graph: nx.Graph) -> str:
-    """A digest of a year's graph: its people and edges in their order, on which sampling and the
-    order of floating-point sums depend."""
-    return digest((list(graph.nodes), list(graph.edges)))

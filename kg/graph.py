@@ -24,10 +24,10 @@ from typing import Any
 
 import networkx as nx
 
-from kg.brokers import betweenness_by_person, graph_digest, year_betweenness, year_graphs
+from kg.brokers import betweenness_by_person, year_betweenness, year_pairs
 from kg.ids import slug
 from kg.records import Actor, ActorRef, ArticleMeta, Corpus, Meeting, PartialDate, Source
-from kg.reuse import Reuse
+from kg.reuse import Reuse, digest
 from kg.schema import NODE_LABELS, REL_TYPES
 
 __all__ = ["NODE_LABELS", "REL_TYPES", "build_graph", "read_node_link"]
@@ -244,14 +244,12 @@ def _add_betweenness(g: nx.MultiDiGraph, meetings: list[Meeting], reuse: Reuse |
     def people(meeting: Meeting) -> set[str]:
         return {p.id for p in principals(meeting) if g.nodes[p.id].get("label") == "Person"}
 
-    def of_year(year: int, graph: nx.Graph) -> dict[str, float]:
+    def of_year(year: int, pairs: list[tuple[str, str]]) -> dict[str, float]:
         if reuse is None:
-            return year_betweenness(year, graph)
-        return reuse.remember(
-            f"betweenness:{year}", graph_digest(graph), lambda: year_betweenness(year, graph)
-        )
+            return year_betweenness(year, pairs)
+        return reuse.remember(f"betweenness:{year}", digest(pairs), lambda: year_betweenness(year, pairs))
 
-    for person, values in betweenness_by_person(year_graphs(meetings, people), of_year).items():
+    for person, values in betweenness_by_person(year_pairs(meetings, people), of_year).items():
         g.nodes[person]["betweenness_years"] = [year for year, _ in values]
         g.nodes[person]["betweenness"] = [value for _, value in values]
 

@@ -5,7 +5,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import networkx as nx
+import pytest
+
+import kg.graph
+from kg.brokers import year_betweenness, year_pairs
+from kg.graph import build_graph
+from kg.graph import principals as graph_principals
+from kg.records import Corpus
 from kg.reuse import Reuse, digest
+from tests.sample_corpus import sample_corpus
 
 
 def finished(reuse: Reuse) -> Path:
@@ -64,3 +73,31 @@ def test_a_damaged_record_takes_nothing_over(tmp_path: Path) -> None:
     second = Reuse(first.staged, tmp_path / "two", "v1")
     assert second.remember("figure", "inputs", lambda: 2) == 2
     assert not second.link("ego/a.html", digest("a"))
+
+
+def test_a_year_s_betweenness_is_computed_again_only_when_its_meetings_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def people(corpus: Corpus) -> dict[int, list[tuple[str, str]]]:
+        persons = {a for a, actor in corpus.actors.items() if actor.type == "Person"}
+        return year_pairs(corpus.meetings, lambda m: {p.id for p in graph_principals(m)} & persons)
+
+    def betweenness(graph: nx.MultiDiGraph) -> dict[str, tuple[list[int], list[float]]]:
+        persons = [(n, d) for n, d in graph.nodes(data=True) if d["label"] == "Person"]
+        return {n: (d["betweenness_years"], d["betweenness"]) for n, d in persons}
+
+    before, after = sample_corpus(), sample_corpus(changed=True)
+    first = Reuse(None, tmp_path / "one", "v1")
+    first.staged.mkdir()
+    build_graph(before, first)
+    computed: list[int] = []
+
+    def counted(year: int, pairs: list[tuple[str, str]]) -> dict[str, float]:
+        computed.append(year)
+        return year_betweenness(year, pairs)
+
+    monkeypatch.setattr(kg.graph, "year_betweenness", counted)
+    again = build_graph(sample_corpus(changed=True), Reuse(finished(first), tmp_path / "two", "v1"))
+    old, new = people(before), people(after)
+    assert computed == sorted(year for year in new if old.get(year) != new[year])
+    assert betweenness(again) == betweenness(build_graph(after)) != {}

@@ -190,8 +190,9 @@ def build_graph(corpus: Corpus, reuse: Reuse | None = None) -> nx.MultiDiGraph:
                 )
             g.add_edge(m.id, pid, key="HELD_IN", type="HELD_IN")
         _add_sources(g, m.id, m.sources, docs)
-    _add_met_edges(g, corpus.meetings)
-    _add_betweenness(g, corpus.meetings, reuse)
+    people = _people_who_met(g, corpus.meetings)
+    _add_met_edges(g, corpus.meetings, people)
+    _add_betweenness(g, corpus.meetings, people, reuse)
 
     for a in corpus.agreements:
         g.add_node(
@@ -216,42 +217,48 @@ def build_graph(corpus: Corpus, reuse: Reuse | None = None) -> nx.MultiDiGraph:
     return g
 
 
-def _add_met_edges(g: nx.MultiDiGraph, meetings: list[Meeting]) -> None:
-    """MET joins every two principals of one meeting: the people who met, not those who attended
-    (attendees reach the meeting through PARTICIPATED_IN {role: 'attendee'} only), so one
-    delegation of ten is not a clique of forty-five acquaintances."""
+def _people_who_met(g: nx.MultiDiGraph, meetings: list[Meeting]) -> dict[str, list[str]]:
+    """Per meeting id, the people among its principals, sorted: those who met, not those who
+    attended (attendees reach the meeting through PARTICIPATED_IN {role: 'attendee'} only)."""
+    nodes = g._node
+    return {
+        m.id: sorted({p.id for p in principals(m) if nodes[p.id].get("label") == "Person"}) for m in meetings
+    }
+
+
+def _add_met_edges(g: nx.MultiDiGraph, meetings: list[Meeting], people: dict[str, list[str]]) -> None:
+    """MET joins every two people who met in one meeting, so one delegation of ten is not a
+    clique of forty-five acquaintances."""
     pairs: dict[tuple[str, str], list[Meeting]] = {}
     for m in meetings:
-        people = sorted({p.id for p in principals(m) if g.nodes[p.id].get("label") == "Person"})
-        for i, a in enumerate(people):
-            for b in people[i + 1 :]:
+        met = people[m.id]
+        for i, a in enumerate(met):
+            for b in met[i + 1 :]:
                 pairs.setdefault((a, b), []).append(m)
     for (a, b), ms in sorted(pairs.items()):
         dates = sorted(m.date.iso() for m in ms if m.date)
-        g.add_edge(
-            a,
-            b,
-            key="MET",
-            type="MET",
-            meetings=len(ms),
-            first=dates[0] if dates else None,
-            last=dates[-1] if dates else None,
-            meeting_ids=sorted(m.id for m in ms),
-        )
+        attrs = {
+            "type": "MET",
+            "meetings": len(ms),
+            "first": dates[0] if dates else None,
+            "last": dates[-1] if dates else None,
+            "meeting_ids": sorted(m.id for m in ms),
+        }
+        _link(g, a, b, "MET", attrs)
 
 
-def _add_betweenness(g: nx.MultiDiGraph, meetings: list[Meeting], reuse: Reuse | None) -> None:
-    def people(meeting: Meeting) -> set[str]:
-        return {p.id for p in principals(meeting) if g.nodes[p.id].get("label") == "Person"}
-
+def _add_betweenness(
+    g: nx.MultiDiGraph, meetings: list[Meeting], people: dict[str, list[str]], reuse: Reuse | None
+) -> None:
     def of_year(year: int, pairs: list[tuple[str, str]]) -> dict[str, float]:
         if reuse is None:
             return year_betweenness(year, pairs)
         return reuse.remember(f"betweenness:{year}", digest(pairs), lambda: year_betweenness(year, pairs))
 
-    for person, values in betweenness_by_person(year_pairs(meetings, people), of_year).items():
-        g.nodes[person]["betweenness_years"] = [year for year, _ in values]
-        g.nodes[person]["betweenness"] = [value for _, value in values]
+    pairs = year_pairs(meetings, lambda meeting: set(people[meeting.id]))
+    for person, values in betweenness_by_person(pairs, of_year).items():
+        g._node[person]["betweenness_years"] = [year for year, _ in values]
+        g._node[person]["betweenness"] = [value for _, value in values]
 
 
 def read_node_link(path: Path) -> nx.MultiDiGraph:

@@ -9,15 +9,27 @@ from kg.ids import short_hash
 from kg.records import Actor, Agreement, ArticleMeta, Corpus, DocumentEvents, Meeting, Skipped, Topic
 
 
-def _merge_actor(into: Actor, other: Actor) -> None:
-    into.aliases = sorted({*into.aliases, *other.aliases})
-    for title in other.titles:
-        if all(t.title != title.title for t in into.titles):
-            into.titles.append(title)
-    into.name_zh_hans = into.name_zh_hans or other.name_zh_hans
-    into.name_zh_hant = into.name_zh_hant or other.name_zh_hant
-    into.name_en = into.name_en or other.name_en
-    into.country = into.country or other.country
+class _Held:
+    """What a merged actor holds already: most copies of an actor add nothing, and are found to
+    add nothing without making its aliases and titles again."""
+
+    def __init__(self, actor: Actor) -> None:
+        self.aliases = set(actor.aliases)
+        self.titles = {t.title for t in actor.titles}
+        actor.aliases = sorted(self.aliases)  # a merged actor's aliases are sorted, once merged
+
+    def merge(self, into: Actor, other: Actor) -> None:
+        if not self.aliases.issuperset(other.aliases):
+            self.aliases.update(other.aliases)
+            into.aliases = sorted(self.aliases)
+        for title in other.titles:
+            if title.title not in self.titles:
+                self.titles.add(title.title)
+                into.titles.append(title)
+        into.name_zh_hans = into.name_zh_hans or other.name_zh_hans
+        into.name_zh_hant = into.name_zh_hant or other.name_zh_hant
+        into.name_en = into.name_en or other.name_en
+        into.country = into.country or other.country
 
 
 def meeting_id(meeting: Meeting) -> str:
@@ -45,14 +57,19 @@ class Resolver:
         self.meetings: list[Meeting] = []
         self.agreements: list[Agreement] = []
         self.skipped: list[Skipped] = []
+        self._held: dict[str, _Held] = {}
 
     def add(self, events: DocumentEvents) -> None:
         self.documents.append(events.article)
         for actor_id, actor in events.actors.items():
-            if actor_id in self.actors:
-                _merge_actor(self.actors[actor_id], actor)
-            else:
+            into = self.actors.get(actor_id)
+            if into is None:
                 self.actors[actor_id] = actor
+                continue
+            held = self._held.get(actor_id)
+            if held is None:
+                held = self._held[actor_id] = _Held(into)
+            held.merge(into, actor)
         self.meetings.extend(events.meetings)
         self.agreements.extend(events.agreements)
 

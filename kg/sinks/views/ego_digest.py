@@ -1,7 +1,7 @@
 """What each ego page is made of, as one digest per page, so that a rebuild takes over every ego
 page whose digest has not changed (kg.reuse) instead of making it again.
 
-An ego page (kg.sinks.views.select.ego_view, drawn by kg.sinks.views.page.page_data) is made of
+An ego page (kg.sinks.views.select.ego_view, drawn by kg.sinks.views.page.page_outline) is made of
 - its actor's events in full, the meetings its agreements came from in full, and, for each
   actor drawn, which of these events the actor shares: each event's full JSON text and the
   actors whose panels list it;

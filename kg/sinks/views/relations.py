@@ -52,12 +52,19 @@ def _plotly_license() -> bytes:
 
 @dataclass
 class Relations:
-    """Meetings and agreements with the countries they join, as the page embeds them."""
+    """Meetings and agreements with the countries they join, as the page embeds them but for their
+    evidence, the last member of each, made only for the items the page makes again (`told`)."""
 
     countries: dict[str, dict[str, Any]]
     meetings: list[dict[str, Any]]
     agreements: list[dict[str, Any]]
     topics: dict[str, str]
+    evidence: Callable[[str], list[list[str | None]]]
+    """Event id -> its evidence as the page carries it."""
+
+    def told(self, item: dict[str, Any]) -> dict[str, Any]:
+        """A meeting or an agreement as the page carries it, evidence and all."""
+        return {**item, "evidence": self.evidence(item["id"])}
 
     def pair_contacts(self) -> Counter[tuple[str, str]]:
         """(country, country) in id order -> meetings in which people of both took part."""
@@ -108,7 +115,6 @@ def read_relations(graph: nx.MultiDiGraph, walked: GraphWalk | None = None) -> R
                 "countries": sorted({c for a, _ in persons for c in represents.get(a, ())}),
                 "name": data.get("name"),
                 "place": data.get("place_en") or data.get("place"),
-                "evidence": evidence(meeting_id),
             }
         )
     agreements = []
@@ -123,7 +129,6 @@ def read_relations(graph: nx.MultiDiGraph, walked: GraphWalk | None = None) -> R
                 "topics": sorted(data.get("topics") or []),
                 "summary": data.get("summary"),
                 "meeting": nodes[source_meeting].get("name") if source_meeting else None,
-                "evidence": evidence(agreement_id),
             }
         )
     used = {c for event in (*meetings, *agreements) for c in event["countries"]}
@@ -135,7 +140,7 @@ def read_relations(graph: nx.MultiDiGraph, walked: GraphWalk | None = None) -> R
     }
     meetings.sort(key=lambda m: (m["date"] or "", m["id"]))
     agreements.sort(key=lambda a: (a["date"] or "", a["id"]))
-    return Relations(countries, meetings, agreements, topics)
+    return Relations(countries, meetings, agreements, topics, evidence)
 
 
 def _evidence_order(evidence: list[str | None]) -> tuple[str, str, str]:
@@ -206,11 +211,13 @@ def write_relations(
         "DATA": DATA_MARK,
     }
     data = _page_data(relations, "index.html")
-    made_of = None if told is None else _made_of(told)
+    made_of = _made_of(told or (lambda event_id: digest(relations.evidence(event_id))))
+
+    def encode(_: str, item: dict[str, Any]) -> bytes:
+        return list_item_json(None, relations.told(item))
+
     pieced = {
-        key: PiecedMember(
-            ((item["id"], item) for item in data[key]), list_item_json, is_object=False, made_of=made_of
-        )
+        key: PiecedMember(((item["id"], item) for item in data[key]), encode, False, made_of)
         for key in ("meetings", "agreements")
     }
     path = views / PAGE
@@ -220,6 +227,6 @@ def write_relations(
 
 def _made_of(told: Callable[[str], str]) -> Callable[[str, dict[str, Any]], str]:
     def made_of(event_id: str, item: dict[str, Any]) -> str:
-        return digest(([v for k, v in item.items() if k != "evidence"], told(event_id)))
+        return digest((list(item.values()), told(event_id)))
 
     return made_of

@@ -73,8 +73,6 @@ class GraphFacts:
     met: dict[tuple[str, str], list[str]]
     """Each MET pair (as the graph orders it) and the meetings behind it."""
     met_neighbours: dict[str, set[str]]
-    met_pairs: dict[str, list[tuple[str, str]]]
-    """Actor id -> the MET pairs it is in."""
     participants: dict[str, list[str]]
     """Actor id -> meetings it took part in."""
     page_events: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -86,7 +84,8 @@ class GraphFacts:
     page_event_digests: dict[tuple[str, bool], str] = field(default_factory=dict)
     """(event id, in full) -> the digest of the event as pages carry it (kg.sinks.views.page)."""
     ego_circles: dict[str, tuple[set[str], list[tuple[str, str]]]] = field(default_factory=dict)
-    """Made once per actor by kg.sinks.views.select.ego_circle (its page's digest and its page ask)."""
+    """Made once for every actor by kg.sinks.views.select.ego_circle (its page's digest and its page
+    ask)."""
     _event_sets: dict[str, set[str]] = field(default_factory=dict)
     _listers: dict[str, list[str]] | None = None
 
@@ -289,18 +288,15 @@ def read_facts(graph: nx.MultiDiGraph, walked: GraphWalk | None = None) -> Graph
 
     met: dict[tuple[str, str], list[str]] = {}
     met_neighbours: dict[str, set[str]] = defaultdict(set)
-    met_pairs: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for u, v, data in walked.of_type("MET"):
         if u in entities and v in entities:
             met[(u, v)] = sorted(data.get("meeting_ids") or [])
             met_neighbours[u].add(v)
             met_neighbours[v].add(u)
-            met_pairs[u].append((u, v))
-            met_pairs[v].append((u, v))
     in_order = {event_id: (event.date or "", event_id) for event_id, event in events.items()}
     for entity in entities.values():
         entity.events = sorted(set(entity.events), key=in_order.__getitem__)
-    return GraphFacts(entities, events, met, dict(met_neighbours), dict(met_pairs), dict(participants))
+    return GraphFacts(entities, events, met, dict(met_neighbours), dict(participants))
 
 
 def _inherit_meeting_topics(events: dict[str, Event]) -> None:

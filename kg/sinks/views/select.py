@@ -144,15 +144,25 @@ def ego_view(facts: GraphFacts, actor_id: str) -> ViewSpec:
 def ego_circle(facts: GraphFacts, actor_id: str) -> tuple[set[str], list[tuple[str, str]]]:
     """The actors an ego page draws (the actor and those it met) and the MET pairs among them, in
     order: all a page draws of the meetings of others (kg.sinks.views.ego_digest digests it)."""
+    if not facts.ego_circles:
+        _all_ego_circles(facts)
     made = facts.ego_circles.get(actor_id)
-    if made is None:
-        circle = {actor_id, *facts.met_neighbours.get(actor_id, ())}
-        # Each pair is in the lists of both its actors: taken from its first actor's only.
-        pairs = {
-            pair for n in circle for pair in facts.met_pairs.get(n, ()) if pair[0] == n and pair[1] in circle
-        }
-        made = facts.ego_circles[actor_id] = (circle, sorted(pairs))
+    if made is None:  # an actor that met no one
+        made = facts.ego_circles[actor_id] = ({actor_id}, [])
     return made
+
+
+def _all_ego_circles(facts: GraphFacts) -> None:
+    """Every actor's circle and its pairs, made at once: a pair lies in the circle of each actor
+    in both its actors' circles (a set intersection per pair, where a walk per actor would go
+    through every pair of every actor met, a hub's hundreds many times over)."""
+    circles = {actor: {actor, *met} for actor, met in facts.met_neighbours.items()}
+    pairs: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for pair in sorted(facts.met):
+        for actor in circles[pair[0]] & circles[pair[1]]:
+            pairs[actor].append(pair)
+    for actor, circle in circles.items():
+        facts.ego_circles[actor] = (circle, pairs.get(actor, []))
 
 
 def _shared_events(facts: GraphFacts, actor_id: str, circle: set[str]) -> dict[str, list[str]]:

@@ -20,7 +20,7 @@ from kg.reuse import Reuse
 from kg.sinks.views import write_views
 from kg.sinks.views.facts import read_facts
 from kg.sinks.views.index import ego_file_name
-from kg.sinks.views.page import _brief_values, _event_values, page_event
+from kg.sinks.views.page import brief_values, full_values, page_event
 
 TEST_ARTICLES = Path(__file__).resolve().parent / "articles"
 VERSION = "views-of-today"
@@ -204,7 +204,7 @@ def test_an_event_s_digest_is_made_of_every_value_its_page_dict_carries(tmp_path
     facts = read_facts(graph_of(write_articles(tmp_path / "articles", ARTICLES)))
     assert facts.events
     for event_id, event in facts.events.items():
-        for full, values in ((True, _event_values(event, facts)), (False, _brief_values(event))):
+        for full, values in ((True, full_values(event, facts)), (False, brief_values(event))):
             shown = page_event(event_id, facts, full)
             plain = [[tuple(e.values()) for e in v] if k == "evidence" else v for k, v in shown.items()]
             assert list(values) == [event_id, *plain]

@@ -26,7 +26,7 @@ from typing import Any
 
 from kg.reuse import digest
 from kg.sinks.views.facts import GraphFacts
-from kg.sinks.views.page import entity_dict, page_event, page_event_digest, topic_name
+from kg.sinks.views.page import brief_values, entity_dict, page_event_digest, topic_name
 from kg.sinks.views.select import ego_circle
 
 
@@ -113,5 +113,6 @@ def _told_events(facts: GraphFacts, names: _EventNames) -> dict[str, str]:
 
 def _met_edge(facts: GraphFacts, pair: tuple[str, str], meetings: list[str], names: _EventNames) -> str:
     """The digest of a MET edge as pages draw it: its meetings in brief."""
-    brief = [(m, page_event(m, facts, False), names(m)) if m in facts.events else m for m in meetings]
+    events = facts.events
+    brief = [(brief_values(events[m]), names(m)) if m in events else m for m in meetings]
     return digest((pair, brief))

@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 from urllib.parse import quote_from_bytes
 
 import networkx as nx
@@ -20,12 +20,9 @@ import networkx as nx
 from kg.schema import ACTORS
 from kg.sinks.views.render import EventsJson
 
-
-class Evidence(NamedTuple):
-    sentence: str
-    article: str
-    title: str | None
-    href: str | None
+Evidence = tuple[str, str, str | None, str | None]
+"""A sentence reporting an event, and its article's name, title and link: a plain tuple, made by
+the tens of thousands and digested as it is (kg.sinks.views.page.page_event_digest)."""
 
 
 @dataclass
@@ -227,10 +224,16 @@ def _evidence_by_event(
             article = graph.nodes[source]
             articles[source] = (str(article.get("name") or source), article.get("title"), link(source))
         name, title, href = articles[source]
-        found[target].append(Evidence(str(data.get("sentence") or ""), name, title, href))
+        found[target].append((str(data.get("sentence") or ""), name, title, href))
     for evidence in found.values():
-        evidence.sort(key=lambda e: (e.article, e.sentence, e.title or "", e.href or ""))
+        if len(evidence) > 1:
+            evidence.sort(key=_evidence_order)
     return found
+
+
+def _evidence_order(evidence: Evidence) -> tuple[str, str, str, str]:
+    sentence, article, title, href = evidence
+    return (article, sentence, title or "", href or "")
 
 
 def read_facts(graph: nx.MultiDiGraph, walked: GraphWalk | None = None) -> GraphFacts:

@@ -69,14 +69,14 @@ def page_event_digest(event_id: str, facts: GraphFacts, full: bool) -> str:
     made = facts.page_event_digests.get((event_id, full))
     if made is None:
         event = facts.events[event_id]
-        made = digest(_event_values(event, facts) if full else _brief_values(event))
+        made = digest(full_values(event, facts) if full else brief_values(event))
         facts.page_event_digests[(event_id, full)] = made
     return made
 
 
-def _event_values(event: Event, facts: GraphFacts) -> tuple[Any, ...]:
+def full_values(event: Event, facts: GraphFacts) -> tuple[Any, ...]:
     """The event's id (its key on a page) and every value of its dict in full (_event_dict), in
-    order, as plain values (marshal takes exact tuples only, not an Evidence)."""
+    order."""
     return (
         event.id,
         event.id,
@@ -84,7 +84,7 @@ def _event_values(event: Event, facts: GraphFacts) -> tuple[Any, ...]:
         event.name,
         event.date,
         event.topic_ids,
-        [tuple(e) for e in event.evidence],
+        event.evidence,
         event.place,
         event.mode,
         event.summary,
@@ -95,7 +95,7 @@ def _event_values(event: Event, facts: GraphFacts) -> tuple[Any, ...]:
     )
 
 
-def _brief_values(event: Event) -> tuple[Any, ...]:
+def brief_values(event: Event) -> tuple[Any, ...]:
     """The event's id and every value of its dict in brief (_brief_event_dict), in order."""
     return (event.id, event.kind, True, event.date, event.mode, event.topic_ids, event.country_ids)
 
@@ -119,8 +119,8 @@ def _event_dict(event: Event, facts: GraphFacts) -> dict[str, Any]:
         "date": event.date,
         "topic_ids": list(event.topic_ids),
         "evidence": [
-            {"sentence": e.sentence, "article": e.article, "title": e.title, "href": e.href}
-            for e in event.evidence
+            {"sentence": sentence, "article": article, "title": title, "href": href}
+            for sentence, article, title, href in event.evidence
         ],
         "place": event.place,
         "mode": event.mode,

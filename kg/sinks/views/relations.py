@@ -86,7 +86,10 @@ def read_relations(graph: nx.MultiDiGraph, walked: GraphWalk | None = None) -> R
     reported = walked.evidence()
 
     def evidence(event_id: str) -> list[list[str | None]]:
-        told = [[e.sentence, e.title or e.article, e.href] for e in reported.get(event_id, ())]
+        told = [
+            [sentence, title or article, href]
+            for sentence, article, title, href in reported.get(event_id, [])
+        ]
         return sorted(told, key=_evidence_order)
 
     taking_part: dict[str, list[tuple[str, str | None]]] = defaultdict(list)

@@ -25,7 +25,7 @@ Evidence = tuple[str, str, str | None, str | None]
 the tens of thousands and digested as it is (kg.sinks.views.page.page_event_digest)."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Event:
     """A meeting or an agreement as a side panel lists it."""
 
@@ -43,7 +43,7 @@ class Event:
     meeting: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Entity:
     """A node as a side panel describes it: names in every script, titles, its events."""
 

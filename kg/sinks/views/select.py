@@ -97,7 +97,7 @@ def _agreement_parties(facts: GraphFacts, actor_ids: list[str]) -> list[str]:
 def agreements_view(facts: GraphFacts, keep: set[str] | None = None) -> ViewSpec:
     """Countries and organizations, one edge per pair of parties standing for all their agreements."""
     by_pair: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for event in sorted(facts.events.values(), key=lambda e: (e.date or "", e.id)):
+    for event in map(facts.events.__getitem__, facts.event_rank):
         if event.kind != "agreement" or (keep is not None and event.id not in keep):
             continue
         parties = _agreement_parties(facts, event.actor_ids)
@@ -109,7 +109,7 @@ def agreements_view(facts: GraphFacts, keep: set[str] | None = None) -> ViewSpec
     for (u, v), events in by_pair.items():
         agreements_of[u].update(events)
         agreements_of[v].update(events)
-    events_of = {n: sorted(agreements_of[n], key=lambda e: (facts.events[e].date or "", e)) for n in node_ids}
+    events_of = {n: sorted(agreements_of[n], key=facts.event_rank.__getitem__) for n in node_ids}
     return ViewSpec(
         title="Agreements",
         description="Countries and organizations; an edge stands for the agreements two parties reached, "
@@ -210,7 +210,7 @@ def filtered_view(facts: GraphFacts, flt: ViewFilter) -> ViewSpec:
     events_of = {
         n: sorted(
             {e for e in facts.entities[n].events if e in chosen} | set(agreements.events_of.get(n, [])),
-            key=lambda e: (facts.events[e].date or "", e),
+            key=facts.event_rank.__getitem__,
         )
         for n in node_ids
     }

@@ -95,7 +95,7 @@ def _told_events(facts: GraphFacts, names: EventNames) -> dict[str, str]:
                 page_event_digest(event_id, facts, True),
                 names[event_id],
                 (page_event_digest(meeting, facts, True), names[meeting]) if meeting else None,
-                sorted(listed_by.get(event_id, [])),
+                listed_by.get(event_id, []),
             )
         )
     return told

@@ -96,12 +96,11 @@ class GraphFacts:
         return self._event_sets[entity_id]
 
     def listers(self) -> dict[str, list[str]]:
-        """Event id -> the entities that list it among their events, in the entities' order, made
-        once."""
+        """Event id -> the entities that list it among their events, in id order, made once."""
         if self._listers is None:
             found: dict[str, list[str]] = defaultdict(list)
-            for entity_id, entity in self.entities.items():
-                for event_id in entity.events:
+            for entity_id in sorted(self.entities):
+                for event_id in self.entities[entity_id].events:
                     found[event_id].append(entity_id)
             self._listers = dict(found)
         return self._listers

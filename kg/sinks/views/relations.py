@@ -17,7 +17,7 @@ import html
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from itertools import combinations
 from pathlib import Path
@@ -66,8 +66,10 @@ class Relations:
         """A meeting or an agreement as the page carries it, evidence and all."""
         return {**item, "evidence": self.evidence(item["id"])}
 
+    @cached_property
     def pair_contacts(self) -> Counter[tuple[str, str]]:
-        """(country, country) in id order -> meetings in which people of both took part."""
+        """(country, country) in id order -> meetings in which people of both took part, counted
+        once for the page and the index."""
         counts: Counter[tuple[str, str]] = Counter()
         for meeting in self.meetings:
             counts.update(combinations(meeting["countries"], 2))
@@ -171,7 +173,7 @@ class _LevelReader:
 
 
 def _page_data(relations: Relations, index_href: str) -> dict[str, Any]:
-    pairs = relations.pair_contacts()
+    pairs = relations.pair_contacts
     contacts: Counter[str] = Counter()
     for (a, b), count in pairs.items():
         contacts[a] += count

@@ -18,7 +18,9 @@ from kg.layout import BuildLayout
 from kg.pipeline import extract_corpus
 from kg.reuse import Reuse
 from kg.sinks.views import write_views
+from kg.sinks.views.facts import read_facts
 from kg.sinks.views.index import ego_file_name
+from kg.sinks.views.page import brief_values, full_values, page_event
 
 TEST_ARTICLES = Path(__file__).resolve().parent / "articles"
 VERSION = "views-of-today"
@@ -194,3 +196,15 @@ def test_corpus_pages_take_over_unchanged_events_and_make_changed_ones_again(
     egos = len([name for name in ours if name.startswith("ego/")])
     pieces = sum(pieces_of(staged / "views" / page) for page in CORPUS_PAGES)
     assert again.taken > egos and again.made < pieces, "unchanged events are taken over, in pieces"
+
+
+def test_an_event_s_digest_is_made_of_every_value_its_page_dict_carries(tmp_path: Path) -> None:
+    """page_event_digest digests plain values, not the dict the page encodes: the same values,
+    in the same order, or a change to what a page shows would leave its piece taken over."""
+    facts = read_facts(graph_of(write_articles(tmp_path / "articles", ARTICLES)))
+    assert facts.events
+    for event_id, event in facts.events.items():
+        for full, values in ((True, full_values(event, facts)), (False, brief_values(event))):
+            shown = page_event(event_id, facts, full)
+            plain = [[tuple(e.values()) for e in v] if k == "evidence" else v for k, v in shown.items()]
+            assert list(values) == [event_id, *plain]

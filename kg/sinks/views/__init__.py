@@ -20,7 +20,13 @@ from kg.sinks.views.contacts import brokers_by_year, first_contacts_by_year, ran
 from kg.sinks.views.ego_digest import ego_digests
 from kg.sinks.views.facts import GraphFacts, read_facts, walk
 from kg.sinks.views.index import ego_file_name, ego_links, write_index
-from kg.sinks.views.page import country_colours, page_data, page_event_digest
+from kg.sinks.views.page import (
+    country_colours,
+    page_event,
+    page_event_digest,
+    page_outline,
+    with_events,
+)
 from kg.sinks.views.pieced import PiecedMember, write_pieced_page
 from kg.sinks.views.relations import read_relations, write_relations
 from kg.sinks.views.render import Assets, event_json, page_frame, render_page, write_assets
@@ -49,7 +55,7 @@ def _write(
     ego_dir: str | None,
     index_href: str | None,
 ) -> Path:
-    data = page_data(spec, facts, colours, ego_links(facts, ego_dir), index_href)
+    data = with_events(page_outline(spec, facts, colours, ego_links(facts, ego_dir), index_href), facts)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(render_page(data, assets, facts.page_event_json))
     return path
@@ -60,14 +66,14 @@ def _write_corpus_page(
 ) -> Path:
     """A page of the whole corpus (self-contained, beside the index and the ego pages), its events
     in pieces (kg.sinks.views.pieced): a rebuild encodes only the events that changed."""
-    data = page_data(spec, facts, colours, ego_links(facts, "ego"), "index.html")
+    data = page_outline(spec, facts, colours, ego_links(facts, "ego"), "index.html")
     events_json = facts.page_event_json
 
-    def encode(event_id: str, event: dict[str, object]) -> bytes:
-        return event_json(event_id, event, events_json)
+    def encode(event_id: str, full: bool) -> bytes:
+        return event_json(event_id, page_event(event_id, facts, full), events_json)
 
-    def made_of(event_id: str, event: dict[str, object]) -> str:
-        return page_event_digest(event_id, facts, "brief" not in event)
+    def made_of(event_id: str, full: bool) -> str:
+        return page_event_digest(event_id, facts, full)
 
     events = PiecedMember(data["events"].items(), encode, is_object=True, made_of=made_of)
     write_pieced_page(path, page_frame(data, Assets()), data, {"events": events}, reuse)

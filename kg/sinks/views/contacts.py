@@ -26,7 +26,7 @@ def _country_of(walked: GraphWalk) -> dict[str, str]:
 
 def ranked_pairs(relations: Relations) -> list[dict[str, Any]]:
     """Country pairs by the number of meetings people of both took part in, most first."""
-    pairs = relations.pair_contacts()
+    pairs = relations.pair_contacts
     top = sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_PAIRS]
     return [
         {

@@ -1,7 +1,7 @@
 """What each ego page is made of, as one digest per page, so that a rebuild takes over every ego
 page whose digest has not changed (kg.reuse) instead of making it again.
 
-An ego page (kg.sinks.views.select.ego_view, drawn by kg.sinks.views.page.page_data) is made of
+An ego page (kg.sinks.views.select.ego_view, drawn by kg.sinks.views.page.page_outline) is made of
 - its actor's events in full, the meetings its agreements came from in full, and, for each
   actor drawn, which of these events the actor shares: each event's full JSON text and the
   actors whose panels list it;
@@ -26,7 +26,7 @@ from typing import Any
 
 from kg.reuse import digest
 from kg.sinks.views.facts import GraphFacts
-from kg.sinks.views.page import entity_dict, page_event, page_event_digest, topic_name
+from kg.sinks.views.page import brief_values, entity_dict, page_event_digest, topic_name
 from kg.sinks.views.select import ego_circle
 
 
@@ -40,7 +40,7 @@ def ego_digests(
     actor's page as the pages do; `shared` is whatever else the pages are made with (their links,
     where their scripts are)."""
     common = digest((colours, [facts.country_name(c) for c in colours], shared))
-    names = _EventNames(facts)
+    names = _event_names(facts)
     told = _told_events(facts, names)
     met = {pair: _met_edge(facts, pair, meetings, names) for pair, meetings in facts.met.items()}
     drawn = {}
@@ -66,33 +66,23 @@ def ego_digests(
     return pages
 
 
-class _EventNames:
-    """The names of an event's countries and topics (a page lists those of the events it shows),
-    each name looked up once."""
-
-    def __init__(self, facts: GraphFacts) -> None:
-        self.facts = facts
-        self._countries: dict[str, str | None] = {}
-        self._topics: dict[str, str] = {}
-        self._events: dict[str, tuple[list[str | None], list[str]]] = {}
-
-    def __call__(self, event_id: str) -> tuple[list[str | None], list[str]]:
-        names = self._events.get(event_id)
-        if names is None:
-            event = self.facts.events[event_id]
-            countries, topics = self._countries, self._topics
-            for c in event.country_ids:
-                if c not in countries:
-                    countries[c] = self.facts.country_name(c)
-            for t in event.topic_ids:
-                if t not in topics:
-                    topics[t] = topic_name(t, self.facts)
-            names = [countries[c] for c in event.country_ids], [topics[t] for t in event.topic_ids]
-            self._events[event_id] = names
-        return names
+EventNames = dict[str, tuple[list[str | None], list[str]]]
+"""Event id -> the names of its countries and topics."""
 
 
-def _told_events(facts: GraphFacts, names: _EventNames) -> dict[str, str]:
+def _event_names(facts: GraphFacts) -> EventNames:
+    """Event id -> the names of its countries and topics (a page lists those of the events it
+    shows), each name looked up once."""
+    events = facts.events.values()
+    country = {c: facts.country_name(c) for c in {c for event in events for c in event.country_ids}}
+    topic = {t: topic_name(t, facts) for t in {t for event in events for t in event.topic_ids}}
+    return {
+        event.id: ([country[c] for c in event.country_ids], [topic[t] for t in event.topic_ids])
+        for event in events
+    }
+
+
+def _told_events(facts: GraphFacts, names: EventNames) -> dict[str, str]:
     """Event id -> the digest of the event in full, with the meeting it came from, and of the
     actors that list it (on an ego page, each drawn actor's panel lists the events it shares with
     the page's actor)."""
@@ -103,15 +93,16 @@ def _told_events(facts: GraphFacts, names: _EventNames) -> dict[str, str]:
         told[event_id] = digest(
             (
                 page_event_digest(event_id, facts, True),
-                names(event_id),
-                (page_event_digest(meeting, facts, True), names(meeting)) if meeting else None,
-                sorted(listed_by.get(event_id, [])),
+                names[event_id],
+                (page_event_digest(meeting, facts, True), names[meeting]) if meeting else None,
+                listed_by.get(event_id, []),
             )
         )
     return told
 
 
-def _met_edge(facts: GraphFacts, pair: tuple[str, str], meetings: list[str], names: _EventNames) -> str:
+def _met_edge(facts: GraphFacts, pair: tuple[str, str], meetings: list[str], names: EventNames) -> str:
     """The digest of a MET edge as pages draw it: its meetings in brief."""
-    brief = [(m, page_event(m, facts, False), names(m)) if m in facts.events else m for m in meetings]
+    events = facts.events
+    brief = [(brief_values(events[m]), names[m]) if m in events else m for m in meetings]
     return digest((pair, brief))

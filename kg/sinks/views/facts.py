@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 from urllib.parse import quote_from_bytes
 
 import networkx as nx
@@ -20,15 +20,12 @@ import networkx as nx
 from kg.schema import ACTORS
 from kg.sinks.views.render import EventsJson
 
-
-class Evidence(NamedTuple):
-    sentence: str
-    article: str
-    title: str | None
-    href: str | None
+Evidence = tuple[str, str, str | None, str | None]
+"""A sentence reporting an event, and its article's name, title and link: a plain tuple, made by
+the tens of thousands and digested as it is (kg.sinks.views.page.page_event_digest)."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Event:
     """A meeting or an agreement as a side panel lists it."""
 
@@ -46,7 +43,7 @@ class Event:
     meeting: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Entity:
     """A node as a side panel describes it: names in every script, titles, its events."""
 
@@ -73,10 +70,11 @@ class GraphFacts:
     met: dict[tuple[str, str], list[str]]
     """Each MET pair (as the graph orders it) and the meetings behind it."""
     met_neighbours: dict[str, set[str]]
-    met_pairs: dict[str, list[tuple[str, str]]]
-    """Actor id -> the MET pairs it is in."""
     participants: dict[str, list[str]]
     """Actor id -> meetings it took part in."""
+    event_rank: dict[str, int]
+    """Event id -> its place in the order pages list events in (date, then id), in that order:
+    sorting by an int is a third of the cost of sorting by the pair."""
     page_events: dict[str, dict[str, Any]] = field(default_factory=dict)
     """Events as pages embed them, made once and shared by every view."""
     brief_events: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -86,7 +84,8 @@ class GraphFacts:
     page_event_digests: dict[tuple[str, bool], str] = field(default_factory=dict)
     """(event id, in full) -> the digest of the event as pages carry it (kg.sinks.views.page)."""
     ego_circles: dict[str, tuple[set[str], list[tuple[str, str]]]] = field(default_factory=dict)
-    """Made once per actor by kg.sinks.views.select.ego_circle (its page's digest and its page ask)."""
+    """Made once for every actor by kg.sinks.views.select.ego_circle (its page's digest and its page
+    ask)."""
     _event_sets: dict[str, set[str]] = field(default_factory=dict)
     _listers: dict[str, list[str]] | None = None
 
@@ -97,12 +96,11 @@ class GraphFacts:
         return self._event_sets[entity_id]
 
     def listers(self) -> dict[str, list[str]]:
-        """Event id -> the entities that list it among their events, in the entities' order, made
-        once."""
+        """Event id -> the entities that list it among their events, in id order, made once."""
         if self._listers is None:
             found: dict[str, list[str]] = defaultdict(list)
-            for entity_id, entity in self.entities.items():
-                for event_id in entity.events:
+            for entity_id in sorted(self.entities):
+                for event_id in self.entities[entity_id].events:
                     found[event_id].append(entity_id)
             self._listers = dict(found)
         return self._listers
@@ -228,10 +226,16 @@ def _evidence_by_event(
             article = graph.nodes[source]
             articles[source] = (str(article.get("name") or source), article.get("title"), link(source))
         name, title, href = articles[source]
-        found[target].append(Evidence(str(data.get("sentence") or ""), name, title, href))
+        found[target].append((str(data.get("sentence") or ""), name, title, href))
     for evidence in found.values():
-        evidence.sort(key=lambda e: (e.article, e.sentence, e.title or "", e.href or ""))
+        if len(evidence) > 1:
+            evidence.sort(key=_evidence_order)
     return found
+
+
+def _evidence_order(evidence: Evidence) -> tuple[str, str, str, str]:
+    sentence, article, title, href = evidence
+    return (article, sentence, title or "", href or "")
 
 
 def read_facts(graph: nx.MultiDiGraph, walked: GraphWalk | None = None) -> GraphFacts:
@@ -289,18 +293,16 @@ def read_facts(graph: nx.MultiDiGraph, walked: GraphWalk | None = None) -> Graph
 
     met: dict[tuple[str, str], list[str]] = {}
     met_neighbours: dict[str, set[str]] = defaultdict(set)
-    met_pairs: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for u, v, data in walked.of_type("MET"):
         if u in entities and v in entities:
             met[(u, v)] = sorted(data.get("meeting_ids") or [])
             met_neighbours[u].add(v)
             met_neighbours[v].add(u)
-            met_pairs[u].append((u, v))
-            met_pairs[v].append((u, v))
-    in_order = {event_id: (event.date or "", event_id) for event_id, event in events.items()}
+    in_order = sorted(events, key=lambda event_id: (events[event_id].date or "", event_id))
+    rank = {event_id: place for place, event_id in enumerate(in_order)}
     for entity in entities.values():
-        entity.events = sorted(set(entity.events), key=in_order.__getitem__)
-    return GraphFacts(entities, events, met, dict(met_neighbours), dict(met_pairs), dict(participants))
+        entity.events = sorted(set(entity.events), key=rank.__getitem__)
+    return GraphFacts(entities, events, met, dict(met_neighbours), dict(participants), rank)
 
 
 def _inherit_meeting_topics(events: dict[str, Event]) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import posixpath
 from collections import Counter
 from collections.abc import Callable
-from operator import itemgetter
+from operator import attrgetter
 from typing import Any
 
 from kg.reuse import digest
@@ -64,12 +64,40 @@ def entity_dict(entity: Entity, facts: GraphFacts, href: str | None) -> dict[str
 
 def page_event_digest(event_id: str, facts: GraphFacts, full: bool) -> str:
     """The digest of the event's id and of the event as pages carry it (in full or in brief):
-    what its JSON text is made of, made once per build, without making the text."""
+    what its JSON text is made of, made once per build, without making the text or its dict (a
+    rebuild takes over the pieces of almost every event: only the changed ones need their dict)."""
     made = facts.page_event_digests.get((event_id, full))
     if made is None:
-        made = digest((event_id, page_event(event_id, facts, full)))
+        event = facts.events[event_id]
+        made = digest(full_values(event, facts) if full else brief_values(event))
         facts.page_event_digests[(event_id, full)] = made
     return made
+
+
+def full_values(event: Event, facts: GraphFacts) -> tuple[Any, ...]:
+    """The event's id (its key on a page) and every value of its dict in full (_event_dict), in
+    order."""
+    return (
+        event.id,
+        event.id,
+        event.kind,
+        event.name,
+        event.date,
+        event.topic_ids,
+        event.evidence,
+        event.place,
+        event.mode,
+        event.summary,
+        event.meeting,
+        [facts.entities[a].name for a in event.actor_ids],
+        [topic_name(t, facts) for t in event.topic_ids],
+        event.country_ids,
+    )
+
+
+def brief_values(event: Event) -> tuple[Any, ...]:
+    """The event's id and every value of its dict in brief (_brief_event_dict), in order."""
+    return (event.id, event.kind, True, event.date, event.mode, event.topic_ids, event.country_ids)
 
 
 def page_event(event_id: str, facts: GraphFacts, full: bool) -> dict[str, Any]:
@@ -91,8 +119,8 @@ def _event_dict(event: Event, facts: GraphFacts) -> dict[str, Any]:
         "date": event.date,
         "topic_ids": list(event.topic_ids),
         "evidence": [
-            {"sentence": e.sentence, "article": e.article, "title": e.title, "href": e.href}
-            for e in event.evidence
+            {"sentence": sentence, "article": article, "title": title, "href": href}
+            for sentence, article, title, href in event.evidence
         ],
         "place": event.place,
         "mode": event.mode,
@@ -127,13 +155,26 @@ def _node_events(spec: ViewSpec, node_id: str, facts: GraphFacts) -> list[str]:
     return facts.entities[node_id].events
 
 
-def page_data(
+def with_events(outline: dict[str, Any], facts: GraphFacts) -> dict[str, Any]:
+    """A page's data (`outline`, from page_outline) with its events as the page carries them."""
+    made, made_brief = facts.page_events, facts.brief_events
+    outline["events"] = {
+        e: (made.get(e) if full else made_brief.get(e)) or page_event(e, facts, full)
+        for e, full in outline["events"].items()
+    }
+    return outline
+
+
+def page_outline(
     spec: ViewSpec,
     facts: GraphFacts,
     colours: dict[str, str],
     ego_href: Callable[[str], str | None],
     index_href: str | None,
 ) -> dict[str, Any]:
+    """The data of the page of `spec` but for its events: each event's id and whether the page
+    carries it in full (with_events makes them), for a caller that makes the events' text only
+    where it needs to (kg.sinks.views.pieced)."""
     degree: Counter[str] = Counter()
     for edge in spec.edges:
         degree[edge.source] += 1
@@ -184,13 +225,10 @@ def page_data(
     # An agreement's panel names the meeting it came from, so that meeting travels with it, in full.
     told |= {m for e in told if (m := facts.events[e].meeting) in facts.events}
     event_ids |= told
-    made, made_brief = facts.page_events, facts.brief_events
-    event_data = {
-        e: (made.get(e) if e in told else made_brief.get(e)) or page_event(e, facts, e in told)
-        for e in sorted(event_ids)
-    }
-    topics = sorted(set().union(*map(itemgetter("topic_ids"), event_data.values())))
-    countries = sorted(set().union(*map(itemgetter("countries"), event_data.values())))
+    shown = [facts.events[e] for e in event_ids]
+    # What the events' dicts carry of these (kg.sinks.views.page._event_dict, _brief_event_dict).
+    topics = sorted(set().union(*map(attrgetter("topic_ids"), shown)))
+    countries = sorted(set().union(*map(attrgetter("country_ids"), shown)))
     kinds_shown = sorted({n["kind"] for n in nodes})
     return {
         "title": spec.title,
@@ -203,7 +241,7 @@ def page_data(
         "nodes": nodes,
         "edges": edges,
         "entities": entities,
-        "events": event_data,
+        "events": {e: e in told for e in sorted(event_ids)},
         "legend": {
             "colours": [
                 {"label": facts.country_name(c), "color": colours[c]} for c in colours if c in used_countries

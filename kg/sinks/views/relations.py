@@ -17,7 +17,7 @@ import html
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from itertools import combinations
 from pathlib import Path
@@ -52,15 +52,24 @@ def _plotly_license() -> bytes:
 
 @dataclass
 class Relations:
-    """Meetings and agreements with the countries they join, as the page embeds them."""
+    """Meetings and agreements with the countries they join, as the page embeds them but for their
+    evidence, the last member of each, made only for the items the page makes again (`told`)."""
 
     countries: dict[str, dict[str, Any]]
     meetings: list[dict[str, Any]]
     agreements: list[dict[str, Any]]
     topics: dict[str, str]
+    evidence: Callable[[str], list[list[str | None]]]
+    """Event id -> its evidence as the page carries it."""
 
+    def told(self, item: dict[str, Any]) -> dict[str, Any]:
+        """A meeting or an agreement as the page carries it, evidence and all."""
+        return {**item, "evidence": self.evidence(item["id"])}
+
+    @cached_property
     def pair_contacts(self) -> Counter[tuple[str, str]]:
-        """(country, country) in id order -> meetings in which people of both took part."""
+        """(country, country) in id order -> meetings in which people of both took part, counted
+        once for the page and the index."""
         counts: Counter[tuple[str, str]] = Counter()
         for meeting in self.meetings:
             counts.update(combinations(meeting["countries"], 2))
@@ -69,7 +78,8 @@ class Relations:
 
 def read_relations(graph: nx.MultiDiGraph, walked: GraphWalk | None = None) -> Relations:
     """The relations of `graph`; `walked` when the caller has walked it already."""
-    nodes = graph.nodes
+    # networkx's own dict of node attributes: its NodeView costs a Python call per lookup (188,000).
+    nodes: dict[Any, dict[str, Any]] = graph._node
     walked = walked or walk(graph)
     level_of = _LevelReader()
     represents = defaultdict(set)
@@ -79,7 +89,10 @@ def read_relations(graph: nx.MultiDiGraph, walked: GraphWalk | None = None) -> R
     reported = walked.evidence()
 
     def evidence(event_id: str) -> list[list[str | None]]:
-        told = [[e.sentence, e.title or e.article, e.href] for e in reported.get(event_id, ())]
+        told = [
+            [sentence, title or article, href]
+            for sentence, article, title, href in reported.get(event_id, [])
+        ]
         return sorted(told, key=_evidence_order)
 
     taking_part: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
@@ -91,7 +104,7 @@ def read_relations(graph: nx.MultiDiGraph, walked: GraphWalk | None = None) -> R
             parties[agreement].add(actor)
     produced = {agreement: meeting for meeting, agreement, _ in walked.of_type("PRODUCED")}
 
-    meetings = []
+    meetings: list[dict[str, Any]] = []
     for meeting_id, people in taking_part.items():
         data = nodes[meeting_id]
         persons = [(a, t) for a, t in people if nodes[a].get("label") == "Person"]
@@ -108,10 +121,9 @@ def read_relations(graph: nx.MultiDiGraph, walked: GraphWalk | None = None) -> R
                 "countries": sorted({c for a, _ in persons for c in represents.get(a, ())}),
                 "name": data.get("name"),
                 "place": data.get("place_en") or data.get("place"),
-                "evidence": evidence(meeting_id),
             }
         )
-    agreements = []
+    agreements: list[dict[str, Any]] = []
     for agreement_id, sides in parties.items():
         data = nodes[agreement_id]
         source_meeting = produced.get(agreement_id)
@@ -123,7 +135,6 @@ def read_relations(graph: nx.MultiDiGraph, walked: GraphWalk | None = None) -> R
                 "topics": sorted(data.get("topics") or []),
                 "summary": data.get("summary"),
                 "meeting": nodes[source_meeting].get("name") if source_meeting else None,
-                "evidence": evidence(agreement_id),
             }
         )
     used = {c for event in (*meetings, *agreements) for c in event["countries"]}
@@ -135,7 +146,7 @@ def read_relations(graph: nx.MultiDiGraph, walked: GraphWalk | None = None) -> R
     }
     meetings.sort(key=lambda m: (m["date"] or "", m["id"]))
     agreements.sort(key=lambda a: (a["date"] or "", a["id"]))
-    return Relations(countries, meetings, agreements, topics)
+    return Relations(countries, meetings, agreements, topics, evidence)
 
 
 def _evidence_order(evidence: list[str | None]) -> tuple[str, str, str]:
@@ -162,7 +173,7 @@ class _LevelReader:
 
 
 def _page_data(relations: Relations, index_href: str) -> dict[str, Any]:
-    pairs = relations.pair_contacts()
+    pairs = relations.pair_contacts
     contacts: Counter[str] = Counter()
     for (a, b), count in pairs.items():
         contacts[a] += count
@@ -206,11 +217,13 @@ def write_relations(
         "DATA": DATA_MARK,
     }
     data = _page_data(relations, "index.html")
-    made_of = None if told is None else _made_of(told)
+    made_of = _made_of(told or (lambda event_id: digest(relations.evidence(event_id))))
+
+    def encode(_: str, item: dict[str, Any]) -> bytes:
+        return list_item_json(None, relations.told(item))
+
     pieced = {
-        key: PiecedMember(
-            ((item["id"], item) for item in data[key]), list_item_json, is_object=False, made_of=made_of
-        )
+        key: PiecedMember(((item["id"], item) for item in data[key]), encode, False, made_of)
         for key in ("meetings", "agreements")
     }
     path = views / PAGE
@@ -220,6 +233,6 @@ def write_relations(
 
 def _made_of(told: Callable[[str], str]) -> Callable[[str, dict[str, Any]], str]:
     def made_of(event_id: str, item: dict[str, Any]) -> str:
-        return digest(([v for k, v in item.items() if k != "evidence"], told(event_id)))
+        return digest((list(item.values()), told(event_id)))
 
     return made_of

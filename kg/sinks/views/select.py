@@ -97,7 +97,7 @@ def _agreement_parties(facts: GraphFacts, actor_ids: list[str]) -> list[str]:
 def agreements_view(facts: GraphFacts, keep: set[str] | None = None) -> ViewSpec:
     """Countries and organizations, one edge per pair of parties standing for all their agreements."""
     by_pair: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for event in sorted(facts.events.values(), key=lambda e: (e.date or "", e.id)):
+    for event in map(facts.events.__getitem__, facts.event_rank):
         if event.kind != "agreement" or (keep is not None and event.id not in keep):
             continue
         parties = _agreement_parties(facts, event.actor_ids)
@@ -109,7 +109,7 @@ def agreements_view(facts: GraphFacts, keep: set[str] | None = None) -> ViewSpec
     for (u, v), events in by_pair.items():
         agreements_of[u].update(events)
         agreements_of[v].update(events)
-    events_of = {n: sorted(agreements_of[n], key=lambda e: (facts.events[e].date or "", e)) for n in node_ids}
+    events_of = {n: sorted(agreements_of[n], key=facts.event_rank.__getitem__) for n in node_ids}
     return ViewSpec(
         title="Agreements",
         description="Countries and organizations; an edge stands for the agreements two parties reached, "
@@ -144,15 +144,25 @@ def ego_view(facts: GraphFacts, actor_id: str) -> ViewSpec:
 def ego_circle(facts: GraphFacts, actor_id: str) -> tuple[set[str], list[tuple[str, str]]]:
     """The actors an ego page draws (the actor and those it met) and the MET pairs among them, in
     order: all a page draws of the meetings of others (kg.sinks.views.ego_digest digests it)."""
+    if not facts.ego_circles:
+        _all_ego_circles(facts)
     made = facts.ego_circles.get(actor_id)
-    if made is None:
-        circle = {actor_id, *facts.met_neighbours.get(actor_id, ())}
-        # Each pair is in the lists of both its actors: taken from its first actor's only.
-        pairs = {
-            pair for n in circle for pair in facts.met_pairs.get(n, ()) if pair[0] == n and pair[1] in circle
-        }
-        made = facts.ego_circles[actor_id] = (circle, sorted(pairs))
+    if made is None:  # an actor that met no one
+        made = facts.ego_circles[actor_id] = ({actor_id}, [])
     return made
+
+
+def _all_ego_circles(facts: GraphFacts) -> None:
+    """Every actor's circle and its pairs, made at once: a pair lies in the circle of each actor
+    in both its actors' circles (a set intersection per pair, where a walk per actor would go
+    through every pair of every actor met, a hub's hundreds many times over)."""
+    circles = {actor: {actor, *met} for actor, met in facts.met_neighbours.items()}
+    pairs: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for pair in sorted(facts.met):
+        for actor in circles[pair[0]] & circles[pair[1]]:
+            pairs[actor].append(pair)
+    for actor, circle in circles.items():
+        facts.ego_circles[actor] = (circle, pairs.get(actor, []))
 
 
 def _shared_events(facts: GraphFacts, actor_id: str, circle: set[str]) -> dict[str, list[str]]:
@@ -200,7 +210,7 @@ def filtered_view(facts: GraphFacts, flt: ViewFilter) -> ViewSpec:
     events_of = {
         n: sorted(
             {e for e in facts.entities[n].events if e in chosen} | set(agreements.events_of.get(n, [])),
-            key=lambda e: (facts.events[e].date or "", e),
+            key=facts.event_rank.__getitem__,
         )
         for n in node_ids
     }

@@ -12,6 +12,7 @@ dependencies): after any change to these, nothing is taken over. `--no-cache` ta
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import marshal
@@ -51,31 +52,47 @@ class GraphDigests:
     the graph in parts (graph.json, graph.ttl, the embedded database), each deriving the digest of
     a part from those of exactly what the part shows.
 
-    nodes: per node, the digest of its id and properties; pairs: per node and per end of its
-    relationships out, the digest of the relationships from the node to that end (their keys, in
-    order, and properties). Digests are 16 bytes. Raises ValueError when a value is not plain."""
+    nodes: per node, the digest of its id and properties; out: per node, of its id and its
+    relationships out (their ends, keys and properties, in order); `into`, of its relationships in.
+    A node's relationships are marshalled whole, in one call, not a pair of ends at a time: a
+    rebuild digests every node, and the graph has five pairs of ends to a node (`pairs` digests a
+    node's pairs, for the few nodes whose relationships changed). Digests are 16 bytes. Raises
+    ValueError when a value is not plain."""
 
     def __init__(self, graph: Any) -> None:
         blake2b, dumps = hashlib.blake2b, marshal.dumps
+        self._out: dict[Any, dict[Any, Any]] = graph._succ
         self._in: dict[Any, dict[Any, Any]] = graph._pred
         self.nodes: dict[Any, bytes] = {
             node: blake2b(dumps((node, attrs), 2), digest_size=16).digest()
             for node, attrs in graph._node.items()
         }
-        self.pairs: dict[Any, dict[Any, bytes]] = {
-            node: {end: blake2b(dumps(keyed, 2), digest_size=16).digest() for end, keyed in ends.items()}
-            for node, ends in graph._succ.items()
+        self.out: dict[Any, bytes] = {
+            node: blake2b(dumps((node, ends), 2), digest_size=16).digest() for node, ends in self._out.items()
         }
+
+    @functools.cached_property
+    def into(self) -> dict[Any, bytes]:
+        """Per node, the digest of its relationships in (their starts, keys and properties, in
+        order): read by RDF alone, so made when it first asks."""
+        blake2b, dumps = hashlib.blake2b, marshal.dumps
+        return {node: blake2b(dumps(starts, 2), digest_size=16).digest() for node, starts in self._in.items()}
 
     def links(self, node: Any) -> str:
         """The node's id and its relationships out, with their ends in order."""
-        return digest((node, self.pairs[node]))
+        return self.out[node].hex()
 
     def around(self, node: Any) -> str:
         """The node's id and properties, its relationships out and in, with their ends."""
-        pairs = self.pairs
-        into = {start: pairs[start][node] for start in self._in[node]}
-        return digest((self.nodes[node], pairs[node], into))
+        made_of = self.nodes[node] + self.out[node] + self.into[node]
+        return hashlib.blake2b(made_of, digest_size=16).hexdigest()
+
+    def pairs(self, node: Any) -> dict[Any, bytes]:
+        """Per end of the node's relationships out, the digest of the relationships to that end
+        (their keys, in order, and properties)."""
+        blake2b, dumps = hashlib.blake2b, marshal.dumps
+        ends = self._out[node]
+        return {end: blake2b(dumps(keyed, 2), digest_size=16).digest() for end, keyed in ends.items()}
 
 
 class Reuse:

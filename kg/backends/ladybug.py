@@ -305,8 +305,11 @@ def write_embedded(graph: nx.MultiDiGraph, out_dir: Path, *, reuse: Reuse | None
     with the graph's build id in its one Build node. With `reuse` of a previous build, a copy of
     its database patched by the difference (kg.backends.ladybug_patch), when that is less work."""
     path = BuildLayout(out_dir).embedded
-    parts = node_parts(graph, reuse) if reuse is not None else None
-    patched = _patched(graph, path, parts, reuse) if reuse is not None and parts is not None else None
+    previous = parts = patched = None
+    if reuse is not None:
+        previous = _previous(reuse)
+        parts = node_parts(graph, reuse, previous[1].get("nodes") if previous else None)
+        patched = _patched(graph, path, parts, previous, reuse) if previous and parts is not None else None
     backend = patched[0] if patched else LadybugBackend.create(path)
     try:
         if not patched:
@@ -324,15 +327,18 @@ def write_embedded(graph: nx.MultiDiGraph, out_dir: Path, *, reuse: Reuse | None
     return path
 
 
+def _previous(reuse: Reuse) -> tuple[Path, dict[str, Any]] | None:
+    """The previous build's database and what `write_embedded` kept of it, when neither changed since."""
+    previous = reuse.previous_parts(EMBEDDED)
+    return previous if previous is not None and isinstance(previous[1], dict) else None
+
+
 def _patched(
-    graph: nx.MultiDiGraph, path: Path, parts: Parts, reuse: Reuse
+    graph: nx.MultiDiGraph, path: Path, parts: Parts, previous: tuple[Path, dict[str, Any]], reuse: Reuse
 ) -> tuple[LadybugBackend, int] | None:
     """The previous build's database, copied to `path` and patched into that of `graph`, open, and
-    the size of the database it was patched from when written whole; None when there is none to
-    patch, or patching is more work than writing whole."""
-    previous = reuse.previous_parts(EMBEDDED)
-    if previous is None or not isinstance(previous[1], dict):
-        return None
+    the size of the database it was patched from when written whole; None when patching is more
+    work than writing whole."""
     source, kept = previous
     whole_size = kept.get("whole_size")
     # Patches leave unused pages behind: past some growth, a whole write compacts the file.

@@ -3,7 +3,8 @@
 The parts of the database are its nodes and, per node, its outgoing relationships to each end
 (the relationships between two nodes, all types and keys together). Each node has a digest of
 its id and properties (its label among them), each (start, end) pair one of its relationships
-(keys, types, properties) (kg.reuse.GraphDigests). The build keeps them beside the database
+(keys, types, properties) (kg.reuse.GraphDigests; a node's pairs are digested again only when
+the digest of all its relationships out changed). The build keeps them beside the database
 (kg.reuse.Reuse.keep_parts); the next build compares its own and, on a copy of the previous
 database, deletes the nodes that went (with their relationships), sets again the properties of the
 nodes whose properties changed, deletes the relationships of the pairs that went or changed, and
@@ -35,9 +36,9 @@ from kg.reuse import Reuse
 if TYPE_CHECKING:
     from kg.backends.ladybug import LadybugBackend
 
-Parts = dict[str, tuple[str, bytes, dict[str, bytes]]]
-"""Per node id: its label, the digest of its properties, and per end of its outgoing relationships
-the digest of those relationships."""
+Parts = dict[str, tuple[str, bytes, bytes, dict[str, bytes]]]
+"""Per node id: its label, the digest of its properties, that of its outgoing relationships, and
+per end of these the digest of the relationships to it."""
 PATCH_SHARE = 0.4
 """Above this share of the graph's nodes and relationships made again, the database is written whole.
 Measured (CPU seconds, events of a graph taken out at random and patched back in): a patch costs as
@@ -48,19 +49,36 @@ PATCH_ALWAYS = 2000
 (break-even: 1,000-2,000 rows in a graph of 8k)."""
 
 
-def node_parts(graph: nx.MultiDiGraph, reuse: Reuse) -> Parts | None:
+def node_parts(graph: nx.MultiDiGraph, reuse: Reuse, old: Any = None) -> Parts | None:
     """The parts of the graph's database (from kg.reuse.GraphDigests); None when a value is not
-    plain (marshal cannot write it) and the database can only be written whole."""
+    plain (marshal cannot write it) and the database can only be written whole. The digests of a
+    node's pairs are those of the previous build's parts `old` when its relationships out are
+    the same: only the nodes whose relationships changed have their pairs digested."""
     digests = reuse.graph_digests(graph)
     if digests is None:
         return None
-    nodes, pairs = digests.nodes, digests.pairs
-    return {node: (attrs.get("label", ""), nodes[node], pairs[node]) for node, attrs in graph._node.items()}
+    nodes, out = digests.nodes, digests.out
+    before: dict[str, Any] = old if isinstance(old, dict) else {}
+    parts: Parts = {}
+    for node, attrs in graph._node.items():
+        made_of = out[node]
+        pairs = _kept_pairs(before.get(node), made_of)
+        if pairs is None:
+            pairs = digests.pairs(node)
+        parts[node] = (attrs.get("label", ""), nodes[node], made_of, pairs)
+    return parts
+
+
+def _kept_pairs(part: Any, made_of: bytes) -> dict[str, bytes] | None:
+    """The pairs of a previous part whose relationships out were made of `made_of`."""
+    if type(part) is tuple and len(part) == 4 and part[2] == made_of and type(part[3]) is dict:
+        return part[3]
+    return None
 
 
 def part_count(parts: Parts) -> int:
     """Nodes and (start, end) pairs of relationships."""
-    return len(parts) + sum(map(len, map(itemgetter(2), parts.values())))
+    return len(parts) + sum(map(len, map(itemgetter(3), parts.values())))
 
 
 @dataclass
@@ -113,13 +131,13 @@ def _difference(old: Parts, new: Parts, graph: nx.MultiDiGraph) -> Difference:
     relabeled: list[str] = []
     # Most nodes are unchanged: their parts are compared whole, at C speed.
     for node in [node for node, part in new.items() if old.get(node) != part]:
-        label, props, ends = new[node]
+        label, props, _, ends = new[node]
         before = old.get(node)
         if before is None:
             diff.added.append(node)
             diff.linked[node] = list(ends)
             continue
-        old_label, old_props, old_ends = before
+        old_label, old_props, _, old_ends = before
         if old_label != label:
             diff.removed[node] = old_label
             diff.added.append(node)

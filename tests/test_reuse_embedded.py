@@ -90,6 +90,7 @@ def written(graph: nx.MultiDiGraph, folder: Path, reuse: Reuse | None) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     write_embedded(graph, folder, reuse=reuse)
     if reuse is not None:
+        reuse.keep_graph_digests(graph)  # what the next build's patch starts from, as a build keeps it
         reuse.save()
     return folder
 

@@ -3,10 +3,10 @@
 The parts of the database are its nodes and, per node, its outgoing relationships to each end
 (the relationships between two nodes, all types and keys together). Each node has a digest of
 its id and properties (its label among them), each (start, end) pair one of its relationships
-(keys, types, properties) (kg.reuse.GraphDigests; a node's pairs are digested again only when
-the digest of all its relationships out changed). The build keeps them beside the database
-(kg.reuse.Reuse.keep_parts); the next build compares its own and, on a copy of the previous
-database, deletes the nodes that went (with their relationships), sets again the properties of the
+(keys, types, properties): kg.reuse.GraphDigests, which tells them from those of the previous
+build's graph. When the previous build's database has not been written to since (kg.reuse.Reuse.
+previous_parts), a rebuild, on a copy of it, deletes the nodes that went (with their
+relationships), sets again the properties of the
 nodes whose properties changed, deletes the relationships of the pairs that went or changed, and
 creates the new nodes, their relationships and those of the pairs that came or changed. A new
 meeting of a head of state adds one pair to the thousands the person has: one relationship is
@@ -25,20 +25,16 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from operator import itemgetter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import networkx as nx
 
 from kg.backends.rows import check_label, edge_rows, node_rows
-from kg.reuse import Reuse
+from kg.reuse import GraphDigests
 
 if TYPE_CHECKING:
     from kg.backends.ladybug import LadybugBackend
 
-Parts = dict[str, tuple[str, bytes, bytes, dict[str, bytes]]]
-"""Per node id: its label, the digest of its properties, that of its outgoing relationships, and
-per end of these the digest of the relationships to it."""
 PATCH_SHARE = 0.4
 """Above this share of the graph's nodes and relationships made again, the database is written whole.
 Measured (CPU seconds, events of a graph taken out at random and patched back in): a patch costs as
@@ -49,36 +45,9 @@ PATCH_ALWAYS = 2000
 (break-even: 1,000-2,000 rows in a graph of 8k)."""
 
 
-def node_parts(graph: nx.MultiDiGraph, reuse: Reuse, old: Any = None) -> Parts | None:
-    """The parts of the graph's database (from kg.reuse.GraphDigests); None when a value is not
-    plain (marshal cannot write it) and the database can only be written whole. The digests of a
-    node's pairs are those of the previous build's parts `old` when its relationships out are
-    the same: only the nodes whose relationships changed have their pairs digested."""
-    digests = reuse.graph_digests(graph)
-    if digests is None:
-        return None
-    nodes, out = digests.nodes, digests.out
-    before: dict[str, Any] = old if isinstance(old, dict) else {}
-    parts: Parts = {}
-    for node, attrs in graph._node.items():
-        made_of = out[node]
-        pairs = _kept_pairs(before.get(node), made_of)
-        if pairs is None:
-            pairs = digests.pairs(node)
-        parts[node] = (attrs.get("label", ""), nodes[node], made_of, pairs)
-    return parts
-
-
-def _kept_pairs(part: Any, made_of: bytes) -> dict[str, bytes] | None:
-    """The pairs of a previous part whose relationships out were made of `made_of`."""
-    if type(part) is tuple and len(part) == 4 and part[2] == made_of and type(part[3]) is dict:
-        return part[3]
-    return None
-
-
-def part_count(parts: Parts) -> int:
+def part_count(graph: nx.MultiDiGraph) -> int:
     """Nodes and (start, end) pairs of relationships."""
-    return len(parts) + sum(map(len, map(itemgetter(3), parts.values())))
+    return len(graph._node) + sum(map(len, graph._succ.values()))
 
 
 @dataclass
@@ -106,16 +75,16 @@ class Difference:
         return len(self.removed) + len(self.added) + len(self.changed) + unlinked + made_again
 
 
-def difference(old: Any, new: Parts, graph: nx.MultiDiGraph) -> Difference | None:
-    """What turns the database of the parts `old` into that of `new` (the parts of `graph`); None
-    when writing the database whole is the better way (much changed, or `old` is no parts)."""
-    try:
-        diff = _difference(old, new, graph)
-    except (ValueError, TypeError, AttributeError):
+def difference(digests: GraphDigests, graph: nx.MultiDiGraph) -> Difference | None:
+    """What turns the database of the previous build's graph (`digests.previous`) into that of
+    `graph`; None when writing the database whole is the better way (much changed, or no previous
+    graph to patch from)."""
+    if not digests.previous:
         return None
+    diff = _difference(digests, graph)
     made = diff.rows_made(graph)
     # Counting a multigraph's edges walks all of them: only when the nodes alone do not decide.
-    share = PATCH_SHARE * len(new)
+    share = PATCH_SHARE * len(graph._node)
     if made > PATCH_ALWAYS and made > share and made > share + PATCH_SHARE * _edge_count(graph):
         return None
     return diff
@@ -126,36 +95,28 @@ def _edge_count(graph: nx.MultiDiGraph) -> int:
     return sum(len(keyed) for ends in graph._succ.values() for keyed in ends.values())
 
 
-def _difference(old: Parts, new: Parts, graph: nx.MultiDiGraph) -> Difference:
+def _difference(digests: GraphDigests, graph: nx.MultiDiGraph) -> Difference:
     diff = Difference()
+    old, props, successors = digests.previous, digests.nodes, graph._succ
     relabeled: list[str] = []
-    # Most nodes are unchanged: their parts are compared whole, at C speed.
-    for node in [node for node, part in new.items() if old.get(node) != part]:
-        label, props, _, ends = new[node]
+    for node, attrs in graph._node.items():
         before = old.get(node)
-        if before is None:
+        if before is None or before[0] != attrs.get("label", ""):
+            if before is not None:
+                diff.removed[node] = before[0]
+                relabeled.append(node)
             diff.added.append(node)
-            diff.linked[node] = list(ends)
-            continue
-        old_label, old_props, _, old_ends = before
-        if old_label != label:
-            diff.removed[node] = old_label
-            diff.added.append(node)
-            diff.linked[node] = list(ends)
-            relabeled.append(node)
-            continue
-        if old_props != props:
+            diff.linked[node] = list(successors[node])
+        elif before[1] != props[node]:
             diff.changed.append(node)
-        if old_ends != ends:
-            gone = [end for end, made_of in old_ends.items() if ends.get(end) != made_of]
-            came = [end for end, made_of in ends.items() if old_ends.get(end) != made_of]
+    added = set(diff.added)
+    for node, (gone, came) in digests.relinked.items():
+        if node not in added:
             if gone:
                 diff.unlinked[node] = gone
             if came:
                 diff.linked[node] = came
-    for node, before in old.items():
-        if node not in new:
-            diff.removed[node] = before[0]
+    diff.removed.update(digests.gone)
     # Deleting a node deletes its relationships in: those to a node that went, or came back under
     # another label, need no unlinking; those to a relabeled node are made again from its new table.
     for start, gone in list(diff.unlinked.items()):
@@ -164,7 +125,6 @@ def _difference(old: Parts, new: Parts, graph: nx.MultiDiGraph) -> Difference:
             diff.unlinked[start] = kept
         else:
             del diff.unlinked[start]
-    added = set(diff.added)
     for node in relabeled:
         for start in graph.predecessors(node):
             if start not in added:

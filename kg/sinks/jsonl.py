@@ -166,8 +166,8 @@ def _shown(event: Meeting | Agreement) -> tuple[Any, ...]:
     the fields of its sources that only the graph shows (their articles' paths, titles and hashes),
     a quarter of what a record holds (tests/test_reuse_events.py changes every field of a record
     and requires the digest to change with its line)."""
-    refs = [_SHOWN_REF(ref) for ref in (event.participants if isinstance(event, Meeting) else event.parties)]
-    sources = [_SHOWN_SOURCE(source) for source in event.sources]
+    refs = list(map(_SHOWN_REF, event.participants if isinstance(event, Meeting) else event.parties))
+    sources = list(map(_SHOWN_SOURCE, event.sources))
     day = _DAY(event.date) if event.date else None
     if isinstance(event, Meeting):
         place = (event.place.name, event.place.name_en) if event.place else None

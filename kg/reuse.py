@@ -12,6 +12,7 @@ dependencies): after any change to these, nothing is taken over. `--no-cache` ta
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import marshal
@@ -46,36 +47,117 @@ def digest(value: Any) -> str:
     return hashlib.blake2b(marshal.dumps(value, 2), digest_size=16).hexdigest()
 
 
+GRAPH_PARTS = "graph.parts"
+"""What the parts of the build's graph were made of (GraphDigests.record), for the next build's."""
+
+Record = dict[Any, tuple[str, bytes, bytes, bytes, bytes]]
+"""Per node: its label, the digests of its id and properties, of its relationships out and of its
+relationships in, and its `pairs` marshalled (read back only for the few nodes whose relationships
+out changed: a tenth of the time of a rebuild's digests went to reading them all)."""
+
+
 class GraphDigests:
     """What the parts of a networkx graph are made of, digested once for every output that writes
     the graph in parts (graph.json, graph.ttl, the embedded database), each deriving the digest of
     a part from those of exactly what the part shows.
 
-    nodes: per node, the digest of its id and properties; pairs: per node and per end of its
-    relationships out, the digest of the relationships from the node to that end (their keys, in
-    order, and properties). Digests are 16 bytes. Raises ValueError when a value is not plain."""
+    nodes: per node, the digest of its id and properties; out: per node, of its id and its
+    relationships out (their ends, keys and properties, in order); `into`, of its relationships in;
+    `pairs`, per end of a node's relationships out, of those to that end. Digests are 16 bytes.
+    Raises ValueError when a value is not plain.
 
-    def __init__(self, graph: Any) -> None:
+    A rebuild digests every node's properties and relationships out, a node's relationships marshalled
+    whole (a call per node, not per pair of ends). What did not change since the `previous` build's
+    graph (its `record`) is not digested again: the pairs of a node whose relationships out are the
+    same, the relationships in of a node no changed pair ends at (a pair is one node's relationships
+    out: a change to it changes the node's digest `out`)."""
+
+    def __init__(self, graph: Any, previous: Record | None = None) -> None:
         blake2b, dumps = hashlib.blake2b, marshal.dumps
+        self._nodes: dict[Any, dict[str, Any]] = graph._node
+        self._out: dict[Any, dict[Any, Any]] = graph._succ
         self._in: dict[Any, dict[Any, Any]] = graph._pred
+        self.previous: Record = previous or {}
         self.nodes: dict[Any, bytes] = {
             node: blake2b(dumps((node, attrs), 2), digest_size=16).digest()
-            for node, attrs in graph._node.items()
+            for node, attrs in self._nodes.items()
         }
-        self.pairs: dict[Any, dict[Any, bytes]] = {
-            node: {end: blake2b(dumps(keyed, 2), digest_size=16).digest() for end, keyed in ends.items()}
-            for node, ends in graph._succ.items()
+        self.out: dict[Any, bytes] = {
+            node: blake2b(dumps((node, ends), 2), digest_size=16).digest() for node, ends in self._out.items()
         }
+        self._pairs: dict[Any, dict[Any, bytes]] = {}
 
     def links(self, node: Any) -> str:
         """The node's id and its relationships out, with their ends in order."""
-        return digest((node, self.pairs[node]))
+        return self.out[node].hex()
 
     def around(self, node: Any) -> str:
         """The node's id and properties, its relationships out and in, with their ends."""
-        pairs = self.pairs
-        into = {start: pairs[start][node] for start in self._in[node]}
-        return digest((self.nodes[node], pairs[node], into))
+        made_of = self.nodes[node] + self.out[node] + self.into[node]
+        return hashlib.blake2b(made_of, digest_size=16).hexdigest()
+
+    def pairs(self, node: Any) -> dict[Any, bytes]:
+        """Per end of the node's relationships out, the digest of the relationships to that end
+        (their keys, in order, and properties)."""
+        before = self.previous.get(node)
+        if before is not None and before[2] == self.out[node]:
+            return _previous_pairs(before)
+        pairs = self._pairs.get(node)
+        if pairs is None:
+            blake2b, dumps = hashlib.blake2b, marshal.dumps
+            ends = self._out[node].items()
+            pairs = {end: blake2b(dumps(keyed, 2), digest_size=16).digest() for end, keyed in ends}
+            self._pairs[node] = pairs
+        return pairs
+
+    @functools.cached_property
+    def relinked(self) -> dict[Any, tuple[list[Any], list[Any]]]:
+        """Per node whose relationships out changed since the previous build's graph (or that it
+        had not): the ends it no longer has the same relationships to, and those it has new ones to."""
+        previous, relinked = self.previous, {}
+        for node, made_of in self.out.items():
+            before = previous.get(node)
+            if before is None or before[2] != made_of:
+                old, new = _previous_pairs(before) if before is not None else {}, self.pairs(node)
+                gone = [end for end, pair in old.items() if new.get(end) != pair]
+                relinked[node] = (gone, [end for end, pair in new.items() if old.get(end) != pair])
+        return relinked
+
+    @functools.cached_property
+    def gone(self) -> dict[Any, str]:
+        """The nodes of the previous build's graph that this one has not, with their labels."""
+        return {node: before[0] for node, before in self.previous.items() if node not in self._nodes}
+
+    @functools.cached_property
+    def into(self) -> dict[Any, bytes]:
+        """Per node, the digest of its relationships in (their starts, keys and properties, in
+        order); the previous build's where none of them changed."""
+        changed = {end for gone, came in self.relinked.values() for end in (*gone, *came)}
+        changed.update(end for node in self.gone for end in _previous_pairs(self.previous[node]))
+        previous, blake2b, dumps = self.previous, hashlib.blake2b, marshal.dumps
+        into = {}
+        for node, starts in self._in.items():
+            before = previous.get(node)
+            if before is not None and node not in changed:
+                into[node] = before[3]
+            else:
+                into[node] = blake2b(dumps(starts, 2), digest_size=16).digest()
+        return into
+
+    def record(self) -> Record:
+        """What the next build's GraphDigests takes as `previous`."""
+        previous, nodes, out, into, dumps = self.previous, self.nodes, self.out, self.into, marshal.dumps
+        record: Record = {}
+        for node, attrs in self._nodes.items():
+            made_of, before = out[node], previous.get(node)
+            pairs = before[4] if before is not None and before[2] == made_of else dumps(self.pairs(node), 2)
+            record[node] = (attrs.get("label", ""), nodes[node], made_of, into[node], pairs)
+        return record
+
+
+def _previous_pairs(before: tuple[str, bytes, bytes, bytes, bytes]) -> dict[Any, bytes]:
+    pairs: dict[Any, bytes] = marshal.loads(before[4])
+    return pairs
 
 
 class Reuse:
@@ -99,16 +181,38 @@ class Reuse:
 
     def graph_digests(self, graph: Any) -> GraphDigests | None:
         """The digests of the parts of `graph` (a networkx graph, unchanged while this build writes
-        it), made once for all outputs; None without a version (nothing is kept) or when a value is
-        not plain (the outputs are written whole)."""
+        it), made once for all outputs from those of the previous build's graph; None without a
+        version (nothing is kept) or when a value is not plain (the outputs are written whole)."""
         if not self.keeps:
             return None
         if self._graph is None or self._graph[0] is not graph:
             try:
-                self._graph = (graph, GraphDigests(graph))
+                self._graph = (graph, GraphDigests(graph, self._previous_record()))
             except ValueError:
                 self._graph = (graph, None)
         return self._graph[1]
+
+    def keep_graph_digests(self, graph: Any) -> None:
+        """Save the digests of the parts of `graph` for the next build's `graph_digests`."""
+        digests = self.graph_digests(graph)
+        if digests is None:
+            return
+        body = marshal.dumps(digests.record(), 2)
+        (self.staged / GRAPH_PARTS).write_bytes(body)
+        self._new[GRAPH_PARTS] = hashlib.blake2b(body, digest_size=16).hexdigest()
+
+    def _previous_record(self) -> Record | None:
+        """What the previous build's graph was made of, when its record is whole and its own."""
+        if self.previous is None or GRAPH_PARTS not in self._old:
+            return None
+        try:
+            body = (self.previous / GRAPH_PARTS).read_bytes()
+            if hashlib.blake2b(body, digest_size=16).hexdigest() != self._old[GRAPH_PARTS]:
+                return None
+            record = marshal.loads(body)
+        except (OSError, ValueError, EOFError, TypeError):
+            return None
+        return record if isinstance(record, dict) else None
 
     @property
     def keeps(self) -> bool:

@@ -4,6 +4,7 @@ relationships with the same properties."""
 
 from __future__ import annotations
 
+import marshal
 import shutil
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ from kg.cache import output_version
 from kg.graph import build_graph
 from kg.layout import EMBEDDED
 from kg.pipeline import extract_corpus
-from kg.reuse import Reuse
+from kg.reuse import GRAPH_PARTS, GraphDigests, Reuse
 from kg.schema import NODES, RELATIONSHIPS
 from tests.rebuilds import NEW_ARTICLE as TALKS
 
@@ -90,6 +91,7 @@ def written(graph: nx.MultiDiGraph, folder: Path, reuse: Reuse | None) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     write_embedded(graph, folder, reuse=reuse)
     if reuse is not None:
+        reuse.keep_graph_digests(graph)  # what the next build's patch starts from, as a build keeps it
         reuse.save()
     return folder
 
@@ -171,6 +173,24 @@ def test_a_change_to_a_property_a_relationship_or_a_label_alone_is_patched_in(tm
     assert any(country in row for row in rebuilt["Organization"])
     assert any(country in row for row in rebuilt["Person-REPRESENTS-Organization"])
     assert len(rebuilt["Person-MET-Person"]) == sum(d["type"] == "MET" for *_, d in graph.edges(data=True))
+
+
+def test_a_record_of_the_graph_s_digests_not_the_build_s_own_writes_the_database_whole(
+    tmp_path: Path,
+) -> None:
+    """The patch is worked out from the previous build's graph (kg.reuse.GRAPH_PARTS): a record
+    that is not the one the build kept (here, that of the graph to write, which would patch
+    nothing) is not read."""
+    before = graph_of(tmp_path / "before", {"talks.md": TALKS, "call.md": CALL})
+    after = graph_of(tmp_path / "after", {"talks.md": TALKS_IN_SHANGHAI, "call.md": CALL})
+    previous = written(before, tmp_path / "P", Reuse(None, tmp_path / "P", VERSION))
+    (previous / GRAPH_PARTS).write_bytes(marshal.dumps(GraphDigests(after).record(), 2))
+
+    reuse = Reuse(previous, tmp_path / "S", VERSION)
+    rebuilt = written(after, tmp_path / "S", reuse)
+
+    assert contents(rebuilt) == contents(written(after, tmp_path / "C", None))
+    assert reuse.taken == 0
 
 
 HUB = "person:xi-jinping"

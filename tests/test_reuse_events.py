@@ -4,15 +4,17 @@ did not change (kg.sinks.jsonl.write_events) and is, byte for byte, what a clean
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import fields, is_dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from kg.pipeline import extract_corpus
 from kg.records import Actor, Corpus
 from kg.reuse import Reuse
-from kg.sinks.jsonl import write_events
+from kg.sinks.jsonl import _event_dict, _EventDigests, dumps, write_events
 from tests.rebuilds import NEW_ARTICLE as LAO_TALKS
 from tests.test_reuse_rdf import SECOND_REPORT
 
@@ -119,3 +121,52 @@ def test_a_second_report_of_the_same_talks_makes_their_line_again(tmp_path: Path
     assert [m.id for m in first.meetings] == [meeting["id"]], "one meeting, reported twice"
     assert sorted(source["doc"] for source in meeting["sources"]) == ["second.md", "talks.md"]
     assert reuse.made >= 1
+
+
+def other_values(value: Any) -> list[Any]:
+    """Values unlike `value` to put in its field (None: a text, or a number where text does not do)."""
+    if isinstance(value, bool):
+        return [not value]
+    if isinstance(value, int):
+        return [value + 1]
+    if isinstance(value, str):
+        return [value + "·"]
+    if isinstance(value, list):
+        return [[*value, value[0]] if value else ["·"]]
+    return ["·", 1]
+
+
+def changed_records(record: Any) -> Iterator[tuple[str, Any]]:
+    """The record with one field changed, for every field and every field of the records it holds
+    (of the first of a list of records): named by the field's path."""
+    for field in fields(record):
+        value = getattr(record, field.name)
+        if is_dataclass(value):
+            for path, inner in changed_records(value):
+                yield f"{field.name}.{path}", replace(record, **{field.name: inner})
+        elif isinstance(value, list) and value and is_dataclass(value[0]):
+            for path, inner in changed_records(value[0]):
+                yield f"{field.name}[0].{path}", replace(record, **{field.name: [inner, *value[1:]]})
+            yield f"{field.name}+", replace(record, **{field.name: [*value, value[0]]})
+        else:
+            for other in other_values(value):
+                yield field.name, replace(record, **{field.name: other})
+
+
+def test_a_change_to_any_field_of_an_event_its_line_shows_changes_the_line_s_digest(tmp_path: Path) -> None:
+    """The digest covers what the line shows, and only that: a field a new version shows and the
+    digest left out fails here."""
+    corpus = corpus_of(tmp_path / "articles", {"talks.md": TALKS})
+    digest = _EventDigests(corpus.actors)
+    shown = 0
+    for event in [*corpus.meetings, *corpus.agreements]:
+        line, made_of = dumps(_event_dict(event, corpus.actors)), digest(event)
+        for path, changed in changed_records(event):
+            try:
+                changed_line = dumps(_event_dict(changed, corpus.actors))
+            except (AttributeError, TypeError, ValueError):  # a value of no use to the field
+                continue
+            if changed_line != line:
+                shown += 1
+                assert digest(changed) != made_of, f"{type(event).__name__}.{path} is shown, not digested"
+    assert shown > 30, "every field the lines show was changed"

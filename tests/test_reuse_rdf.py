@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import networkx as nx
+import pytest
 from rdflib import Graph
 
 from kg.graph import build_graph
@@ -48,6 +50,7 @@ def write_both(graph: nx.MultiDiGraph, folder: Path, reuse: Reuse | None) -> Non
     write_rdf(graph, folder / "graph.ttl", "ttl", reuse=reuse)
     write_graph_json(graph, folder / "graph.json", reuse)
     if reuse is not None:
+        reuse.keep_graph_digests(graph)  # what the next build's digests start from, as a build keeps them
         reuse.save()
 
 
@@ -150,3 +153,39 @@ def test_a_previous_file_edited_in_place_at_its_size_is_not_taken_over(tmp_path:
 
     assert b"WANG YI" not in (rebuilt / "graph.ttl").read_bytes()
     assert (rebuilt / "graph.ttl").read_bytes() == text
+
+
+def reported_again(graph: nx.MultiDiGraph, article: str, meeting: str) -> None:
+    graph.edges[article, meeting, "REPORTS:0"]["sentence"] += "（另据报道）"
+
+
+def attended_by_nobody_else(graph: nx.MultiDiGraph, article: str, meeting: str) -> None:
+    person = next(start for start in graph.predecessors(meeting) if graph.nodes[start]["label"] == "Person")
+    graph.remove_edge(person, meeting, "PARTICIPATED_IN")
+
+
+def reported_by_nobody(graph: nx.MultiDiGraph, article: str, meeting: str) -> None:
+    graph.remove_node(article)
+
+
+@pytest.mark.parametrize("change", [reported_again, attended_by_nobody_else, reported_by_nobody])
+def test_a_node_whose_relationships_in_alone_changed_is_made_again(
+    tmp_path: Path, change: Callable[[nx.MultiDiGraph, str, str], None]
+) -> None:
+    """A meeting's subjects show its relationships in (who took part, which sentence reports it):
+    changed, gone, or gone with their start, they are digested again, not taken from the previous
+    build's digests."""
+    graph = graph_of(tmp_path / "articles", {"talks.md": TALKS, "call.md": CALL})
+    previous, rebuilt, clean = tmp_path / "P", tmp_path / "S", tmp_path / "C"
+    write_both(graph, previous, Reuse(None, previous, VERSION))
+    meeting = next(node for node, data in graph.nodes(data=True) if data["label"] == "Meeting")
+    article = next(start for start in graph.predecessors(meeting) if start.startswith("article:"))
+    change(graph, article, meeting)
+
+    reuse = Reuse(previous, rebuilt, VERSION)
+    write_both(graph, rebuilt, reuse)
+    write_both(graph, clean, None)
+
+    assert (rebuilt / "graph.ttl").read_bytes() == (clean / "graph.ttl").read_bytes()
+    assert (rebuilt / "graph.ttl").read_bytes() != (previous / "graph.ttl").read_bytes()
+    assert reuse.taken > 0, "the phone call, which did not change"

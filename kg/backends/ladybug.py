@@ -26,11 +26,11 @@ import ladybug
 import networkx as nx
 
 from kg.backends.base import LoadSummary, QueryResult, plain
-from kg.backends.ladybug_patch import Parts, apply, difference, node_parts, part_count
+from kg.backends.ladybug_patch import apply, difference, part_count
 from kg.backends.rows import EdgeGroup, EdgeRow, edge_rows, node_rows
 from kg.errors import DatabaseError, NotBuilt, one_line
 from kg.layout import EMBEDDED, BuildLayout
-from kg.reuse import Reuse
+from kg.reuse import GraphDigests, Reuse
 from kg.schema import NODES, RELATIONSHIPS, Prop
 
 _SEPARATOR = "\x1f"
@@ -305,8 +305,8 @@ def write_embedded(graph: nx.MultiDiGraph, out_dir: Path, *, reuse: Reuse | None
     with the graph's build id in its one Build node. With `reuse` of a previous build, a copy of
     its database patched by the difference (kg.backends.ladybug_patch), when that is less work."""
     path = BuildLayout(out_dir).embedded
-    parts = node_parts(graph, reuse) if reuse is not None else None
-    patched = _patched(graph, path, parts, reuse) if reuse is not None and parts is not None else None
+    digests = reuse.graph_digests(graph) if reuse is not None else None
+    patched = _patched(graph, path, digests, reuse) if reuse is not None and digests is not None else None
     backend = patched[0] if patched else LadybugBackend.create(path)
     try:
         if not patched:
@@ -316,16 +316,18 @@ def write_embedded(graph: nx.MultiDiGraph, out_dir: Path, *, reuse: Reuse | None
             backend.run("CREATE (:Build {id: $id})", {"id": graph.graph["build_id"]}, write=True)
     finally:
         backend.close()
-    if reuse is not None and parts is not None:
+    if reuse is not None and digests is not None:
         if not patched:
-            reuse.made += part_count(parts)
+            reuse.made += part_count(graph)
         whole_size = patched[1] if patched else path.stat().st_size
-        reuse.keep_parts(EMBEDDED, {"nodes": parts, "whole_size": whole_size})
+        # The parts themselves are the graph's (kg.reuse.GRAPH_PARTS): the seal says the database
+        # is still the one its build wrote from them.
+        reuse.keep_parts(EMBEDDED, {"whole_size": whole_size})
     return path
 
 
 def _patched(
-    graph: nx.MultiDiGraph, path: Path, parts: Parts, reuse: Reuse
+    graph: nx.MultiDiGraph, path: Path, digests: GraphDigests, reuse: Reuse
 ) -> tuple[LadybugBackend, int] | None:
     """The previous build's database, copied to `path` and patched into that of `graph`, open, and
     the size of the database it was patched from when written whole; None when there is none to
@@ -338,7 +340,7 @@ def _patched(
     # Patches leave unused pages behind: past some growth, a whole write compacts the file.
     if not isinstance(whole_size, int) or source.stat().st_size > _GROWTH_LIMIT * whole_size:
         return None
-    diff = difference(kept.get("nodes"), parts, graph)
+    diff = difference(digests, graph)
     if diff is None:
         return None
     _remove_database(path)
@@ -351,7 +353,7 @@ def _patched(
         _log.warning("the previous build's embedded database could not be patched (%s): written whole", exc)
         return None
     made = diff.parts_made()
-    reuse.taken += part_count(parts) - made
+    reuse.taken += part_count(graph) - made
     reuse.made += made
     return backend, whole_size
 

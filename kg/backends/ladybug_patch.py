@@ -3,9 +3,10 @@
 The parts of the database are its nodes and, per node, its outgoing relationships to each end
 (the relationships between two nodes, all types and keys together). Each node has a digest of
 its id and properties (its label among them), each (start, end) pair one of its relationships
-(keys, types, properties) (kg.reuse.GraphDigests). The build keeps them beside the database
-(kg.reuse.Reuse.keep_parts); the next build compares its own and, on a copy of the previous
-database, deletes the nodes that went (with their relationships), sets again the properties of the
+(keys, types, properties): kg.reuse.GraphDigests, which tells them from those of the previous
+build's graph. When the previous build's database has not been written to since (kg.reuse.Reuse.
+previous_parts), a rebuild, on a copy of it, deletes the nodes that went (with their
+relationships), sets again the properties of the
 nodes whose properties changed, deletes the relationships of the pairs that went or changed, and
 creates the new nodes, their relationships and those of the pairs that came or changed. A new
 meeting of a head of state adds one pair to the thousands the person has: one relationship is
@@ -24,20 +25,16 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from operator import itemgetter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import networkx as nx
 
 from kg.backends.rows import check_label, edge_rows, node_rows
-from kg.reuse import Reuse
+from kg.reuse import GraphDigests
 
 if TYPE_CHECKING:
     from kg.backends.ladybug import LadybugBackend
 
-Parts = dict[str, tuple[str, bytes, dict[str, bytes]]]
-"""Per node id: its label, the digest of its properties, and per end of its outgoing relationships
-the digest of those relationships."""
 PATCH_SHARE = 0.4
 """Above this share of the graph's nodes and relationships made again, the database is written whole.
 Measured (CPU seconds, events of a graph taken out at random and patched back in): a patch costs as
@@ -48,19 +45,9 @@ PATCH_ALWAYS = 2000
 (break-even: 1,000-2,000 rows in a graph of 8k)."""
 
 
-def node_parts(graph: nx.MultiDiGraph, reuse: Reuse) -> Parts | None:
-    """The parts of the graph's database (from kg.reuse.GraphDigests); None when a value is not
-    plain (marshal cannot write it) and the database can only be written whole."""
-    digests = reuse.graph_digests(graph)
-    if digests is None:
-        return None
-    nodes, pairs = digests.nodes, digests.pairs
-    return {node: (attrs.get("label", ""), nodes[node], pairs[node]) for node, attrs in graph._node.items()}
-
-
-def part_count(parts: Parts) -> int:
+def part_count(graph: nx.MultiDiGraph) -> int:
     """Nodes and (start, end) pairs of relationships."""
-    return len(parts) + sum(map(len, map(itemgetter(2), parts.values())))
+    return len(graph._node) + sum(map(len, graph._succ.values()))
 
 
 @dataclass
@@ -88,16 +75,16 @@ class Difference:
         return len(self.removed) + len(self.added) + len(self.changed) + unlinked + made_again
 
 
-def difference(old: Any, new: Parts, graph: nx.MultiDiGraph) -> Difference | None:
-    """What turns the database of the parts `old` into that of `new` (the parts of `graph`); None
-    when writing the database whole is the better way (much changed, or `old` is no parts)."""
-    try:
-        diff = _difference(old, new, graph)
-    except (ValueError, TypeError, AttributeError):
+def difference(digests: GraphDigests, graph: nx.MultiDiGraph) -> Difference | None:
+    """What turns the database of the previous build's graph (`digests.previous`) into that of
+    `graph`; None when writing the database whole is the better way (much changed, or no previous
+    graph to patch from)."""
+    if not digests.previous:
         return None
+    diff = _difference(digests, graph)
     made = diff.rows_made(graph)
     # Counting a multigraph's edges walks all of them: only when the nodes alone do not decide.
-    share = PATCH_SHARE * len(new)
+    share = PATCH_SHARE * len(graph._node)
     if made > PATCH_ALWAYS and made > share and made > share + PATCH_SHARE * _edge_count(graph):
         return None
     return diff
@@ -108,36 +95,28 @@ def _edge_count(graph: nx.MultiDiGraph) -> int:
     return sum(len(keyed) for ends in graph._succ.values() for keyed in ends.values())
 
 
-def _difference(old: Parts, new: Parts, graph: nx.MultiDiGraph) -> Difference:
+def _difference(digests: GraphDigests, graph: nx.MultiDiGraph) -> Difference:
     diff = Difference()
+    old, props, successors = digests.previous, digests.nodes, graph._succ
     relabeled: list[str] = []
-    # Most nodes are unchanged: their parts are compared whole, at C speed.
-    for node in [node for node, part in new.items() if old.get(node) != part]:
-        label, props, ends = new[node]
+    for node, attrs in graph._node.items():
         before = old.get(node)
-        if before is None:
+        if before is None or before[0] != attrs.get("label", ""):
+            if before is not None:
+                diff.removed[node] = before[0]
+                relabeled.append(node)
             diff.added.append(node)
-            diff.linked[node] = list(ends)
-            continue
-        old_label, old_props, old_ends = before
-        if old_label != label:
-            diff.removed[node] = old_label
-            diff.added.append(node)
-            diff.linked[node] = list(ends)
-            relabeled.append(node)
-            continue
-        if old_props != props:
+            diff.linked[node] = list(successors[node])
+        elif before[1] != props[node]:
             diff.changed.append(node)
-        if old_ends != ends:
-            gone = [end for end, made_of in old_ends.items() if ends.get(end) != made_of]
-            came = [end for end, made_of in ends.items() if old_ends.get(end) != made_of]
+    added = set(diff.added)
+    for node, (gone, came) in digests.relinked.items():
+        if node not in added:
             if gone:
                 diff.unlinked[node] = gone
             if came:
                 diff.linked[node] = came
-    for node, before in old.items():
-        if node not in new:
-            diff.removed[node] = before[0]
+    diff.removed.update(digests.gone)
     # Deleting a node deletes its relationships in: those to a node that went, or came back under
     # another label, need no unlinking; those to a relabeled node are made again from its new table.
     for start, gone in list(diff.unlinked.items()):
@@ -146,7 +125,6 @@ def _difference(old: Parts, new: Parts, graph: nx.MultiDiGraph) -> Difference:
             diff.unlinked[start] = kept
         else:
             del diff.unlinked[start]
-    added = set(diff.added)
     for node in relabeled:
         for start in graph.predecessors(node):
             if start not in added:

@@ -222,21 +222,24 @@ class _Writer:
 
     # ------------------------------------------------------------ edges
 
-    def edge(self, u: str, v: str, data: dict[str, Any]) -> None:
+    def edge(self, u: str, v: str, data: dict[str, Any], end: bool = True) -> None:
         """The relationship as its predicate (kg.schema); one with properties also as a node of
-        its own (a kg:Participation, kg:PartyRole, kg:Representation or kg:MetSummary)."""
+        its own (a kg:Participation, kg:PartyRole, kg:Representation or kg:MetSummary). end=False:
+        only the triples at or under the start's IRI (not a hub's thousands under its meetings)."""
         kind = str(data.get("type"))
         rel = REL_BY_TYPE.get(kind)
         if rel is None:
             return
         if kind == "REPORTS":
-            self._provenance(u, v, data)
+            self._provenance(u, v, data, end)
             return
         s, o = self.iri(u), self.iri(v)
         self.link(s, V[rel.rdf], o)
         if rel.qualified_by is None:
             return
         segment, start_role, end_role, on_start = _QUALIFIED[kind]
+        if not (on_start or end):
+            return
         q = f"{s}/{segment}/{self.path(v)}" if on_start else f"{o}/{segment}/{self.path(u)}"
         self.link(q, RDF_TYPE, V[rel.qualified_by])
         self.link(q, start_role, s)
@@ -259,31 +262,43 @@ class _Writer:
         else:
             self.add(s, predicate, value)
 
-    def _provenance(self, article: str, fact: str, data: dict[str, Any]) -> None:
-        """fact prov:wasDerivedFrom article, qualified by the sentence that states it."""
-        a, f = self.iri(article), self.iri(fact)
+    def _provenance(self, article: str, fact: str, data: dict[str, Any], of_fact: bool = True) -> None:
+        """fact prov:wasDerivedFrom article, qualified by the sentence that states it (of_fact=False:
+        only the sentence, under the article's IRI)."""
+        a = self.iri(article)
+        quote_iri = self._quote(a, data)
+        if not of_fact:
+            return
+        f = self.iri(fact)
         sentence, start, end = data.get("sentence"), data.get("start"), data.get("end")
-        self.link(f, V["prov:wasDerivedFrom"], a)
         derivation = f"{f}/source/{short_hash(article, str(start), str(end), str(sentence))}"
+        self.link(f, V["prov:wasDerivedFrom"], a)
         self.link(f, V["prov:qualifiedDerivation"], derivation)
         self.link(derivation, RDF_TYPE, V["prov:Derivation"])
         self.link(derivation, V["prov:entity"], a)
+        if quote_iri is not None:
+            self.link(derivation, V["kg:evidence"], quote_iri)
+
+    def _quote(self, a: str, data: dict[str, Any]) -> str | None:
+        """The sentence of a relationship REPORTS, under the IRI `a` of its article."""
+        sentence, start, end = data.get("sentence"), data.get("start"), data.get("end")
         if sentence is None:
-            return
+            return None
         quote_iri = f"{a}/sentence/{start}-{end}-{short_hash(sentence, length=8)}"
-        self.link(derivation, V["kg:evidence"], quote_iri)
         self.link(quote_iri, RDF_TYPE, V["kg:EvidenceSentence"])
         self.add(quote_iri, V["schema:text"], sentence)
         self.add(quote_iri, V["kg:startOffset"], start)
         self.add(quote_iri, V["kg:endOffset"], end)
         self.link(quote_iri, V["prov:wasQuotedFrom"], a)
+        return quote_iri
 
 
 def export_triples(graph: nx.MultiDiGraph, around: Collection[str] | None = None) -> Triples:
     """The triples of the RDF form of the graph model as plain values; schema/ontology.ttl has the mapping.
 
     around: only what these nodes and their edges make (a superset of the triples of every subject
-    at or under their IRIs), and the topic scheme."""
+    at or under their IRIs, those of an edge to a node not around but at or under the start's),
+    and the topic scheme."""
     writer = _Writer()
     topics = [node_id for node_id, data in graph.nodes(data=True) if data.get("label") == "Topic"]
     if topics:
@@ -294,11 +309,12 @@ def export_triples(graph: nx.MultiDiGraph, around: Collection[str] | None = None
         for u, v, data in graph.edges(data=True):
             writer.edge(str(u), str(v), data)
         return writer.triples
+    around = set(around)
     for node_id in {*around, *topics}:  # every topic: the scheme lists them all
         writer.node(str(node_id), graph.nodes[node_id])
     for node_id in around:
         for u, v, data in graph.out_edges(node_id, data=True):
-            writer.edge(str(u), str(v), data)
+            writer.edge(str(u), str(v), data, end=v in around)
         for u, v, data in graph.in_edges(node_id, data=True):
             # Made with the start's edges out when the start is around (a hub's thousands otherwise).
             if not _under_start(data):

@@ -15,7 +15,11 @@ import time
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
+from itertools import chain
+from operator import itemgetter
 from pathlib import Path
+
+import networkx as nx
 
 from kg.build_cache import BuildCache
 from kg.cache import output_version
@@ -181,6 +185,13 @@ def _outputs(layout: BuildLayout) -> dict[str, str]:
     }
 
 
+def _relationship_types(graph: nx.MultiDiGraph) -> dict[str, int]:
+    """Relationships per type, read from networkx's dicts (through its edge views, the count of a
+    10,000-article graph's quarter of a million relationships took 0.2 s at the end of a build)."""
+    keyed = (by_key.values() for ends in graph._succ.values() for by_key in ends.values())
+    return dict(Counter(map(itemgetter("type"), chain.from_iterable(keyed))))
+
+
 class _Clock:
     """Seconds per step of a build, for report.json: where the time of a rebuild goes."""
 
@@ -245,7 +256,7 @@ def _write_build(
         meetings=len(corpus.meetings),
         agreements=len(corpus.agreements),
         actors=dict(Counter(a.type for a in corpus.actors.values())),
-        nodes=dict(Counter(d["label"] for _, d in graph.nodes(data=True))),
-        relationships=dict(Counter(d["type"] for *_, d in graph.edges(data=True))),
+        nodes=dict(Counter(map(itemgetter("label"), graph._node.values()))),
+        relationships=_relationship_types(graph),
         sink_processes=2 if fork else 1,
     )

@@ -130,8 +130,10 @@ class GraphDigests:
 
     @functools.cached_property
     def into(self) -> dict[Any, bytes]:
-        """Per node, the digest of its relationships in (their starts, keys and properties, in
-        order); the previous build's where none of them changed."""
+        """Per node, the digest of its relationships in (their starts, keys and properties); the
+        previous build's where none of them changed. Their order alone may have changed then (a
+        start that sorts elsewhere now): what reads this digest, the Turtle chunks (sorted) and
+        the database, does not show the order."""
         changed = {end for gone, came in self.relinked.values() for end in (*gone, *came)}
         changed.update(end for node in self.gone for end in _previous_pairs(self.previous[node]))
         previous, blake2b, dumps = self.previous, hashlib.blake2b, marshal.dumps

@@ -86,18 +86,9 @@ def _add_sources(
 ) -> None:
     for i, src in enumerate(sources):
         doc = docs.get(src.doc)
-        aid = article_id(src.doc, doc.id if doc else src.doc_id)
-        if aid not in g._node:
-            g.add_node(
-                aid,
-                label="Article",
-                id=aid,
-                name=src.doc,
-                path=src.path,
-                title=doc.title if doc else src.title,
-                url=doc.url if doc else src.url,
-                published=_date(doc.published) if doc else None,
-            )
+        if doc is None:  # an article the corpus does not list: what its source tells of it
+            doc = ArticleMeta(id=src.doc_id, name=src.doc, path=src.path, title=src.title, url=src.url)
+        aid = _add_article(g, doc)
         _link(
             g,
             aid,
@@ -105,6 +96,23 @@ def _add_sources(
             f"REPORTS:{i}",
             {"type": "REPORTS", "sentence": src.sentence, "start": src.start, "end": src.end},
         )
+
+
+def _add_article(g: nx.MultiDiGraph, doc: ArticleMeta) -> str:
+    """The article's node (added when the graph has none of its id), and its id."""
+    aid = article_id(doc.name, doc.id)
+    if aid not in g._node:
+        g.add_node(
+            aid,
+            label="Article",
+            id=aid,
+            name=doc.name,
+            path=doc.path,
+            title=doc.title,
+            url=doc.url,
+            published=_date(doc.published),
+        )
+    return aid
 
 
 def _link(g: nx.MultiDiGraph, start: str, end: str, key: str, attrs: dict[str, Any]) -> None:
@@ -129,17 +137,7 @@ def build_graph(corpus: Corpus, reuse: Reuse | None = None) -> nx.MultiDiGraph:
     g = nx.MultiDiGraph()
     docs = {d.name: d for d in corpus.documents}
     for doc in corpus.documents:
-        aid = article_id(doc.name, doc.id)
-        g.add_node(
-            aid,
-            label="Article",
-            id=aid,
-            name=doc.name,
-            path=doc.path,
-            title=doc.title,
-            url=doc.url,
-            published=_date(doc.published),
-        )
+        _add_article(g, doc)
     for actor in corpus.actors.values():
         g.add_node(actor.id, **_actor_props(actor))
     for actor in corpus.actors.values():

@@ -25,7 +25,7 @@ DIGITS = 6
 
 
 def year_pairs(
-    meetings: Iterable[Meeting], principals_of: Callable[[Meeting], set[str]]
+    meetings: Iterable[Meeting], principals_of: Callable[[Meeting], Iterable[str]]
 ) -> dict[int, list[tuple[str, str]]]:
     """Per year, every two principals of each dated meeting that year, meetings in the order of
     their ids: the edges of that year's graph in the order they are added, which its node order,

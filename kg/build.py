@@ -230,9 +230,11 @@ def _write_build(
         write_events(corpus.meetings, corpus.agreements, corpus.actors, staged.events, reuse)
         write_graph_json(graph, staged.graph, reuse)
 
-    # What the graph's parts are made of (kg.reuse.GraphDigests), read by graph.json, RDF and the
-    # database, not by the views; kept for the next build's.
-    digests: Step = ("digests", lambda: reuse.keep_graph_digests(graph))
+    def keep_digests() -> None:
+        # What the graph's parts are made of (kg.reuse.GraphDigests), read by graph.json, RDF and
+        # the database, not by the views; kept for the next build's.
+        reuse.keep_graph_digests(graph)
+
     views: Step = ("views", lambda: write_views(graph, staged.root, reuse=reuse))
     embedded: Step = ("embedded", lambda: write_embedded(graph, staged.root, reuse=reuse))
     rdf: Step = ("rdf", lambda: write_rdf(graph, staged.rdf, "ttl", reuse=reuse))
@@ -241,12 +243,12 @@ def _write_build(
     # the fork for both sides; in a rebuild the views alone cost what all the rest does, as every
     # page is still digested while the other outputs only patch what changed.
     if reuse.can_take_over:
-        here, there = [views], [digests, ("events", events), rdf, embedded]
+        here, there = [views], [("digests", keep_digests), ("events", events), rdf, embedded]
     else:
         reuse.graph_digests(graph)
         clock.lap("digests")
         # Kept once RDF has digested the relationships into every node.
-        here, there = [views, embedded], [("events", events), rdf, ("digests kept", digests[1])]
+        here, there = [views, embedded], [("events", events), rdf, ("digests kept", keep_digests)]
     clock.steps.update(side_by_side(here, there, reuse, fork=fork))
     clock.lap("sinks")
     return BuildReport(

@@ -253,7 +253,7 @@ def _add_betweenness(
             return year_betweenness(year, pairs)
         return reuse.remember(f"betweenness:{year}", digest(pairs), lambda: year_betweenness(year, pairs))
 
-    pairs = year_pairs(meetings, lambda meeting: set(people[meeting.id]))
+    pairs = year_pairs(meetings, lambda meeting: people[meeting.id])
     for person, values in betweenness_by_person(pairs, of_year).items():
         g._node[person]["betweenness_years"] = [year for year, _ in values]
         g._node[person]["betweenness"] = [value for _, value in values]

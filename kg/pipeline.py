@@ -16,6 +16,7 @@ from kg.cache import ExtractionCache
 from kg.engines import Engine, run_ordered
 from kg.gc_policy import collector_paused
 from kg.ingest import discover_articles, read_document
+from kg.normalize import normalize
 from kg.records import ArticleFile, Corpus, DocumentEvents, Skipped
 from kg.resolve import Resolver, resolve
 from kg.sinks.jsonl import event_dicts
@@ -48,8 +49,6 @@ def extract_path(
     raw = read_document(path, name=name, data=data)
     if isinstance(raw, Skipped):
         return raw
-    from kg.normalize import normalize
-
     try:
         document = normalize(raw)
     except ValueError as exc:

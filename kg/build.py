@@ -22,14 +22,15 @@ from pathlib import Path
 import networkx as nx
 
 from kg.build_cache import BuildCache
-from kg.cache import output_version
+from kg.cache import ExtractionCache, output_version
 from kg.engines import Engine
 from kg.errors import ExtractionFailed, InputError
 from kg.gc_policy import collector_paused
 from kg.graph import build_graph
 from kg.layout import BuildLayout
 from kg.pipeline import Progress, extract_corpus
-from kg.records import Corpus, DocumentEvents, Skipped
+from kg.records import Corpus, DocumentEvents, Skipped, Unchanged
+from kg.resolution_memo import Memos, ResolutionMemo
 from kg.reuse import Reuse
 from kg.side_by_side import Step, can_fork, side_by_side
 from kg.sinks.jsonl import write_events
@@ -64,7 +65,8 @@ class BuildReport:
     embedded: where the time of a rebuild goes; in a first build, `digests kept` too (the rest of
     them, for the next build: in a rebuild, that is part of `digests`). With two sink processes the
     last four (and, in a rebuild, the digests: made in the process that reads them) overlap: `sinks`
-    is their time from the first start to the last end."""
+    is their time from the first start to the last end. `memo`: the resolution memo, kept for the
+    next build (kg.resolution_memo) beside the outputs."""
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, indent=2)
@@ -107,8 +109,9 @@ def build(
     progress = clock.ticking(_strict(on_result) if strict else on_result)
     with collector_paused():
         try:
+            memos = Memos(_previous_memo(layout, cache.store))
             corpus = extract_corpus(
-                inputs, workers=workers, on_result=progress, engine=engine, cache=cache.store
+                inputs, workers=workers, on_result=progress, engine=engine, cache=cache.store, memos=memos
             )
             clock.lap("extract", at=clock.last_tick)
             clock.lap("resolve")
@@ -117,7 +120,7 @@ def build(
             staged.root.mkdir(parents=True, exist_ok=True)  # a first build's cache may have made it
             reuse = _reuse(layout, staged, use_cache)
             fork = fork_sinks and can_fork()
-            report = _write_build(corpus, staged, build_id, clock, reuse, fork)
+            report = _write_build(corpus, staged, build_id, clock, reuse, fork, memos.made)
             reuse.save()
             report.reused, report.remade = reuse.taken, reuse.made
             report.steps = clock.steps
@@ -141,13 +144,19 @@ def _reuse(layout: BuildLayout, staged: BuildLayout, use_cache: bool) -> Reuse:
     return Reuse(previous, staged.root, output_version())
 
 
+def _previous_memo(layout: BuildLayout, cache: ExtractionCache | None) -> Path | None:
+    """The resolution memo of the build being replaced: only a build with a cache has one to read
+    (it reads back the articles a change touches from the cache)."""
+    return layout.resolution if cache is not None and layout.is_build() else None
+
+
 def _nothing_read(inputs: list[Path], layout: BuildLayout) -> InputError:
     kept = f"the previous build in {layout.root} is untouched" if layout.is_build() else "nothing was written"
     return InputError(f"no article could be read from {', '.join(map(str, inputs))}: {kept}")
 
 
 def _strict(on_result: Progress | None) -> Progress:
-    def check(result: DocumentEvents | Skipped) -> None:
+    def check(result: DocumentEvents | Skipped | Unchanged) -> None:
         if on_result:
             on_result(result)
         if isinstance(result, Skipped) and result.traceback:
@@ -202,7 +211,7 @@ class _Clock:
     def ticking(self, on_result: Progress | None) -> Progress:
         """`on_result`, noting when the last article's result came in (extraction ends there)."""
 
-        def tick(result: DocumentEvents | Skipped) -> None:
+        def tick(result: DocumentEvents | Skipped | Unchanged) -> None:
             if on_result:
                 on_result(result)
             self.last_tick = time.perf_counter()
@@ -216,7 +225,13 @@ class _Clock:
 
 
 def _write_build(
-    corpus: Corpus, staged: BuildLayout, build_id: str, clock: _Clock, reuse: Reuse, fork: bool
+    corpus: Corpus,
+    staged: BuildLayout,
+    build_id: str,
+    clock: _Clock,
+    reuse: Reuse,
+    fork: bool,
+    memo: ResolutionMemo | None,
 ) -> BuildReport:
     from kg.backends.ladybug import write_embedded
     from kg.sinks.rdf import write_rdf
@@ -235,6 +250,12 @@ def _write_build(
         # the database, not by the views; kept for the next build's.
         reuse.keep_graph_digests(graph)
 
+    def keep_memo() -> None:
+        # What the resolution was made of (kg.resolution_memo), for the next build's; written
+        # beside the outputs, off the way from the articles to the graph.
+        if memo is not None:
+            memo.save(staged.resolution)
+
     views: Step = ("views", lambda: write_views(graph, staged.root, reuse=reuse))
     embedded: Step = ("embedded", lambda: write_embedded(graph, staged.root, reuse=reuse))
     rdf: Step = ("rdf", lambda: write_rdf(graph, staged.rdf, "ttl", reuse=reuse))
@@ -243,12 +264,14 @@ def _write_build(
     # the fork for both sides; in a rebuild the views alone cost what all the rest does, as every
     # page is still digested while the other outputs only patch what changed.
     if reuse.can_take_over:
-        here, there = [views], [("digests", keep_digests), ("events", events), rdf, embedded]
+        here = [views]
+        there = [("digests", keep_digests), ("events", events), rdf, embedded, ("memo", keep_memo)]
     else:
         reuse.graph_digests(graph)
         clock.lap("digests")
         # Kept once RDF has digested the relationships into every node.
-        here, there = [views, embedded], [("events", events), rdf, ("digests kept", keep_digests)]
+        here = [views, embedded, ("memo", keep_memo)]
+        there = [("events", events), rdf, ("digests kept", keep_digests)]
     clock.steps.update(side_by_side(here, there, reuse, fork=fork))
     clock.lap("sinks")
     return BuildReport(

@@ -27,6 +27,7 @@ import platform
 import re
 import shutil
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -34,12 +35,13 @@ from pathlib import Path
 from kg.ingest import read_bytes
 from kg.known_files import KnownFiles, file_status, write_whole
 from kg.record_codec import ExtractionResult, RecordFormatError, decode_result, encode_result
-from kg.records import ArticleFile, Skipped
+from kg.records import ArticleFile, Skipped, Unchanged
 
 ExtractMany = Callable[[list[ArticleFile], bool], Iterable[ExtractionResult]]
 """Extracts articles (any engine), yielding one result per article in their order; the flag says
 whether the cache has entries to read meanwhile (kg.engines.run_ordered's `meanwhile`)."""
 ExtractOne = Callable[[ArticleFile], ExtractionResult]
+Unread = Callable[[list[str]], AbstractSet[str]]
 
 log = logging.getLogger(__name__)
 _PACKAGE = Path(__file__).resolve().parent
@@ -173,13 +175,19 @@ class ExtractionCache:
         log.warning("%s: the cache cannot be written (%s); no more entries are stored", self.folder, exc)
 
     def extract(
-        self, articles: Sequence[ArticleFile], extract_many: ExtractMany, extract_one: ExtractOne
-    ) -> Iterator[ExtractionResult]:
-        """Each article's result in the articles' order: from the cache when it holds the article's
-        current bytes, else extracted (by `extract_many`, called once with the articles the cache
-        lacks before any entry is read, so that it may run beside the reading; by `extract_one`
-        in this process for an entry found unreadable) and stored. Results are stored before
-        they are handed on, since the resolver merges into the records it gets."""
+        self,
+        articles: Sequence[ArticleFile],
+        extract_many: ExtractMany,
+        extract_one: ExtractOne,
+        unread: Unread | None = None,
+    ) -> Iterator[tuple[str | None, ExtractionResult | Unchanged]]:
+        """Each article's key (None: unreadable) and result, in the articles' order: from the cache
+        when it holds the article's current bytes, else extracted (by `extract_many`, called once
+        with the articles the cache lacks before any entry is read, so that it may run beside the
+        reading; by `extract_one` in this process for an entry found unreadable) and stored.
+        Results are stored before they are handed on, since the resolver merges into the records
+        it gets. `unread`, given the keys of the articles the cache holds, names those whose
+        results are not wanted (kg.resolution_delta): they come as Unchanged, not read."""
         plan: list[tuple[ArticleFile, str | Skipped, bool]] = []
         known = self._known_files()
         for article in articles:
@@ -199,21 +207,26 @@ class ExtractionCache:
         missing = [article for article, key, stored in plan if not stored and isinstance(key, str)]
         reading = any(stored for _, _, stored in plan)
         fresh = iter(extract_many(missing, reading) if missing else ())
+        held = unread([k for _, k, stored in plan if stored and isinstance(k, str)]) if unread else set()
         for article, key_or_skipped, stored in plan:
             if isinstance(key_or_skipped, Skipped):
-                yield key_or_skipped
+                yield None, key_or_skipped
                 continue
             key = key_or_skipped
             self._used.add(key)
+            if stored and key in held:
+                self.hits += 1
+                yield key, Unchanged(str(article.path), key)
+                continue
             result = self.get(key) if stored else None
             if result is not None:
                 self.hits += 1
-                yield result
+                yield key, result
                 continue
             result = next(fresh) if not stored else extract_one(article)
             if self._unchanged(article, key):
                 self.put(key, result)
-            yield result
+            yield key, result
 
     def _known_files(self) -> KnownFiles | None:
         """The index of the files read before (kg.known_files), None when the cache cannot be written."""

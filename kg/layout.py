@@ -22,6 +22,8 @@ EMBEDDED = "graph.lbdb"
 REPORT = "report.json"
 CACHE = "cache"
 """The extraction cache (kg.cache): carried from build to build, not an output of one."""
+RESOLUTION = "resolution.memo"
+"""What the build's resolution was made of (kg.resolution_memo), for the next build's."""
 OUTPUTS = (EVENTS, GRAPH, RDF, VIEWS, EMBEDDED, REPORT)
 """Everything a complete build holds (the embedded database may add sidecar files beside its own)."""
 EXPORT_NAMES = {
@@ -48,6 +50,7 @@ class BuildLayout:
         self.embedded = root / EMBEDDED
         self.report = root / REPORT
         self.cache = root / CACHE
+        self.resolution = root / RESOLUTION
 
     def export(self, fmt: str) -> Path:
         """Where `kg export` writes a format by default: beside the build's own outputs."""

@@ -12,12 +12,15 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kg.cache import ExtractionCache
+from kg.cache import ExtractionCache, ExtractMany
 from kg.engines import Engine, run_ordered
+from kg.errors import InputError
 from kg.gc_policy import collector_paused
-from kg.ingest import discover_articles, read_document
+from kg.ingest import discover_articles, read_bytes, read_document
 from kg.normalize import normalize
-from kg.records import ArticleFile, Corpus, DocumentEvents, Skipped
+from kg.records import ArticleFile, Corpus, DocumentEvents, Skipped, Unchanged
+from kg.resolution_delta import Resolution
+from kg.resolution_memo import Memos
 from kg.resolve import Resolver, resolve
 from kg.sinks.jsonl import event_dicts
 from kg.topics import TopicVocabulary
@@ -26,7 +29,7 @@ if TYPE_CHECKING:
     from kg.evaluate import EvalReport
     from kg.extract.document import DocumentExtractor
 
-Progress = Callable[[DocumentEvents | Skipped], None]
+Progress = Callable[[DocumentEvents | Skipped | Unchanged], None]
 
 
 @cache
@@ -81,34 +84,68 @@ def extract_corpus(
     on_result: Progress | None = None,
     engine: Engine | None = None,
     cache: ExtractionCache | None = None,
+    memos: Memos | None = None,
 ) -> Corpus:
     """The resolved corpus of the articles under `inputs`; engine: where extraction runs
-    (default: `workers` local processes); cache: where articles already extracted are read back."""
+    (default: `workers` local processes); cache: where articles already extracted are read back.
+    With a cache, `memos` gives the previous build's resolution memo, and takes this one's
+    (kg.resolution_delta: a rebuild reads back only the articles its changed ones touch)."""
     engine = engine or Engine(workers=workers)
     paths, skipped = discover_articles(list(inputs))
-    resolver = Resolver(TopicVocabulary.load().topics)
-    resolver.skipped.extend(skipped)
     if on_result:
         for item in skipped:
             on_result(item)
-    results = (
-        cache.extract(
-            paths, lambda todo, reading: iter_extracted(todo, engine, meanwhile=reading), extract_path
-        )
-        if cache
-        else iter_extracted(paths, engine)
-    )
+    topics = TopicVocabulary.load().topics
     # The facts kept grow with the corpus, and with the collector on each of its passes walked
     # them all again: the rate per article fell with the corpus's size (kg.gc_policy).
     with collector_paused():
-        for result in results:
+        if cache is None:
+            resolver = Resolver(topics)
+            resolver.skipped.extend(skipped)
+            for result in iter_extracted(paths, engine):
+                if on_result:
+                    on_result(result)
+                if isinstance(result, Skipped):
+                    resolver.skipped.append(result)
+                else:
+                    resolver.add(result)
+            return resolver.corpus()
+        memos = memos or Memos()
+        resolution = Resolution(topics, cache.version, memos.previous, _Reader(cache, paths).read_back)
+        resolution.skipped.extend(skipped)
+        extract_many: ExtractMany = lambda todo, reading: iter_extracted(todo, engine, meanwhile=reading)  # noqa: E731
+        for key, found in cache.extract(paths, extract_many, extract_path, resolution.unread):
             if on_result:
-                on_result(result)
-            if isinstance(result, Skipped):
-                resolver.skipped.append(result)
-            else:
-                resolver.add(result)
-        return resolver.corpus()
+                on_result(found)
+            resolution.add(key, found)
+        corpus = resolution.corpus()
+        memos.made = resolution.memo
+        return corpus
+
+
+class _Reader:
+    """Reads back an unchanged article's events by its key: from the cache, or, should its entry
+    have gone bad since it was found, by extracting the article again."""
+
+    def __init__(self, cache: ExtractionCache, articles: Sequence[ArticleFile]) -> None:
+        self.cache = cache
+        self.articles = articles
+
+    def read_back(self, key: str) -> DocumentEvents:
+        result = self.cache.get(key)
+        if isinstance(result, DocumentEvents):
+            return result
+        article = next((a for a in self.articles if self._key(a) == key), None)
+        result = extract_path(article) if article else None
+        if not isinstance(result, DocumentEvents):
+            where = article.path if article else key
+            raise InputError(f"{where}: changed while the build read it: build again")
+        self.cache.put(key, result)
+        return result
+
+    def _key(self, article: ArticleFile) -> str | None:
+        data = read_bytes(article.path)
+        return None if isinstance(data, Skipped) else self.cache.key(article, data)
 
 
 def iter_event_dicts(inputs: Iterable[Path], *, workers: int = 1) -> Iterator[dict[str, object] | Skipped]:

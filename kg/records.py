@@ -86,6 +86,16 @@ class Skipped:
 
 
 @dataclass(frozen=True)
+class Unchanged:
+    """An article with the bytes an earlier build resolved: its events are in that build's
+    resolution memo (kg.resolution_memo), not read back."""
+
+    path: str
+    key: str
+    """Its extraction cache key (kg.cache)."""
+
+
+@dataclass(frozen=True)
 class Sentence:
     text: str
     start: int

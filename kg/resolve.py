@@ -32,12 +32,47 @@ class _Held:
         into.country = into.country or other.country
 
 
+def fold_actor(copies: list[Actor], reports: int) -> Actor:
+    """An actor's distinct copies merged as the Resolver merges all of them (a copy repeated adds
+    nothing), given in the order of their first reports; `reports`: the copies, repeats included."""
+    into = copies[0]
+    if reports > 1:
+        held = _Held(into)
+        for other in copies[1:]:
+            held.merge(into, other)
+    return into
+
+
 def meeting_id(meeting: Meeting) -> str:
     key = [*sorted(principals(meeting)), meeting.mode, meeting.date.iso() if meeting.date else ""]
     if meeting.date is None:
         first = meeting.sources[0]
         key += [first.doc, str(first.start)]
     return f"meeting:{short_hash(*key)}"
+
+
+def meeting_bucket(meeting: Meeting) -> tuple[object, ...] | None:
+    """The meetings of other articles a meeting may merge with share its bucket (merge_meetings'
+    key across documents); None for an undated meeting, which merges with none."""
+    if meeting.date is None:
+        return None
+    date = meeting.date
+    return ("meeting", tuple(sorted(principals(meeting))), (date.year, date.month, date.day), meeting.mode)
+
+
+def agreement_bucket(agreement: Agreement) -> tuple[object, ...] | None:
+    """As meeting_bucket, for agreements (merge_agreements' key across documents)."""
+    if agreement.date is None:
+        return None
+    date = agreement.date
+    return ("agreement", tuple(sorted({p.id for p in agreement.parties})), (date.year, date.month, date.day))
+
+
+def meeting_ids(events: DocumentEvents) -> dict[str, str]:
+    """An article's meetings' ids -> the ids they have once merged across articles: the id of a
+    merged meeting is made of what all its reports share (its principals, mode and date), or,
+    undated, of its only report (meeting_id)."""
+    return {m.id: meeting_id(m) for m in events.meetings}
 
 
 def agreement_id(agreement: Agreement) -> str:
@@ -62,16 +97,20 @@ class Resolver:
     def add(self, events: DocumentEvents) -> None:
         self.documents.append(events.article)
         for actor_id, actor in events.actors.items():
-            into = self.actors.get(actor_id)
-            if into is None:
-                self.actors[actor_id] = actor
-                continue
-            held = self._held.get(actor_id)
-            if held is None:
-                held = self._held[actor_id] = _Held(into)
-            held.merge(into, actor)
+            self.add_actor(actor_id, actor)
         self.meetings.extend(events.meetings)
         self.agreements.extend(events.agreements)
+
+    def add_actor(self, actor_id: str, actor: Actor) -> None:
+        """One more copy of an actor: the first is kept, and later ones merge into it."""
+        into = self.actors.get(actor_id)
+        if into is None:
+            self.actors[actor_id] = actor
+            return
+        held = self._held.get(actor_id)
+        if held is None:
+            held = self._held[actor_id] = _Held(into)
+        held.merge(into, actor)
 
     def corpus(self) -> Corpus:
         merged_meetings, renamed = merge_meetings(self.meetings, within_document=False)

@@ -23,8 +23,9 @@ date: 2025-06-10
 On June 9, Chinese President Xi Jinping held a phone call with Kazakh President Kassym-Jomart Tokayev.
 The two sides agreed to deepen cooperation against cross-border telecom fraud.
 """
-BUILD_RECORDS = {"report.json", "reuse.json"}
-"""Files that name the build, or record what it was made of: they differ between any two builds."""
+BUILD_RECORDS = {"report.json", "reuse.json", "resolution.memo"}
+"""Files that name the build, or record what it was made of: they differ between any two builds
+(a build without a cache keeps no resolution memo)."""
 SIDECARS = {".pieces", ".parts"}
 """Suffixes of the digests of a file's parts, kept beside it for the next build."""
 

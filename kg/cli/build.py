@@ -15,7 +15,7 @@ from rich.table import Table
 from kg.cli.choices import EngineKind, EventFormat
 from kg.cli.options import OutOption
 from kg.errors import InputError
-from kg.records import DocumentEvents, Skipped
+from kg.records import DocumentEvents, Skipped, Unchanged
 
 DEFAULT_ARTICLES = [Path("examples/articles")]
 err = Console(stderr=True)
@@ -80,7 +80,7 @@ def build(
     ) as progress:
         task = progress.add_task("articles", total=total)
 
-        def on_result(result: DocumentEvents | Skipped) -> None:
+        def on_result(result: DocumentEvents | Skipped | Unchanged) -> None:
             if isinstance(result, Skipped):
                 err.print(_skip_line(result), markup=False, highlight=False, soft_wrap=True)
             progress.advance(task)

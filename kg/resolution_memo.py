@@ -1,0 +1,223 @@
+"""What the previous build's resolution was made of, so that a rebuild merges again only what its
+changed articles touch.
+
+Merging across articles (kg.resolve) is local: an actor is the fold of its copies in the articles'
+order; a dated meeting is the fold of the meetings in its bucket (kg.resolve.meeting_bucket), the
+dated agreements of a bucket merge among themselves only; an undated event merges with nothing.
+The memo keeps, in kg.record_codec's plain form and by each article's cache key (kg.cache):
+- per article, its name, its ArticleMeta, the buckets its records are in, the actors it names;
+- per bucket, the references (article key, index in that article's list) of its records in the
+  articles' order, and the merged events that came out of it;
+- per actor, its distinct copies (a copy repeated adds nothing: kg.resolve._Held), each with the
+  articles that hold it, and the merged actor.
+A rebuild reads back (kg.resolution_delta) only the articles that share a bucket with a changed
+one, and takes every other merged record as it was.
+
+On disk: one marshal file in the build folder, for one extractor version (which covers the
+resolution's code too: kg.cache); any other file, or a damaged one, is not read.
+"""
+
+from __future__ import annotations
+
+import logging
+import marshal
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kg.known_files import write_whole
+from kg.record_codec import decoder, encoder
+from kg.records import Actor, Agreement, ArticleMeta, DocumentEvents, Meeting
+from kg.resolve import agreement_bucket, meeting_bucket
+
+log = logging.getLogger(__name__)
+
+_MAGIC = b"kgm\x01"
+
+Ref = tuple[str, int]
+"""A record of one article: the article's key and the record's index in its meetings or agreements."""
+Bucket = tuple[Any, ...]
+Kept = tuple[str, str, Ref, Any]
+"""A merged event: its date (ISO, "" undated) and id (the corpus's order), the reference of its
+first report (the order of merged events of equal date and id) and its plain form."""
+UNDATED_MEETING, UNDATED_AGREEMENT = "undated meeting", "undated agreement"
+MEETING_BUCKETS = frozenset({"meeting", UNDATED_MEETING})
+
+
+@dataclass(slots=True)
+class MemoArticle:
+    name: str
+    meta: Any
+    """Its ArticleMeta, plain."""
+    buckets: list[Bucket]
+    actors: list[str]
+
+
+@dataclass(slots=True)
+class MemoBucket:
+    refs: list[Ref]
+    kept: list[Kept]
+
+
+@dataclass(slots=True)
+class MemoActor:
+    merged: Any
+    copies: list[tuple[Any, list[str]]]
+    """Each distinct copy, plain, and the keys of the articles that hold it, in their order."""
+
+
+@dataclass
+class ResolutionMemo:
+    version: str
+    order: list[str]
+    """The keys of the articles with events, in the order resolution took them."""
+    articles: dict[str, MemoArticle]
+    buckets: dict[Bucket, MemoBucket]
+    actors: dict[str, MemoActor]
+
+    def save(self, path: Path) -> None:
+        body = marshal.dumps(
+            (
+                self.version,
+                self.order,
+                {k: (a.name, a.meta, a.buckets, a.actors) for k, a in self.articles.items()},
+                {b: (m.refs, m.kept) for b, m in self.buckets.items()},
+                {i: (a.merged, a.copies) for i, a in self.actors.items()},
+            ),
+            4,
+        )
+        write_whole(path, _MAGIC + zlib.crc32(body).to_bytes(4, "big") + body)
+
+
+@dataclass
+class Memos:
+    """Where the memo a build resolves from is (the previous build's, if any), and the one it makes."""
+
+    previous: Path | None = None
+    made: ResolutionMemo | None = None
+
+
+def load_memo(path: Path, version: str) -> ResolutionMemo | None:
+    """The memo at `path` if it is one of extractor `version`; None otherwise (a damaged file is
+    a warning: the build resolves every article)."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    header = len(_MAGIC) + 4
+    body = memoryview(data)[header:]
+    if data[: len(_MAGIC)] != _MAGIC or zlib.crc32(body).to_bytes(4, "big") != data[len(_MAGIC) : header]:
+        log.warning("%s: not a resolution memo of this kg, or damaged; every article is resolved again", path)
+        return None
+    try:
+        stored_version, order, articles, buckets, actors = marshal.loads(body)
+    except (ValueError, EOFError, TypeError):
+        log.warning("%s: damaged resolution memo; every article is resolved again", path)
+        return None
+    if stored_version != version:
+        return None
+    return ResolutionMemo(
+        version,
+        order,
+        {k: MemoArticle(*a) for k, a in articles.items()},
+        {b: MemoBucket(*m) for b, m in buckets.items()},
+        {i: MemoActor(*a) for i, a in actors.items()},
+    )
+
+
+class Plain:
+    """kg.record_codec's plain forms, with one table of strings for a whole memo."""
+
+    def __init__(self) -> None:
+        self._strings: dict[str | None, str | None] = {}
+        self.actor, self.meeting = encoder(Actor), encoder(Meeting)
+        self.agreement, self.article = encoder(Agreement), encoder(ArticleMeta)
+
+    def of_actor(self, actor: Actor) -> Any:
+        return self.actor(actor, self._strings.setdefault)
+
+    def of_article(self, meta: ArticleMeta) -> Any:
+        return self.article(meta, self._strings.setdefault)
+
+    def of_event(self, event: Meeting | Agreement) -> Any:
+        if isinstance(event, Meeting):
+            return self.meeting(event, self._strings.setdefault)
+        return self.agreement(event, self._strings.setdefault)
+
+
+def record_buckets(key: str, events: DocumentEvents) -> list[tuple[Bucket, Ref]]:
+    """The bucket and reference of each of an article's meetings, then of each of its agreements."""
+    found: list[tuple[Bucket, Ref]] = []
+    for i, meeting in enumerate(events.meetings):
+        found.append((meeting_bucket(meeting) or (UNDATED_MEETING, key, i), (key, i)))
+    for i, agreement in enumerate(events.agreements):
+        found.append((agreement_bucket(agreement) or (UNDATED_AGREEMENT, key, i), (key, i)))
+    return found
+
+
+def kept(event: Meeting | Agreement, first: Ref, plain: Plain) -> Kept:
+    return (event.date.iso() if event.date else "", event.id, first, plain.of_event(event))
+
+
+def is_meeting_bucket(bucket: Bucket) -> bool:
+    return bucket[0] in MEETING_BUCKETS
+
+
+class MemoRecorder:
+    """Makes the memo of a resolution from scratch (kg.resolve.Resolver): each article's records
+    are noted before the resolver merges into them, the merged events once it has."""
+
+    def __init__(self, version: str) -> None:
+        self.plain = Plain()
+        self.memo = ResolutionMemo(version, [], {}, {}, {})
+        self._refs: dict[int, Ref] = {}  # by id(): the records live until the corpus is made
+        self._copies: dict[str, dict[bytes, int]] = {}
+
+    def add(self, key: str, events: DocumentEvents) -> None:
+        """Before the resolver takes `events` (it merges into the first copy of each actor)."""
+        memo, plain = self.memo, self.plain
+        memo.order.append(key)
+        placed = record_buckets(key, events)
+        for (bucket, ref), record in zip(placed, [*events.meetings, *events.agreements], strict=True):
+            self._refs[id(record)] = ref
+            memo.buckets.setdefault(bucket, MemoBucket([], [])).refs.append(ref)
+        for actor_id, actor in events.actors.items():
+            copy = plain.of_actor(actor)
+            entry = memo.actors.setdefault(actor_id, MemoActor(None, []))
+            seen = self._copies.setdefault(actor_id, {})
+            index = seen.setdefault(marshal.dumps(copy, 4), len(entry.copies))
+            if index == len(entry.copies):
+                entry.copies.append((copy, []))
+            entry.copies[index][1].append(key)
+        memo.articles[key] = MemoArticle(
+            events.article.name, plain.of_article(events.article), [b for b, _ in placed], list(events.actors)
+        )
+
+    def finish(
+        self, meetings: list[Meeting], agreements: list[Agreement], actors: dict[str, Actor]
+    ) -> ResolutionMemo:
+        """The memo, given the merged records (each the first of its reports, merged into)."""
+        memo, plain = self.memo, self.plain
+        for meeting in meetings:
+            ref = self._refs[id(meeting)]
+            bucket = meeting_bucket(meeting) or (UNDATED_MEETING, *ref)
+            memo.buckets[bucket].kept.append(kept(meeting, ref, plain))
+        for agreement in agreements:
+            ref = self._refs[id(agreement)]
+            bucket = agreement_bucket(agreement) or (UNDATED_AGREEMENT, *ref)
+            memo.buckets[bucket].kept.append(kept(agreement, ref, plain))
+        for actor_id, actor in actors.items():
+            memo.actors[actor_id].merged = plain.of_actor(actor)
+        self._refs.clear()
+        return memo
+
+
+def decode_meeting(plain: Any) -> Meeting:
+    meeting: Meeting = decoder(Meeting)(plain)
+    return meeting
+
+
+def decode_agreement(plain: Any) -> Agreement:
+    agreement: Agreement = decoder(Agreement)(plain)
+    return agreement

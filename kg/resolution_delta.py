@@ -250,6 +250,7 @@ class _Changes:
         before = memo.buckets.get(bucket)
         refs = [r for r in before.refs if r[0] not in self.gone] if before else []
         refs += added
+        memo.touch(bucket)
         if not refs:
             memo.buckets.pop(bucket, None)
             return

@@ -13,20 +13,21 @@ The memo keeps, in kg.record_codec's plain form and by each article's cache key 
 A rebuild reads back (kg.resolution_delta) only the articles that share a bucket with a changed
 one, and takes every other merged record as it was.
 
-On disk: one marshal file in the build folder, for one extractor version (which covers the
-resolution's code too: kg.cache); any other file, or a damaged one, is not read.
+On disk: a folder in the build folder, of marshal files with a checksum each (an index, and the
+buckets in shards), for one extractor version (which covers the resolution's code too:
+kg.cache); a memo of another version, or damaged, is not read.
 """
 
 from __future__ import annotations
 
 import logging
 import marshal
+import os
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kg.known_files import write_whole
 from kg.record_codec import decoder, encoder
 from kg.records import Actor, Agreement, ArticleMeta, DocumentEvents, Meeting
 from kg.resolve import agreement_bucket, meeting_bucket
@@ -75,19 +76,66 @@ class ResolutionMemo:
     articles: dict[str, MemoArticle]
     buckets: dict[Bucket, MemoBucket]
     actors: dict[str, MemoActor]
+    origin: Path | None = None
+    """The folder it was read from."""
+    changed: set[int] | None = None
+    """The shards of its buckets changed since it was read (None: all of them)."""
 
-    def save(self, path: Path) -> None:
-        body = marshal.dumps(
-            (
-                self.version,
-                self.order,
-                {k: (a.name, a.meta, a.buckets, a.actors) for k, a in self.articles.items()},
-                {b: (m.refs, m.kept) for b, m in self.buckets.items()},
-                {i: (a.merged, a.copies) for i, a in self.actors.items()},
-            ),
-            4,
+    def touch(self, bucket: Bucket) -> None:
+        if self.changed is not None:
+            self.changed.add(shard(bucket))
+
+    def save(self, folder: Path) -> None:
+        """Into `folder` (a new one): an index, and the buckets in shards; a shard no bucket of
+        which changed is a hard link to the file it was read from (a rebuild's memo differs from
+        the previous one in a few buckets, and most of its bytes are buckets)."""
+        folder.mkdir()
+        index = (
+            self.version,
+            self.order,
+            {k: (a.name, a.meta, a.buckets, a.actors) for k, a in self.articles.items()},
+            {i: (a.merged, a.copies) for i, a in self.actors.items()},
         )
-        write_whole(path, _MAGIC + zlib.crc32(body).to_bytes(4, "big") + body)
+        _write(folder / _INDEX, index)
+        shards: list[dict[Bucket, tuple[list[Ref], list[Kept]]]] = [{} for _ in range(SHARDS)]
+        for bucket, entry in self.buckets.items():
+            shards[shard(bucket)][bucket] = (entry.refs, entry.kept)
+        for number, buckets in enumerate(shards):
+            name = _SHARD.format(number)
+            if self.origin is None or self.changed is None or number in self.changed:
+                _write(folder / name, buckets)
+                continue
+            try:
+                os.link(self.origin / name, folder / name)
+            except OSError:  # another file system, or a file gone: written again
+                _write(folder / name, buckets)
+
+
+SHARDS = 64
+_INDEX, _SHARD = "index", "buckets.{:02d}"
+
+
+def shard(bucket: Bucket) -> int:
+    """The shard of a bucket: the same in every process (str's hash is not)."""
+    return zlib.crc32(repr(bucket).encode()) % SHARDS
+
+
+def _write(path: Path, value: Any) -> None:
+    body = marshal.dumps(value, 4)
+    path.write_bytes(_MAGIC + zlib.crc32(body).to_bytes(4, "big") + body)
+
+
+def _read(path: Path) -> Any:
+    """The value of a file of the memo; ValueError when it is not one, or damaged."""
+    data = path.read_bytes()
+    header = len(_MAGIC) + 4
+    body = memoryview(data)[header:]
+    if data[: len(_MAGIC)] != _MAGIC or zlib.crc32(body).to_bytes(4, "big") != data[len(_MAGIC) : header]:
+        raise ValueError("not a file of a resolution memo of this kg, or damaged")
+    try:
+        return marshal.loads(body)
+    except (EOFError, TypeError) as exc:
+        raise ValueError(f"damaged: {exc}") from None
 
 
 @dataclass
@@ -98,31 +146,30 @@ class Memos:
     made: ResolutionMemo | None = None
 
 
-def load_memo(path: Path, version: str) -> ResolutionMemo | None:
-    """The memo at `path` if it is one of extractor `version`; None otherwise (a damaged file is
+def load_memo(folder: Path, version: str) -> ResolutionMemo | None:
+    """The memo in `folder` if it is one of extractor `version`; None otherwise (a damaged one is
     a warning: the build resolves every article)."""
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return None
-    header = len(_MAGIC) + 4
-    body = memoryview(data)[header:]
-    if data[: len(_MAGIC)] != _MAGIC or zlib.crc32(body).to_bytes(4, "big") != data[len(_MAGIC) : header]:
-        log.warning("%s: not a resolution memo of this kg, or damaged; every article is resolved again", path)
+    if not (folder / _INDEX).is_file():
         return None
     try:
-        stored_version, order, articles, buckets, actors = marshal.loads(body)
-    except (ValueError, EOFError, TypeError):
-        log.warning("%s: damaged resolution memo; every article is resolved again", path)
-        return None
-    if stored_version != version:
+        stored_version, order, articles, actors = _read(folder / _INDEX)
+        if stored_version != version:
+            return None
+        buckets: dict[Bucket, MemoBucket] = {}
+        for number in range(SHARDS):
+            for bucket, (refs, kept) in _read(folder / _SHARD.format(number)).items():
+                buckets[bucket] = MemoBucket(refs, kept)
+    except (OSError, ValueError) as exc:
+        log.warning("%s: resolution memo not read (%s); every article is resolved again", folder, exc)
         return None
     return ResolutionMemo(
         version,
         order,
         {k: MemoArticle(*a) for k, a in articles.items()},
-        {b: MemoBucket(*m) for b, m in buckets.items()},
+        buckets,
         {i: MemoActor(*a) for i, a in actors.items()},
+        origin=folder,
+        changed=set(),
     )
 
 

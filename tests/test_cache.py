@@ -141,7 +141,7 @@ def test_a_corrupt_entry_is_extracted_again_with_a_warning(
     flipped[len(flipped) // 2] ^= 0x01  # one bit of the disk gone bad
     entries[2].write_bytes(bytes(flipped))
     # Without the resolution memo every entry is read (with it, only those a change touches).
-    BuildLayout(out).resolution.unlink()
+    shutil.rmtree(BuildLayout(out).resolution)
     with caplog.at_level(logging.WARNING, logger="kg"):
         _, again = build([articles], out)
     warned = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]

@@ -23,21 +23,21 @@ date: 2025-06-10
 On June 9, Chinese President Xi Jinping held a phone call with Kazakh President Kassym-Jomart Tokayev.
 The two sides agreed to deepen cooperation against cross-border telecom fraud.
 """
-BUILD_RECORDS = {"report.json", "reuse.json", "resolution.memo"}
-"""Files that name the build, or record what it was made of: they differ between any two builds
-(a build without a cache keeps no resolution memo)."""
+BUILD_RECORDS = {"report.json", "reuse.json"}
+"""Files that name the build, or record what it was made of: they differ between any two builds."""
 SIDECARS = {".pieces", ".parts"}
 """Suffixes of the digests of a file's parts, kept beside it for the next build."""
 
 
 def files(out: Path) -> dict[str, bytes]:
     """Every output file by its path in the build folder, but the cache, the database and the
-    records of what the parts were made of (sidecars that end in `.pieces` or `.parts`)."""
+    records of what the parts were made of (sidecars that end in `.pieces` or `.parts`, and the
+    resolution memo, which a build without a cache does not keep)."""
     layout = BuildLayout(out)
     found: dict[str, bytes] = {}
     for path in sorted(out.rglob("*")):
         relative = path.relative_to(out).as_posix()
-        apart = path.is_relative_to(layout.cache) or path.is_relative_to(layout.embedded)
+        apart = any(path.is_relative_to(p) for p in (layout.cache, layout.embedded, layout.resolution))
         if path.is_file() and not apart and relative not in BUILD_RECORDS and path.suffix not in SIDECARS:
             found[relative] = path.read_bytes()
     graph = json.loads(found.pop("graph.json"))

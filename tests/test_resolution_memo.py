@@ -219,6 +219,29 @@ def test_the_memo_reads_back_what_it_saved(tmp_path: Path) -> None:
     assert again == corpus.clean()
     assert read == []
     assert load_memo(tmp_path / "memo", "v2") is None
+    assert load_memo(tmp_path / "nothing", "v1") is None
+
+
+def test_a_rebuild_s_memo_writes_again_only_the_shards_that_changed(tmp_path: Path) -> None:
+    rng = random.Random(5)
+    corpus = Corpus_.random(rng, 30)
+    _, memo, _ = corpus.resolved(None)
+    assert memo is not None
+    memo.save(tmp_path / "first")
+    edited = dict(corpus.stored)
+    edited["007.md"] = encode_result(_article(rng, "007.md"))
+    changed = Corpus_(edited)
+    _, made, _ = changed.resolved(load_memo(tmp_path / "first", "v1"))
+    assert made is not None
+    made.save(tmp_path / "second")
+    linked = [
+        f.name
+        for f in (tmp_path / "second").iterdir()
+        if f.stat().st_ino == (tmp_path / "first" / f.name).stat().st_ino
+    ]
+    assert 0 < len(linked) < len(list((tmp_path / "first").iterdir())) - 1  # the index is always written
+    again, _, _ = changed.resolved(load_memo(tmp_path / "second", "v1"))
+    assert again == changed.clean()
 
 
 def test_a_damaged_memo_is_a_warning_and_no_memo(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
@@ -226,9 +249,10 @@ def test_a_damaged_memo_is_a_warning_and_no_memo(tmp_path: Path, caplog: pytest.
     _, memo, _ = corpus.resolved(None)
     assert memo is not None
     memo.save(tmp_path / "memo")
-    data = bytearray((tmp_path / "memo").read_bytes())
+    shard = max((tmp_path / "memo").iterdir(), key=lambda f: f.stat().st_size)
+    data = bytearray(shard.read_bytes())
     data[-3] ^= 0xFF
-    (tmp_path / "memo").write_bytes(bytes(data))
+    shard.write_bytes(bytes(data))
     assert load_memo(tmp_path / "memo", "v1") is None
     assert "damaged" in caplog.text
 

@@ -52,11 +52,12 @@ _DOWNSTREAM = frozenset(
     | {f"{module}.py" for module in ("build", "build_cache", "graph", "brokers", "levels", "layout")}
     | {f"{module}.py" for module in ("reuse", "swap", "queries", "gc_policy")}
     | {f"{module}.py" for module in ("cache", "known_files", "engines")}
+    | {f"{module}.py" for module in ("resolution_memo", "resolution_delta")}
 )
 """Subpackages and modules of kg after extraction, or around it (where it runs, how its results
 are stored and found; the stored form, kg.record_codec, counts): their code does not shape what
 an article's extraction is (a change to them would otherwise make every build extract the corpus
-again)."""
+again). The resolution memo's own version covers its two modules (kg.resolution_memo)."""
 
 
 @cache

@@ -20,7 +20,7 @@ from kg.ingest import discover_articles, read_bytes, read_document
 from kg.normalize import normalize
 from kg.records import ArticleFile, Corpus, DocumentEvents, Skipped, Unchanged
 from kg.resolution_delta import Resolution
-from kg.resolution_memo import Memos
+from kg.resolution_memo import Memos, memo_version
 from kg.resolve import Resolver, resolve
 from kg.sinks.jsonl import event_dicts
 from kg.topics import TopicVocabulary
@@ -111,7 +111,8 @@ def extract_corpus(
                     resolver.add(result)
             return resolver.corpus()
         memos = memos or Memos()
-        resolution = Resolution(topics, cache.version, memos.previous, _Reader(cache, paths).read_back)
+        version = memo_version(cache.version)
+        resolution = Resolution(topics, version, memos.previous, _Reader(cache, paths).read_back)
         resolution.skipped.extend(skipped)
         extract_many: ExtractMany = lambda todo, reading: iter_extracted(todo, engine, meanwhile=reading)  # noqa: E731
         for key, found in cache.extract(paths, extract_many, extract_path, resolution.unread):

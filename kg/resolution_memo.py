@@ -14,20 +14,22 @@ A rebuild reads back (kg.resolution_delta) only the articles that share a bucket
 one, and takes every other merged record as it was.
 
 On disk: a folder in the build folder, of marshal files with a checksum each (an index, and the
-buckets in shards), for one extractor version (which covers the resolution's code too:
-kg.cache); a memo of another version, or damaged, is not read.
+buckets in shards), for one `memo_version` (the extractor's, which covers the records and their
+merging, and this code's); a memo of another version, or damaged, is not read.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import marshal
 import os
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kg.cache import files_version
 from kg.record_codec import decoder, encoder
 from kg.records import Actor, Agreement, ArticleMeta, DocumentEvents, Meeting
 from kg.resolve import agreement_bucket, meeting_bucket
@@ -80,10 +82,18 @@ class ResolutionMemo:
     """The folder it was read from."""
     changed: set[int] | None = None
     """The shards of its buckets changed since it was read (None: all of them)."""
+    shard_of: dict[Bucket, int] = field(default_factory=dict)
+    """The shard of each bucket read (found once: a bucket's shard costs a repr and a checksum)."""
 
     def touch(self, bucket: Bucket) -> None:
         if self.changed is not None:
-            self.changed.add(shard(bucket))
+            self.changed.add(self._shard(bucket))
+
+    def _shard(self, bucket: Bucket) -> int:
+        number = self.shard_of.get(bucket)
+        if number is None:
+            number = self.shard_of[bucket] = shard(bucket)
+        return number
 
     def save(self, folder: Path) -> None:
         """Into `folder` (a new one): an index, and the buckets in shards; a shard no bucket of
@@ -99,7 +109,7 @@ class ResolutionMemo:
         _write(folder / _INDEX, index)
         shards: list[dict[Bucket, tuple[list[Ref], list[Kept]]]] = [{} for _ in range(SHARDS)]
         for bucket, entry in self.buckets.items():
-            shards[shard(bucket)][bucket] = (entry.refs, entry.kept)
+            shards[self._shard(bucket)][bucket] = (entry.refs, entry.kept)
         for number, buckets in enumerate(shards):
             name = _SHARD.format(number)
             if self.origin is None or self.changed is None or number in self.changed:
@@ -113,6 +123,14 @@ class ResolutionMemo:
 
 SHARDS = 64
 _INDEX, _SHARD = "index", "buckets.{:02d}"
+
+
+def memo_version(extractor_version: str) -> str:
+    """The version of memos: the extractor's (which covers the records and their merging:
+    kg.resolve, kg.extract.merge) and that of the memo's own code."""
+    package = Path(__file__).resolve().parent
+    modules = [package / "resolution_memo.py", package / "resolution_delta.py"]
+    return hashlib.sha256(f"{extractor_version}\0{files_version(package, modules)}".encode()).hexdigest()
 
 
 def shard(bucket: Bucket) -> int:
@@ -156,9 +174,11 @@ def load_memo(folder: Path, version: str) -> ResolutionMemo | None:
         if stored_version != version:
             return None
         buckets: dict[Bucket, MemoBucket] = {}
+        shard_of: dict[Bucket, int] = {}
         for number in range(SHARDS):
             for bucket, (refs, kept) in _read(folder / _SHARD.format(number)).items():
                 buckets[bucket] = MemoBucket(refs, kept)
+                shard_of[bucket] = number
     except (OSError, ValueError) as exc:
         log.warning("%s: resolution memo not read (%s); every article is resolved again", folder, exc)
         return None
@@ -170,6 +190,7 @@ def load_memo(folder: Path, version: str) -> ResolutionMemo | None:
         {i: MemoActor(*a) for i, a in actors.items()},
         origin=folder,
         changed=set(),
+        shard_of=shard_of,
     )
 
 

@@ -21,7 +21,7 @@ from kg.normalize import normalize
 from kg.records import ArticleFile, Corpus, DocumentEvents, Skipped, Unchanged
 from kg.resolution_delta import Resolution
 from kg.resolution_memo import Memos, memo_version
-from kg.resolve import Resolver, resolve
+from kg.resolve import resolve
 from kg.sinks.jsonl import event_dicts
 from kg.topics import TopicVocabulary
 
@@ -96,32 +96,32 @@ def extract_corpus(
         for item in skipped:
             on_result(item)
     topics = TopicVocabulary.load().topics
+    results: Iterable[tuple[str | None, DocumentEvents | Skipped | Unchanged]]
+    if cache is None:
+        resolution = Resolution(topics, None, None, _no_read_back)
+        results = ((None, result) for result in iter_extracted(paths, engine))
+    else:
+        previous = memos.previous if memos else None
+        reader = _Reader(cache, paths)
+        resolution = Resolution(topics, memo_version(cache.version), previous, reader.read_back)
+        extract_many: ExtractMany = lambda todo, reading: iter_extracted(todo, engine, meanwhile=reading)  # noqa: E731
+        results = cache.extract(paths, extract_many, extract_path, resolution.unread)
+    resolution.skipped.extend(skipped)
     # The facts kept grow with the corpus, and with the collector on each of its passes walked
     # them all again: the rate per article fell with the corpus's size (kg.gc_policy).
     with collector_paused():
-        if cache is None:
-            resolver = Resolver(topics)
-            resolver.skipped.extend(skipped)
-            for result in iter_extracted(paths, engine):
-                if on_result:
-                    on_result(result)
-                if isinstance(result, Skipped):
-                    resolver.skipped.append(result)
-                else:
-                    resolver.add(result)
-            return resolver.corpus()
-        memos = memos or Memos()
-        version = memo_version(cache.version)
-        resolution = Resolution(topics, version, memos.previous, _Reader(cache, paths).read_back)
-        resolution.skipped.extend(skipped)
-        extract_many: ExtractMany = lambda todo, reading: iter_extracted(todo, engine, meanwhile=reading)  # noqa: E731
-        for key, found in cache.extract(paths, extract_many, extract_path, resolution.unread):
+        for key, found in results:
             if on_result:
                 on_result(found)
             resolution.add(key, found)
         corpus = resolution.corpus()
+    if memos:
         memos.made = resolution.memo
-        return corpus
+    return corpus
+
+
+def _no_read_back(key: str) -> DocumentEvents:
+    raise AssertionError(f"{key}: nothing to read back without a cache")
 
 
 class _Reader:

@@ -54,12 +54,14 @@ Event = Meeting | Agreement
 
 class Resolution:
     """The corpus of the results given to `add`, in their order. `unread` (before the first
-    result) names the articles the previous memo holds: they come as Unchanged, not read."""
+    result) names the articles the previous memo holds: they come as Unchanged, not read.
+    version: the memo's (kg.resolution_memo.memo_version); None: no memo is read or made (no
+    cache to read articles back from)."""
 
     def __init__(
         self,
         topics: dict[str, Topic],
-        version: str,
+        version: str | None,
         previous: Path | ResolutionMemo | None,
         read_back: ReadBack,
     ) -> None:
@@ -75,7 +77,7 @@ class Resolution:
         self._stream: list[tuple[str, DocumentEvents | None]] = []
         self._taken: _Taken | None = None
         self._resolver = Resolver(topics)
-        self._recorder: MemoRecorder | None = MemoRecorder(version)
+        self._recorder = MemoRecorder(version) if version else None
         self._names: list[str] = []
 
     def unread(self, keys: Sequence[str]) -> set[str]:
@@ -84,7 +86,7 @@ class Resolution:
         a process that holds the memo makes every page the memo's reading writes a copy."""
         previous = self._previous
         if isinstance(previous, Path):
-            previous = load_memo(previous, self.version)
+            previous = load_memo(previous, self.version) if self.version else None
         self.previous = previous
         if previous is None or not _same_order(previous.order, keys):
             return set()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 from collections.abc import Callable
 from pathlib import Path
 
@@ -189,3 +190,25 @@ def test_a_node_whose_relationships_in_alone_changed_is_made_again(
     assert (rebuilt / "graph.ttl").read_bytes() == (clean / "graph.ttl").read_bytes()
     assert (rebuilt / "graph.ttl").read_bytes() != (previous / "graph.ttl").read_bytes()
     assert reuse.taken > 0, "the phone call, which did not change"
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_a_rebuild_that_makes_most_nodes_again_writes_the_clean_build_s_rdf(
+    tmp_path: Path, seed: int
+) -> None:
+    """Most chunks made again, some of new subjects, among runs of chunks taken over: each made
+    chunk is placed by a gallop from the one before, each run taken between those passed over."""
+    graph = graph_of(tmp_path / "articles", {"talks.md": TALKS, "call.md": CALL, "second.md": SECOND_REPORT})
+    previous, rebuilt, clean = tmp_path / "P", tmp_path / "S", tmp_path / "C"
+    write_both(graph, previous, Reuse(None, previous, VERSION))
+    rng = random.Random(seed)
+    nodes = sorted(graph.nodes)
+    for node in rng.sample(nodes, int(len(nodes) * rng.choice([0.5, 0.8, 1.0]))):
+        graph.nodes[node]["name"] = f"{graph.nodes[node].get('name')} (renamed)"
+    for node in rng.sample(nodes, len(nodes) // 3):  # new subjects, between the old ones
+        graph.add_node(f"{node}0", **{**graph.nodes[node], "id": f"{node}0"})
+    reuse = Reuse(previous, rebuilt, VERSION)
+    write_both(graph, rebuilt, reuse)
+    write_both(graph, clean, None)
+    assert (rebuilt / "graph.ttl").read_bytes() == (clean / "graph.ttl").read_bytes()
+    assert reuse.made > 0

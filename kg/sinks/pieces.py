@@ -175,12 +175,14 @@ class PieceWriter:
         those in `passed_over` (ascending)."""
         self._take_run()
         first = self._next
-        for index in passed_over[bisect_left(passed_over, first) :]:
-            if index >= stop:
-                break
+        # Walked from where `first` falls, not sliced from there: a rebuild that makes most pieces
+        # again calls this once per piece, and each slice copied the rest of the list.
+        at = bisect_left(passed_over, first)
+        while at < len(passed_over) and (index := passed_over[at]) < stop:
             if index > first:
                 self.take(first, index - 1)
             first = index + 1
+            at += 1
         if stop > first:
             self.take(first, stop - 1)
         self._next = max(self._next, stop)

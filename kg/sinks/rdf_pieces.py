@@ -101,9 +101,17 @@ def _merge(writer: PieceWriter, made: list[tuple[bytes, str | None, bytes]], pas
         start = previous.start(piece) + 2  # after the blank line
         return text[start : text.find(b" ", start)]
 
+    def place(subject: bytes, at: int) -> int:
+        # Galloping from the last place, then a binary search: where most subjects are made
+        # again, each lies a step or two after the one before, not anywhere in the file.
+        lo, hi, step = at, at, 1
+        while hi < end and subject_of(hi) < subject:
+            lo, hi, step = hi + 1, hi + 1 + step, step * 2
+        return bisect_left(range(end), subject, lo=lo, hi=min(hi, end), key=subject_of)
+
     at, end = 1, len(previous.digests) - 1
     for subject, owner, chunk in made:
-        at = bisect_left(range(end), subject, lo=at, key=subject_of)
+        at = place(subject, at)
         writer.take_until(at, passed_over)
         writer.write(owner, chunk)
     writer.take_until(end, passed_over)

@@ -66,8 +66,7 @@ class BuildReport:
     them, for the next build: in a rebuild, that is part of `digests`). With two sink processes the
     last four (and, in a rebuild, the digests: made in the process that reads them) overlap: `sinks`
     is their time from the first start to the last end. `memo`: the resolution memo, kept for the
-    next build (kg.resolution_memo) beside the outputs; `count`, the nodes and relationships this
-    report counts."""
+    next build (kg.resolution_memo) beside the outputs."""
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, indent=2)
@@ -257,13 +256,6 @@ def _write_build(
         if memo is not None:
             memo.save(staged.resolution)
 
-    counted: dict[str, dict[str, int]] = {}
-
-    def count() -> None:
-        # In the process that writes the views, while the other one may still be writing.
-        counted["nodes"] = dict(Counter(map(itemgetter("label"), graph._node.values())))
-        counted["relationships"] = _relationship_types(graph)
-
     views: Step = ("views", lambda: write_views(graph, staged.root, reuse=reuse))
     embedded: Step = ("embedded", lambda: write_embedded(graph, staged.root, reuse=reuse))
     rdf: Step = ("rdf", lambda: write_rdf(graph, staged.rdf, "ttl", reuse=reuse))
@@ -272,13 +264,13 @@ def _write_build(
     # the fork for both sides; in a rebuild the views alone cost what all the rest does, as every
     # page is still digested while the other outputs only patch what changed.
     if reuse.can_take_over:
-        here = [views, ("count", count)]
+        here = [views]
         there = [("digests", keep_digests), ("events", events), rdf, embedded, ("memo", keep_memo)]
     else:
         reuse.graph_digests(graph)
         clock.lap("digests")
         # Kept once RDF has digested the relationships into every node.
-        here = [views, embedded, ("memo", keep_memo), ("count", count)]
+        here = [views, embedded, ("memo", keep_memo)]
         there = [("events", events), rdf, ("digests kept", keep_digests)]
     clock.steps.update(side_by_side(here, there, reuse, fork=fork))
     clock.lap("sinks")
@@ -289,7 +281,7 @@ def _write_build(
         meetings=len(corpus.meetings),
         agreements=len(corpus.agreements),
         actors=dict(Counter(a.type for a in corpus.actors.values())),
-        nodes=counted["nodes"],
-        relationships=counted["relationships"],
+        nodes=dict(Counter(map(itemgetter("label"), graph._node.values()))),
+        relationships=_relationship_types(graph),
         sink_processes=2 if fork else 1,
     )

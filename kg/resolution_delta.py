@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -138,12 +139,12 @@ class Resolution:
             into = ordered[is_meeting_bucket(bucket)]
             for (date, event_id, (key, index), _), record in zip(entry.kept, records, strict=True):
                 into.append((date, event_id, pos[key], index, record))
-        meetings: list[Any] = [row[4] for row in sorted(ordered[True], key=_order)]
-        agreements: list[Any] = [row[4] for row in sorted(ordered[False], key=_order)]
+        meetings: list[Any] = [row[4] for row in sorted(ordered[True], key=_ORDER)]
+        agreements: list[Any] = [row[4] for row in sorted(ordered[False], key=_ORDER)]
         used_topics = {t for a in agreements for t in a.topics}
         documents = [fresh[k].article if k in fresh else taken.documents[k] for k in memo.order]
         return Corpus(
-            documents=sorted(documents, key=lambda d: d.name),
+            documents=sorted(documents, key=attrgetter("name")),
             actors=actors,
             meetings=meetings,
             agreements=agreements,
@@ -152,8 +153,8 @@ class Resolution:
         )
 
 
-def _order(row: tuple[str, str, int, int, Event]) -> tuple[str, str, int, int]:
-    return row[0], row[1], row[2], row[3]
+_ORDER = itemgetter(0, 1, 2, 3)
+"""The corpus's order of merged events (kg.resolve.Resolver.corpus): date, id, then first report."""
 
 
 def _same_order(before: list[str], keys: Sequence[str]) -> bool:

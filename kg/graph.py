@@ -82,13 +82,14 @@ def meeting_name(meeting: Meeting, actors: dict[str, Actor]) -> str:
 
 
 def _add_sources(
-    g: nx.MultiDiGraph, target: str, sources: Iterable[Source], docs: dict[str, ArticleMeta]
+    g: nx.MultiDiGraph, target: str, sources: Iterable[Source], articles: dict[str, str]
 ) -> None:
+    """REPORTS from each source's article (`articles`: the corpus's, by name, to their node ids)."""
     for i, src in enumerate(sources):
-        doc = docs.get(src.doc)
-        if doc is None:  # an article the corpus does not list: what its source tells of it
+        aid = articles.get(src.doc)
+        if aid is None:  # an article the corpus does not list: what its source tells of it
             doc = ArticleMeta(id=src.doc_id, name=src.doc, path=src.path, title=src.title, url=src.url)
-        aid = _add_article(g, doc)
+            aid = _add_article(g, doc)
         _link(
             g,
             aid,
@@ -135,9 +136,7 @@ def _link(g: nx.MultiDiGraph, start: str, end: str, key: str, attrs: dict[str, A
 def build_graph(corpus: Corpus, reuse: Reuse | None = None) -> nx.MultiDiGraph:
     """The graph of a resolved corpus; reuse: figures of the previous build to take over."""
     g = nx.MultiDiGraph()
-    docs = {d.name: d for d in corpus.documents}
-    for doc in corpus.documents:
-        _add_article(g, doc)
+    articles = {doc.name: _add_article(g, doc) for doc in corpus.documents}
     for actor in corpus.actors.values():
         g.add_node(actor.id, **_actor_props(actor))
     for actor in corpus.actors.values():
@@ -187,7 +186,7 @@ def build_graph(corpus: Corpus, reuse: Reuse | None = None) -> nx.MultiDiGraph:
                     pid, label="Place", id=pid, name=m.place.name_en or m.place.name, name_zh=m.place.name
                 )
             g.add_edge(m.id, pid, key="HELD_IN", type="HELD_IN")
-        _add_sources(g, m.id, m.sources, docs)
+        _add_sources(g, m.id, m.sources, articles)
     people = _people_who_met(g, corpus.meetings)
     _add_met_edges(g, corpus.meetings, people)
     _add_betweenness(g, corpus.meetings, people, reuse)
@@ -211,7 +210,7 @@ def build_graph(corpus: Corpus, reuse: Reuse | None = None) -> nx.MultiDiGraph:
             _link(g, a.id, f"topic:{t}", "CONCERNS", {"type": "CONCERNS"})
         if a.meeting and a.meeting in g:
             g.add_edge(a.meeting, a.id, key="PRODUCED", type="PRODUCED")
-        _add_sources(g, a.id, a.sources, docs)
+        _add_sources(g, a.id, a.sources, articles)
     return g
 
 

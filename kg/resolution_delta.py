@@ -127,7 +127,7 @@ class Resolution:
         return corpus
 
     def _from_memo(self, memo: ResolutionMemo, taken: _Taken) -> Corpus:
-        changes = _Changes(memo, self._stream, self.read_back)
+        changes = _Changes(memo, self._stream, self.read_back, taken.events)
         memo.order = [key for key, _ in self._stream]
         self.memo = memo
         fresh = changes.fresh
@@ -203,9 +203,13 @@ class _Changes:
     the buckets and actors the changed articles touch are merged again (`merged`, `actors`)."""
 
     def __init__(
-        self, memo: ResolutionMemo, stream: list[tuple[str, DocumentEvents | None]], read_back: ReadBack
+        self,
+        memo: ResolutionMemo,
+        stream: list[tuple[str, DocumentEvents | None]],
+        read_back: ReadBack,
+        taken: dict[Bucket, list[Event]],
     ):
-        self.memo, self.read_back, self.plain = memo, read_back, Plain()
+        self.memo, self.read_back, self.plain, self.taken = memo, read_back, Plain(), taken
         self.position = {key: i for i, (key, _) in enumerate(stream)}
         self.fresh = {key: _final_meetings(events) for key, events in stream if events is not None}
         self.gone = {key for key in memo.order if key not in self.position or key in self.fresh}
@@ -252,22 +256,37 @@ class _Changes:
         memo, position = self.memo, self.position
         before = memo.buckets.get(bucket)
         refs = [r for r in before.refs if r[0] not in self.gone] if before else []
-        refs += added
+        order = lambda ref: (position[ref[0]], ref[1])  # noqa: E731
+        added.sort(key=order)
         memo.touch(bucket)
-        if not refs:
+        if not refs and not added:
             memo.buckets.pop(bucket, None)
             return
-        refs.sort(key=lambda ref: (position[ref[0]], ref[1]))
-        records = [self._record(bucket, ref) for ref in refs]
-        first = {id(record): ref for record, ref in zip(records, refs, strict=True)}
+        first: dict[int, Ref] = {}
+        merged_before: list[Event] = []
+        appended = before and len(refs) == len(before.refs) and added and order(refs[-1]) < order(added[0])
+        if before is not None and appended:
+            # Reports that come after all the bucket's earlier ones (new articles named after the
+            # others: a day's news) merge on into its merged events, in the order they were kept.
+            taken = zip(before.kept, self.taken[bucket], strict=True)
+            kept_before = sorted(taken, key=lambda k: order(k[0][2]))
+            merged_before = [event for _, event in kept_before]
+            first = {id(event): entry[2] for entry, event in kept_before}
+            refs += added
+            todo = added
+        else:
+            refs = sorted(refs + added, key=order)
+            todo = refs
+        records = [self._record(bucket, ref) for ref in todo]
+        first.update({id(record): ref for record, ref in zip(records, todo, strict=True)})
         merged: list[Event]
         if is_meeting_bucket(bucket):
-            meetings = merge_meetings(records, within_document=False)[0]  # type: ignore[arg-type]
+            meetings = merge_meetings(records, within_document=False, merged=merged_before)[0]  # type: ignore[arg-type]
             for meeting in meetings:
                 meeting.id = meeting_id(meeting)
             merged = list(meetings)
         else:
-            agreements = merge_agreements(records, within_document=False)  # type: ignore[arg-type]
+            agreements = merge_agreements(records, within_document=False, merged=merged_before)  # type: ignore[arg-type]
             for agreement in agreements:
                 agreement.id = agreement_id(agreement)
             merged = list(agreements)

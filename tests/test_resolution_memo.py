@@ -39,6 +39,8 @@ SENTENCES = [
     "双方同意加强执法合作，共同打击电信诈骗和网络赌博。",
     "The two sides agreed to build a railway.",
     "两国签署了铁路合作协议。",
+    "两国同意共同修建跨境铁路。",
+    "双方同意加强执法合作，共同打击电信诈骗。两国同意共同修建跨境铁路。",  # one of two kept, or the other
 ]
 
 
@@ -163,6 +165,8 @@ def _edit(rng: random.Random, corpus: Corpus_) -> Corpus_:
     for _ in range(3):  # added, anywhere in the order
         name = f"{rng.randint(0, len(names)):03d}b.md"
         stored[name] = encode_result(_article(rng, name))
+    name = f"{max(stored)}+.md"  # and after all others
+    stored[name] = encode_result(_article(rng, name))
     stored["999.md"] = encode_result(Skipped("/a/999.md", "no text left after cleaning"))
     return Corpus_(stored)
 
@@ -197,6 +201,24 @@ def test_only_the_articles_a_change_touches_are_read_back() -> None:
     edited["005.md"] = encode_result(_article(rng, "005.md"))
     changed = Corpus_(edited)
     again, _, read = changed.resolved(memo)
+    assert again == changed.clean()
+
+
+def test_articles_added_after_all_others_merge_on_into_the_merged_events_without_reading_back() -> None:
+    """A day's news, named after the earlier articles: each bucket they join folds them on."""
+    rng = random.Random(6)
+    corpus = Corpus_.random(rng, 40)
+    _, memo, _ = corpus.resolved(None)
+    added = Corpus_(
+        {**corpus.stored, **{f"{n}.md": encode_result(_article(rng, f"{n}.md")) for n in range(50, 56)}}
+    )
+    again, made, read = added.resolved(memo)
+    assert again == added.clean()
+    assert read == []
+    edited = dict(added.stored)
+    edited["052.md"] = encode_result(_article(rng, "052.md"))  # then one of them changes
+    changed = Corpus_(edited)
+    again, _, _ = changed.resolved(made)
     assert again == changed.clean()
 
 

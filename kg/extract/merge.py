@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from itertools import pairwise
 
@@ -75,8 +76,11 @@ def _absorb_meeting(kept: Meeting, other: Meeting, index: _SourceIndex) -> None:
     index.add(kept, other.sources)
 
 
-def merge_meetings(meetings: list[Meeting], *, within_document: bool) -> tuple[list[Meeting], dict[str, str]]:
+def merge_meetings(
+    meetings: list[Meeting], *, within_document: bool, merged: Sequence[Meeting] = ()
+) -> tuple[list[Meeting], dict[str, str]]:
     """Merge meetings with the same principals and compatible dates; also returns old id -> kept id.
+    `merged`: meetings kept by an earlier merge, that `meetings` come after (they merge on into them).
 
     Across documents dates and modes must be equal, so candidates are found by key, not by scanning.
     """
@@ -84,8 +88,11 @@ def merge_meetings(meetings: list[Meeting], *, within_document: bool) -> tuple[l
     buckets: dict[tuple[object, ...], list[Meeting]] = {}
     renamed: dict[str, str] = {}
     index = _SourceIndex()
+    for m in merged:
+        kept.append(m)
+        buckets.setdefault(_meeting_key(m, within_document), []).append(m)
     for m in meetings:
-        key: tuple[object, ...] = (principals(m),) if within_document else (principals(m), m.date, m.mode)
+        key = _meeting_key(m, within_document)
         bucket = buckets.setdefault(key, [])
         target = next((k for k in bucket if dates_compatible(k.date, m.date, loose=within_document)), None)
         if target is None:
@@ -96,6 +103,10 @@ def merge_meetings(meetings: list[Meeting], *, within_document: bool) -> tuple[l
             _absorb_meeting(target, m, index)
             renamed[m.id] = target.id
     return kept, renamed
+
+
+def _meeting_key(m: Meeting, within_document: bool) -> tuple[object, ...]:
+    return (principals(m),) if within_document else (principals(m), m.date, m.mode)
 
 
 def merge_meetings_in_document(meetings: list[Meeting]) -> tuple[list[Meeting], dict[str, str]]:
@@ -160,17 +171,23 @@ def _same_agreement(a: Agreement, b: Agreement, index: _SourceIndex, *, within_d
     return same_meeting and (headline or (bool(shared) and len(shared) >= len(either) / 2))
 
 
-def merge_agreements(agreements: list[Agreement], *, within_document: bool) -> list[Agreement]:
+def merge_agreements(
+    agreements: list[Agreement], *, within_document: bool, merged: Sequence[Agreement] = ()
+) -> list[Agreement]:
+    """Merge the agreements told of one event; `merged`: agreements kept by an earlier merge (in the
+    order they were kept), that `agreements` come after (they merge on into them)."""
     kept: list[Agreement] = []
     buckets: dict[tuple[object, ...], list[Agreement]] = {}
     index = _SourceIndex()
+    for a in merged:
+        kept.append(a)
+        if within_document or a.date is not None:
+            buckets.setdefault(_agreement_key(a, within_document), []).append(a)
     for a in agreements:
         if not within_document and a.date is None:
             kept.append(a)  # undated agreements of two articles are never taken for one
             continue
-        parties = frozenset(p.id for p in a.parties)
-        key: tuple[object, ...] = (parties,) if within_document else (parties, a.date)
-        bucket = buckets.setdefault(key, [])
+        bucket = buckets.setdefault(_agreement_key(a, within_document), [])
         same = (k for k in bucket if _same_agreement(k, a, index, within_document=within_document))
         target = next(same, None)
         if target is None:
@@ -182,6 +199,11 @@ def merge_agreements(agreements: list[Agreement], *, within_document: bool) -> l
         target.date = more_precise(target.date, a.date)
         target.meeting = target.meeting or a.meeting
     return kept
+
+
+def _agreement_key(a: Agreement, within_document: bool) -> tuple[object, ...]:
+    parties = frozenset(p.id for p in a.parties)
+    return (parties,) if within_document else (parties, a.date)
 
 
 def merge_agreements_in_document(agreements: list[Agreement]) -> list[Agreement]:

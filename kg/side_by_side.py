@@ -10,8 +10,11 @@ main one, as a Dask client does), the steps run one after the other in this proc
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import os
 import pickle
+import signal
 import sys
 import threading
 import time
@@ -45,7 +48,9 @@ def side_by_side(
     if not fork:
         return _run([*here, *there])
     receiving, sending = multiprocessing.Pipe(duplex=False)
-    child = multiprocessing.get_context("fork").Process(target=_child, args=(there, reuse, sending))
+    child = multiprocessing.get_context("fork").Process(
+        target=_child, args=(there, reuse, sending, os.getpid())
+    )
     child.start()
     sending.close()
     try:
@@ -70,7 +75,8 @@ def side_by_side(
     return seconds | their_seconds
 
 
-def _child(steps: Sequence[Step], reuse: Reuse, sending: Connection) -> None:
+def _child(steps: Sequence[Step], reuse: Reuse, sending: Connection, parent: int) -> None:
+    _end_with(parent)
     before = reuse.ledger()
     try:
         seconds = _run(steps)
@@ -79,6 +85,20 @@ def _child(steps: Sequence[Step], reuse: Reuse, sending: Connection) -> None:
         sending.send(("failed", _sendable(exc)))
     finally:
         sending.close()
+
+
+def _end_with(parent: int) -> None:
+    """The child is killed when the build is (Linux's PR_SET_PDEATHSIG): left alone, it would go on
+    writing into the staging folder that the next build deletes, and make it again."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # no prctl: the child ends when its steps do
+        return
+    if os.getppid() != parent:  # the build died before the request was made
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
 
 
 def _sendable(exc: BaseException) -> BaseException:

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import json
 import os
+import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -84,3 +87,49 @@ def test_an_error_here_stops_the_child_before_it_writes(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="template broke"):
         side_by_side([("views", broken)], [("rdf", slow)], Reuse(None, tmp_path, "v1"), fork=True)
     assert not late.exists()
+
+
+KILLED_BUILD = """
+import os, signal, sys, time
+from pathlib import Path
+from kg.reuse import Reuse
+from kg.side_by_side import side_by_side
+
+folder = Path(sys.argv[1])
+
+def there():
+    (folder / "child.pid").write_text(str(os.getpid()))
+    time.sleep(5)
+    (folder / "written by an orphan").write_text("the staging folder of a dead build")
+
+def here():
+    while not (folder / "child.pid").exists():
+        time.sleep(0.01)
+    os.kill(os.getpid(), signal.SIGKILL)  # the build is killed while its child writes
+
+side_by_side([("views", here)], [("rdf", there)], Reuse(None, folder, "v1"), fork=True)
+"""
+
+
+def test_the_child_dies_with_a_killed_build(tmp_path: Path) -> None:
+    """A child that outlived its build would go on writing into the staging folder the next build
+    deletes, and make it again."""
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    done = subprocess.run([sys.executable, "-c", KILLED_BUILD, str(tmp_path)], env=env, timeout=60)
+    assert done.returncode == -signal.SIGKILL
+    child = int((tmp_path / "child.pid").read_text(encoding="utf-8"))
+    deadline = time.monotonic() + 10
+    while _alive(child) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _alive(child)
+    time.sleep(0.5)
+    assert not (tmp_path / "written by an orphan").exists()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    status = Path(f"/proc/{pid}/stat")
+    return not (status.exists() and status.read_text().split()[2] == "Z")

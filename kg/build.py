@@ -13,6 +13,7 @@ import secrets
 import shutil
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from itertools import chain
@@ -87,6 +88,7 @@ def build(
     cache_dir: Path | None = None,
     use_cache: bool = True,
     fork_sinks: bool = True,
+    spare: Callable[[object], None] | None = None,
 ) -> tuple[Corpus, BuildReport]:
     """Build the graph of the articles under `inputs` into `out_dir` (see the module docstring).
 
@@ -95,7 +97,9 @@ def build(
     engine: where extraction runs (kg.engines; default: `workers` local processes).
     Articles extracted by an earlier build are read back from the cache (kg.build_cache: by
     default the build folder's own, or `cache_dir`); use_cache=False extracts every article.
-    fork_sinks: write half the outputs in a forked process (kg.side_by_side), where that is safe."""
+    fork_sinks: write half the outputs in a forked process (kg.side_by_side), where that is safe.
+    spare: given what the build made and no longer needs (its graph, its resolution memo) instead
+    of its being dropped here: a process about to end skips freeing it (kg.cli.exiting)."""
     started = time.perf_counter()
     layout = BuildLayout(out_dir)
     _check_target(layout)
@@ -120,7 +124,7 @@ def build(
             staged.root.mkdir(parents=True, exist_ok=True)  # a first build's cache may have made it
             reuse = _reuse(layout, staged, use_cache)
             fork = fork_sinks and can_fork()
-            report = _write_build(corpus, staged, build_id, clock, reuse, fork, memos.made)
+            report = _write_build(corpus, staged, build_id, clock, reuse, fork, memos.made, spare)
             reuse.save()
             report.reused, report.remade = reuse.taken, reuse.made
             report.steps = clock.steps
@@ -131,6 +135,8 @@ def build(
             staged.report.write_text(report.to_json(), encoding="utf-8")
             cache.carry()
             swap_in(staged.root, out_dir, layout.previous(build_id))
+            if spare is not None:
+                spare(memos)
         finally:
             cache.put_back()
             shutil.rmtree(staged.root, ignore_errors=True)
@@ -232,6 +238,7 @@ def _write_build(
     reuse: Reuse,
     fork: bool,
     memo: ResolutionMemo | None,
+    spare: Callable[[object], None] | None,
 ) -> BuildReport:
     from kg.backends.ladybug import write_embedded
     from kg.sinks.rdf import write_rdf
@@ -274,6 +281,8 @@ def _write_build(
         there = [("events", events), rdf, ("digests kept", keep_digests)]
     clock.steps.update(side_by_side(here, there, reuse, fork=fork))
     clock.lap("sinks")
+    if spare is not None:
+        spare(graph)
     return BuildReport(
         build_id=build_id,
         documents_read=len(corpus.documents),

@@ -13,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from kg.cli.choices import EngineKind, EventFormat
+from kg.cli.exiting import left_for_exit, start_command
 from kg.cli.options import OutOption
 from kg.errors import InputError
 from kg.records import DocumentEvents, Skipped, Unchanged
@@ -89,7 +90,8 @@ def build(
                 # process without other threads (kg.side_by_side).
                 progress.stop()
 
-        _, report = run_build(
+        start_command()
+        corpus, report = run_build(
             inputs,
             out,
             strict=strict,
@@ -97,7 +99,9 @@ def build(
             engine=runner,
             cache_dir=cache,
             use_cache=not no_cache,
+            spare=left_for_exit,
         )
+        left_for_exit(corpus)
     table = Table(title=f"kg build: {out}")
     table.add_column("what")
     table.add_column("count", justify="right")

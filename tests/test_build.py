@@ -5,11 +5,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import networkx as nx
 from typer.testing import CliRunner
 
 from kg.build import build
 from kg.cli import app
 from kg.graph import read_node_link
+from kg.records import Corpus
+from kg.resolution_memo import Memos
 
 runner = CliRunner()
 CONTRACT_MEETING = {
@@ -125,3 +128,21 @@ def test_worker_processes_give_the_same_events(examples_dir: Path) -> None:
         return list(event_dicts(corpus.meetings, corpus.agreements, corpus.actors))
 
     assert events(2) == events(1)
+
+
+def test_what_a_build_no_longer_needs_is_handed_over_not_dropped(examples_dir: Path, tmp_path: Path) -> None:
+    """`spare` gets the graph and the resolution memo, so a process about to end need not free them
+    (kg.cli.exiting); kg build keeps one build's, and a second command drops the first one's."""
+    spared: list[object] = []
+    build([examples_dir], tmp_path / "out", spare=spared.append)
+    assert any(isinstance(s, nx.MultiDiGraph) and s.number_of_nodes() > 0 for s in spared)
+    assert any(isinstance(s, Memos) and s.made is not None for s in spared)
+
+    from kg.cli import exiting
+
+    for _ in range(2):
+        result = CliRunner().invoke(app, ["build", str(examples_dir), "--out", str(tmp_path / "cli")])
+        assert result.exit_code == 0, result.output
+        left = exiting._LEFT[1:]
+        assert sum(isinstance(s, nx.MultiDiGraph) for s in left) == 1
+        assert sum(isinstance(s, Corpus) for s in left) == 1

@@ -165,8 +165,8 @@ class Memos:
 
 
 def load_memo(folder: Path, version: str) -> ResolutionMemo | None:
-    """The memo in `folder` if it is one of extractor `version`; None otherwise (a damaged one is
-    a warning: the build resolves every article)."""
+    """The memo in `folder` if it is one of `version` (memo_version); None otherwise (a damaged one
+    is a warning: the build resolves every article)."""
     if not (folder / _INDEX).is_file():
         return None
     try:
@@ -254,7 +254,7 @@ class MemoRecorder:
             copy = plain.of_actor(actor)
             entry = memo.actors.setdefault(actor_id, MemoActor(None, []))
             seen = self._copies.setdefault(actor_id, {})
-            index = seen.setdefault(marshal.dumps(copy, 4), len(entry.copies))
+            index = seen.setdefault(marshal.dumps(copy, 2), len(entry.copies))  # 2: equal copies, equal bytes
             if index == len(entry.copies):
                 entry.copies.append((copy, []))
             entry.copies[index][1].append(key)

@@ -12,7 +12,6 @@ time.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -79,19 +78,15 @@ def write_pieced_page(
 def _write_items(
     writer: PieceWriter, member: PiecedMember, where: dict[str | None, int], keeping: bool
 ) -> None:
+    items = list(member.items)
     encode, made_of = member.encode, member.made_of
-    writer.write_items(
-        where,
-        (
-            (made_of(key, value) if keeping else None, partial(_item_text, encode, key, value))
-            for key, value in member.items
-        ),
-    )
 
+    def make(index: int, first: bool) -> bytes:
+        text = encode(*items[index])
+        return text if first else b"," + text
 
-def _item_text(encode: Encode, key: Any, value: Any, first: bool) -> bytes:
-    text = encode(key, value)
-    return text if first else b"," + text
+    digests = [made_of(key, value) for key, value in items] if keeping else None
+    writer.write_listed(where, len(items), digests, make)
 
 
 def _item_digest(key: Any, value: Any) -> str:

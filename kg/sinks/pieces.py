@@ -49,11 +49,16 @@ class PreviousPieces:
         self._made_of: set[str | None] | None = None
 
     @classmethod
-    def of(cls, reuse: Reuse | None, path: Path) -> PreviousPieces:
+    def of(cls, reuse: Reuse | None, path: Path, suffix: str = "") -> PreviousPieces:
         """The pieces of the previous build's file at `path`'s place, when the same version
-        wrote them (kg.reuse) and the file has not changed since."""
+        wrote them (kg.reuse, recorded under the file's name and `suffix`) and the file has not
+        changed since."""
         relative = _relative(reuse, path)
-        found = reuse.previous_parts(relative) if reuse is not None and relative is not None else None
+        found = (
+            reuse.previous_parts(relative, relative + suffix)
+            if reuse is not None and relative is not None
+            else None
+        )
         if found is None:
             return cls()
         source, parts = found
@@ -252,11 +257,12 @@ class PieceWriter:
             self.out.write(memoryview(self.previous.text)[start:end])
 
 
-def keep(reuse: Reuse | None, path: Path, parts: dict[str, object]) -> None:
-    """Save the pieces of the file at `path` (closed) beside it, for the next build."""
+def keep(reuse: Reuse | None, path: Path, parts: dict[str, object], suffix: str = "") -> None:
+    """Save the pieces of the file at `path` (closed) beside it, for the next build (kg.reuse,
+    recorded under the file's name and `suffix`)."""
     relative = _relative(reuse, path)
     if reuse is not None and relative is not None:
-        reuse.keep_parts(relative, parts)
+        reuse.keep_parts(relative, parts, relative + suffix)
 
 
 def _relative(reuse: Reuse | None, path: Path) -> str | None:

@@ -18,6 +18,7 @@ from kg.layout import BuildLayout
 from kg.reuse import Reuse
 from kg.sinks.views.contacts import brokers_by_year, first_contacts_by_year, ranked_pairs
 from kg.sinks.views.ego_digest import ego_digests
+from kg.sinks.views.ego_pieces import PIECES, run_ends, write_ego_page
 from kg.sinks.views.event_digest import ShownEvents, shown_events
 from kg.sinks.views.facts import GraphFacts, read_facts, walk
 from kg.sinks.views.index import ego_file_name, ego_links, write_index
@@ -115,21 +116,25 @@ def _write_egos(
     views: Path, facts: GraphFacts, colours: dict[str, str], reuse: Reuse | None, shown: ShownEvents
 ) -> dict[str, Path]:
     """Every actor's ego page; those whose digest (kg.sinks.views.ego_digest) is the previous
-    build's are taken over from it."""
+    build's are taken over from it, the others made in pieces (kg.sinks.views.ego_pieces)."""
     shared, ego_dir, index_href = Assets(shared_dir="../assets"), "", "../index.html"
     made_of: dict[str, str] = {}
     if reuse is not None:
         made_of = ego_digests(
             facts, colours, ego_links(facts, ego_dir), (shared.shared_dir, ego_dir, index_href), shown
         )
+    ends = run_ends(facts)
     egos: dict[str, Path] = {}
     for actor_id in sorted(facts.participants):
         if actor_id not in facts.entities:
             continue
         path = egos[actor_id] = views / "ego" / ego_file_name(actor_id)
-        if reuse is not None and reuse.link(path.relative_to(views.parent).as_posix(), made_of[actor_id]):
+        relative = path.relative_to(views.parent).as_posix()
+        if reuse is not None and reuse.link(relative, made_of[actor_id]):
+            reuse.link_parts(relative, relative + PIECES)
             continue
-        _write(path, ego_view(facts, actor_id), facts, colours, shared, ego_dir, index_href)
+        data = page_outline(ego_view(facts, actor_id), facts, colours, ego_links(facts, ego_dir), index_href)
+        write_ego_page(path, data, facts, shared, ends, shown, reuse)
     return egos
 
 

@@ -48,11 +48,13 @@ def write_pieced_page(
     data: dict[str, Any],
     pieced: dict[str, PiecedMember],
     reuse: Reuse | None,
+    suffix: str = "",
 ) -> None:
     """The page `frame` (its bytes with kg.sinks.views.render.DATA_MARK where the data goes) with
-    `data` in it: the members named in `pieced` an item a piece, the others whole."""
+    `data` in it: the members named in `pieced` an item a piece, the others whole; its pieces
+    recorded under its name and `suffix` (kg.sinks.pieces.keep)."""
     before, after = frame.split(DATA_MARK)
-    previous = PreviousPieces.of(reuse, path)
+    previous = PreviousPieces.of(reuse, path, suffix)
     where = previous.where()
     keeping = reuse is not None and reuse.keeps
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -72,7 +74,7 @@ def write_pieced_page(
         made += (b"}", after)
         writer.write(None, b"".join(made))
         parts = writer.close()
-    keep(reuse, path, parts)
+    keep(reuse, path, parts, suffix)
 
 
 def _write_items(

@@ -200,8 +200,9 @@ def test_corpus_pages_take_over_unchanged_events_and_make_changed_ones_again(
 
 
 def test_an_event_s_digest_is_made_of_every_value_its_page_dict_carries(tmp_path: Path) -> None:
-    """page_event_digest digests plain values, not the dict the page encodes: the same values,
-    in the same order, or a change to what a page shows would leave its piece taken over."""
+    """An event's digest (kg.sinks.views.event_digest) is of plain values, not the dict the page
+    encodes: the same values, in the same order, or a change to what a page shows would leave its
+    piece taken over."""
     facts = read_facts(graph_of(write_articles(tmp_path / "articles", ARTICLES)))
     assert facts.events
     for event_id, event in facts.events.items():

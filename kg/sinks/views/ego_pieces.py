@@ -16,6 +16,7 @@ its pieces, under the name and PIECES.
 from __future__ import annotations
 
 import zlib
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -52,28 +53,26 @@ def write_ego_page(
     each in full), its events a run a piece, those of runs that did not change taken from the
     previous page at `path`'s place."""
     events_json, digests = facts.page_event_json, shown.digests
+    known = {True: events_json.full, False: events_json.brief}
 
     def encode(ids: tuple[str, ...], full: tuple[bool, ...]) -> bytes:
-        texts = (event_json(e, page_event(e, facts, f), events_json) for e, f in zip(ids, full, strict=True))
+        # event_json's lookup inlined, as kg.sinks.views.render.page_json does: a million events.
+        texts = [
+            known[f].get(e) or event_json(e, page_event(e, facts, f), events_json)
+            for e, f in zip(ids, full, strict=True)
+        ]
         return b",".join(texts)
 
     def made_of(ids: tuple[str, ...], full: tuple[bool, ...]) -> str:
-        return digest((full, [digests[e] for e in ids]))
+        return digest((full, list(map(digests.__getitem__, ids))))
 
     runs = PiecedMember(_runs(data["events"], ends), encode, is_object=True, made_of=made_of)
     write_pieced_page(path, page_frame(data, assets), data, {"events": runs}, reuse, PIECES)
 
 
 def _runs(events: dict[str, bool], ends: set[str]) -> list[Run]:
-    runs: list[Run] = []
-    ids: list[str] = []
-    full: list[bool] = []
-    for event_id, in_full in events.items():
-        ids.append(event_id)
-        full.append(in_full)
-        if event_id in ends:
-            runs.append((tuple(ids), tuple(full)))
-            ids, full = [], []
-    if ids:
-        runs.append((tuple(ids), tuple(full)))
-    return runs
+    ids, full = tuple(events), tuple(events.values())
+    cuts = [0, *(i + 1 for i, e in enumerate(ids) if e in ends)]
+    if cuts[-1] < len(ids):
+        cuts.append(len(ids))
+    return [(ids[a:b], full[a:b]) for a, b in pairwise(cuts)]

@@ -249,30 +249,47 @@ class Reuse:
         self.taken += 1
         return True
 
-    def previous_parts(self, relative: str) -> tuple[Path, Any] | None:
+    def previous_parts(self, relative: str, record: str | None = None) -> tuple[Path, Any] | None:
         """The previous build's file `relative` and the digests of its parts that `keep_parts` saved
-        beside it, when neither has changed since (a database written to after its build has);
-        the caller patches a copy of the file by the difference. None: make the file whole."""
-        if self.previous is None or relative not in self._old:
+        beside it (under `record`, by default the file's name), when neither has changed since (a
+        database written to after its build has); the caller patches a copy of the file by the
+        difference. None: make the file whole."""
+        record = record or relative
+        if self.previous is None or record not in self._old:
             return None
         source, sidecar = self.previous / relative, self.previous / _parts_name(relative)
         try:
             body = sidecar.read_bytes()
-            if _seal(source, body) != self._old[relative]:
+            if _seal(source, body) != self._old[record]:
                 return None
             return source, marshal.loads(body)
         except (OSError, ValueError, EOFError, TypeError):
             return None
 
-    def keep_parts(self, relative: str, parts: Any) -> None:
+    def keep_parts(self, relative: str, parts: Any, record: str | None = None) -> None:
         """Save `parts` (a tree of plain values: the digest of each part of the file `relative`,
         already written) beside the file, sealed with the file's size and time, for the next
-        build's `previous_parts`."""
+        build's `previous_parts`; recorded under `record` when the file's name records what
+        `link` takes it over by."""
         if not self.keeps:
             return
         body = marshal.dumps(parts, 2)
         (self.staged / _parts_name(relative)).write_bytes(body)
-        self._new[relative] = _seal(self.staged / relative, body)
+        self._new[record or relative] = _seal(self.staged / relative, body)
+
+    def link_parts(self, relative: str, record: str) -> None:
+        """The parts saved under `record` beside the file `relative`, which `link` has just taken
+        over: taken over with it, still sealed to it (a hard link is the same file), so that the
+        next build can take over its parts when it makes the file again."""
+        sealed = self._old.get(record)
+        if self.previous is None or sealed is None:
+            return
+        name = _parts_name(relative)
+        try:
+            os.link(self.previous / name, self.staged / name)
+        except OSError:
+            return
+        self._new[record] = sealed
 
     def ledger(self) -> ReuseLedger:
         return ReuseLedger(dict(self._new), dict(self._new_values), self.taken, self.made)

@@ -7,6 +7,7 @@ import marshal
 import re
 import shutil
 from array import array
+from collections.abc import Callable
 from pathlib import Path
 
 import networkx as nx
@@ -199,8 +200,9 @@ def test_corpus_pages_take_over_unchanged_events_and_make_changed_ones_again(
 
 
 def test_an_event_s_digest_is_made_of_every_value_its_page_dict_carries(tmp_path: Path) -> None:
-    """page_event_digest digests plain values, not the dict the page encodes: the same values,
-    in the same order, or a change to what a page shows would leave its piece taken over."""
+    """An event's digest (kg.sinks.views.event_digest) is of plain values, not the dict the page
+    encodes: the same values, in the same order, or a change to what a page shows would leave its
+    piece taken over."""
     facts = read_facts(graph_of(write_articles(tmp_path / "articles", ARTICLES)))
     assert facts.events
     for event_id, event in facts.events.items():
@@ -208,3 +210,87 @@ def test_an_event_s_digest_is_made_of_every_value_its_page_dict_carries(tmp_path
             shown = page_event(event_id, facts, full)
             plain = [[tuple(e.values()) for e in v] if k == "evidence" else v for k, v in shown.items()]
             assert list(values) == [event_id, *plain]
+
+
+def rebuild_changed(
+    tmp_path: Path, graph: nx.MultiDiGraph, change: Callable[[nx.MultiDiGraph], object]
+) -> tuple[dict[str, bytes], dict[str, bytes], dict[str, bytes]]:
+    """The views of `graph` in P; after change(graph), in S, taking over from P, and clean in C:
+    the files of each."""
+    previous, staged, clean = tmp_path / "P", tmp_path / "S", tmp_path / "C"
+    first = Reuse(None, previous, VERSION)
+    write_views(graph, previous, reuse=first)
+    first.save()
+    change(graph)
+    write_views(graph, staged, reuse=Reuse(previous, staged, VERSION))
+    write_views(graph, clean)
+    return files(previous / "views"), files(staged / "views"), files(clean / "views")
+
+
+def _set_titles(graph: nx.MultiDiGraph, meeting: str, title: str) -> None:
+    """The title every person at `meeting` held at it."""
+    for person in graph.predecessors(meeting):
+        for data in graph[person][meeting].values():
+            if data["type"] == "PARTICIPATED_IN":
+                data["title"] = title
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        # the level of Xi Jinping's meeting with Lula, from the titles they held at it
+        lambda graph: _set_titles(graph, "meeting:d420bf90cd4f", "Foreign Minister"),
+        # the topics the agreement of Hun Manet and Lawrence Wong names, not those it concerns
+        lambda graph: graph.nodes["agreement:e5d74b5422d8"].update(topics=["online-gambling"]),
+    ],
+)
+def test_a_value_only_the_relations_page_shows_makes_its_item_again(
+    tmp_path: Path, change: Callable[[nx.MultiDiGraph], None]
+) -> None:
+    """An event's digest (kg.sinks.views.event_digest) holds its item on the relations page:
+    what no other page shows of the event changes that page's piece."""
+    graph = graph_of(write_articles(tmp_path / "articles", ARTICLES))
+    before, ours, theirs = rebuild_changed(tmp_path, graph, change)
+    assert before["relations.html"] != theirs["relations.html"], "the change is shown"
+    assert ours["relations.html"] == theirs["relations.html"]
+    assert pieces_of(tmp_path / "S" / "views" / "relations.html") > 2, "its items are pieces"
+
+
+def test_a_page_telling_an_agreement_is_made_again_when_the_meeting_it_came_from_changes(
+    tmp_path: Path,
+) -> None:
+    """An ego page tells in full the meeting each agreement it tells came from, even one its actor
+    was not at: Lula, party to the agreement of Hun Manet's meeting with Lawrence Wong."""
+    graph = graph_of(write_articles(tmp_path / "articles", ARTICLES))
+    lula = "person:luiz-inacio-lula-da-silva"
+    graph.add_edge(lula, "agreement:e5d74b5422d8", type="PARTY_TO", role="party")
+    _, ours, theirs = rebuild_changed(
+        tmp_path, graph, lambda graph: graph.nodes["meeting:287223c015e0"].update(place_en="Siem Reap")
+    )
+    page = f"ego/{ego_file_name(lula)}"
+    assert "Siem Reap" in theirs[page].decode()
+    assert ours[page] == theirs[page]
+    assert taken_over(tmp_path, tmp_path / "S" / "views", "person:xi-jinping"), "Xi's page tells neither"
+
+
+def _stand_in(graph: nx.MultiDiGraph, actor: str, namesake: str, meeting: str) -> None:
+    """`namesake`, `actor`'s namesake of the same country, took part in `meeting` instead."""
+    graph.add_node(namesake, **graph.nodes[actor])
+    for end in (graph.nodes[actor]["country"], meeting):
+        (attrs,) = graph[actor][end].values()
+        graph.add_edge(namesake, end, **attrs)
+    graph.remove_edge(actor, meeting)
+
+
+def test_a_page_is_made_again_when_another_actor_lists_an_event_it_tells(tmp_path: Path) -> None:
+    """Hun Manet's page draws Wang Yi with the events Wang Yi's panel lists: when a namesake of
+    Wang Yi took part in their meeting instead, the meeting is the same to every other page."""
+    graph = graph_of(write_articles(tmp_path / "articles", ARTICLES))
+    before, ours, theirs = rebuild_changed(
+        tmp_path,
+        graph,
+        lambda graph: _stand_in(graph, "person:wang-yi", "person:wang-yi-namesake", "meeting:ab46e84fd103"),
+    )
+    page = f"ego/{ego_file_name('person:hun-manet')}"
+    assert before[page] != theirs[page], "Wang Yi's panel lists the meeting no more"
+    assert ours[page] == theirs[page]

@@ -79,6 +79,15 @@ def test_script_json_round_trips_and_cannot_close_its_script_element():
     assert json.loads(text) == value
 
 
+def test_script_json_is_json_dumps_text_escaped():
+    """script_json keeps json's own C encoder between calls: the text of the encoder json.dumps
+    makes with the same options, byte for byte."""
+    value = {"f": [0.1, 1e300, -0.0, 3], "t": (True, False, None), "s": '王毅\n"\\\t\x01', "n": {"1": {}}}
+    expected = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    assert script_json(value) == expected
+    assert script_json("\u2028<王毅>") == '"\\u2028\\u003c王毅\\u003e"'
+
+
 def test_network_view_has_every_actor_with_meetings_and_every_met_edge(graph, tmp_path):
     data = page_data(write_views(graph, tmp_path / "out").parent / "network.html")
     met = [(u, v) for u, v, d in graph.edges(data=True) if d["type"] == "MET"]

@@ -26,6 +26,8 @@ _FORMAT = 2
 
 MakeItem = Callable[[bool], bytes]
 """The text of an item of a JSON array or object, given whether it is the first (no separator)."""
+MakeListed = Callable[[int, bool], bytes]
+"""The text of the item at an index of a JSON array or object, given whether it is the first."""
 
 
 class PreviousPieces:
@@ -47,11 +49,16 @@ class PreviousPieces:
         self._made_of: set[str | None] | None = None
 
     @classmethod
-    def of(cls, reuse: Reuse | None, path: Path) -> PreviousPieces:
+    def of(cls, reuse: Reuse | None, path: Path, suffix: str = "") -> PreviousPieces:
         """The pieces of the previous build's file at `path`'s place, when the same version
-        wrote them (kg.reuse) and the file has not changed since."""
+        wrote them (kg.reuse, recorded under the file's name and `suffix`) and the file has not
+        changed since."""
         relative = _relative(reuse, path)
-        found = reuse.previous_parts(relative) if reuse is not None and relative is not None else None
+        found = (
+            reuse.previous_parts(relative, relative + suffix)
+            if reuse is not None and relative is not None
+            else None
+        )
         if found is None:
             return cls()
         source, parts = found
@@ -130,6 +137,34 @@ class PieceWriter:
             else:
                 self.take_next(at)
             first = False
+
+    def write_listed(
+        self, where: dict[str | None, int], count: int, made_of: list[str] | None, make: MakeListed
+    ) -> None:
+        """The `count` items of a JSON array or object, a piece each, as write_items writes them:
+        per item its digest (`made_of`, by index; None: nothing is taken over) and how the text of
+        the item at an index is made. The previous pieces are looked up all at once and taken a
+        run at a time: a rebuild takes over tens of thousands in a row."""
+        if count:
+            self.write(None, make(0, True))
+        if made_of is None:
+            for index in range(1, count):
+                self.write(None, make(index, False))
+            return
+        found = list(map(where.get, made_of))
+        index = 1
+        while index < count:
+            at = found[index]
+            if at is None:
+                self.write(made_of[index], make(index, False))
+                index += 1
+                continue
+            end = index + 1
+            while end < count and found[end] == at + end - index:
+                end += 1
+            self._take_run()
+            self.take(at, at + end - index - 1)
+            index = end
 
     def write_many(self, made_of: list[str | None], texts: list[str]) -> None:
         """Pieces made again, the text of each from the digest beside it."""
@@ -224,11 +259,12 @@ class PieceWriter:
             self.out.write(memoryview(self.previous.text)[start:end])
 
 
-def keep(reuse: Reuse | None, path: Path, parts: dict[str, object]) -> None:
-    """Save the pieces of the file at `path` (closed) beside it, for the next build."""
+def keep(reuse: Reuse | None, path: Path, parts: dict[str, object], suffix: str = "") -> None:
+    """Save the pieces of the file at `path` (closed) beside it, for the next build (kg.reuse,
+    recorded under the file's name and `suffix`)."""
     relative = _relative(reuse, path)
     if reuse is not None and relative is not None:
-        reuse.keep_parts(relative, parts)
+        reuse.keep_parts(relative, parts, relative + suffix)
 
 
 def _relative(reuse: Reuse | None, path: Path) -> str | None:

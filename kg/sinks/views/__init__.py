@@ -18,12 +18,13 @@ from kg.layout import BuildLayout
 from kg.reuse import Reuse
 from kg.sinks.views.contacts import brokers_by_year, first_contacts_by_year, ranked_pairs
 from kg.sinks.views.ego_digest import ego_digests
+from kg.sinks.views.ego_pieces import PIECES, run_ends, write_ego_page
+from kg.sinks.views.event_digest import ShownEvents, shown_events
 from kg.sinks.views.facts import GraphFacts, read_facts, walk
 from kg.sinks.views.index import ego_file_name, ego_links, write_index
 from kg.sinks.views.page import (
     country_colours,
     page_event,
-    page_event_digest,
     page_outline,
     with_events,
 )
@@ -62,7 +63,12 @@ def _write(
 
 
 def _write_corpus_page(
-    path: Path, spec: ViewSpec, facts: GraphFacts, colours: dict[str, str], reuse: Reuse | None
+    path: Path,
+    spec: ViewSpec,
+    facts: GraphFacts,
+    colours: dict[str, str],
+    reuse: Reuse | None,
+    shown: ShownEvents,
 ) -> Path:
     """A page of the whole corpus (self-contained, beside the index and the ego pages), its events
     in pieces (kg.sinks.views.pieced): a rebuild encodes only the events that changed."""
@@ -72,8 +78,9 @@ def _write_corpus_page(
     def encode(event_id: str, full: bool) -> bytes:
         return event_json(event_id, page_event(event_id, facts, full), events_json)
 
-    def made_of(event_id: str, full: bool) -> str:
-        return page_event_digest(event_id, facts, full)
+    def made_of(event_id: str, _: bool) -> str:
+        # In full or in brief: the event's digest holds both (kg.sinks.views.event_digest).
+        return shown.digests[event_id]
 
     events = PiecedMember(data["events"].items(), encode, is_object=True, made_of=made_of)
     write_pieced_page(path, page_frame(data, Assets()), data, {"events": events}, reuse)
@@ -85,43 +92,49 @@ def write_views(graph: nx.MultiDiGraph, out_dir: Path, *, reuse: Reuse | None = 
     views = BuildLayout(out_dir).views
     walked = walk(graph)
     facts = read_facts(graph, walked)
-    colours = country_colours(facts)
-    network = _write_corpus_page(views / "network.html", network_view(facts), facts, colours, reuse)
-    agreements = _write_corpus_page(views / "agreements.html", agreements_view(facts), facts, colours, reuse)
-    write_assets(views / "assets")
-    egos = _write_egos(views, facts, colours, reuse)
     relations = read_relations(graph, walked)
+    keeping = reuse is not None and reuse.keeps
+    # Without a version nothing is kept: no digest is worth making.
+    shown = shown_events(facts, relations) if keeping else ShownEvents({}, {})
+    colours = country_colours(facts)
+    network = _write_corpus_page(views / "network.html", network_view(facts), facts, colours, reuse, shown)
+    agreements = _write_corpus_page(
+        views / "agreements.html", agreements_view(facts), facts, colours, reuse, shown
+    )
+    write_assets(views / "assets")
+    egos = _write_egos(views, facts, colours, reuse if keeping else None, shown)
     glance = {
         "pairs": ranked_pairs(relations),
         "first": first_contacts_by_year(walked),
         "brokers": brokers_by_year(walked),
     }
-    page = write_relations(
-        graph, views, relations, reuse, told=lambda event_id: page_event_digest(event_id, facts, True)
-    )
+    page = write_relations(graph, views, relations, reuse, shown=shown.digests.__getitem__)
     return write_index(views, facts, network, agreements, egos, page, glance)
 
 
 def _write_egos(
-    views: Path, facts: GraphFacts, colours: dict[str, str], reuse: Reuse | None
+    views: Path, facts: GraphFacts, colours: dict[str, str], reuse: Reuse | None, shown: ShownEvents
 ) -> dict[str, Path]:
     """Every actor's ego page; those whose digest (kg.sinks.views.ego_digest) is the previous
-    build's are taken over from it."""
+    build's are taken over from it, the others made in pieces (kg.sinks.views.ego_pieces)."""
     shared, ego_dir, index_href = Assets(shared_dir="../assets"), "", "../index.html"
-    reuse = reuse if reuse is not None and reuse.keeps else None
     made_of: dict[str, str] = {}
     if reuse is not None:
         made_of = ego_digests(
-            facts, colours, ego_links(facts, ego_dir), (shared.shared_dir, ego_dir, index_href)
+            facts, colours, ego_links(facts, ego_dir), (shared.shared_dir, ego_dir, index_href), shown
         )
+    ends = run_ends(facts)
     egos: dict[str, Path] = {}
     for actor_id in sorted(facts.participants):
         if actor_id not in facts.entities:
             continue
         path = egos[actor_id] = views / "ego" / ego_file_name(actor_id)
-        if reuse is not None and reuse.link(path.relative_to(views.parent).as_posix(), made_of[actor_id]):
+        relative = path.relative_to(views.parent).as_posix()
+        if reuse is not None and reuse.link(relative, made_of[actor_id]):
+            reuse.link_parts(relative, relative + PIECES)
             continue
-        _write(path, ego_view(facts, actor_id), facts, colours, shared, ego_dir, index_href)
+        data = page_outline(ego_view(facts, actor_id), facts, colours, ego_links(facts, ego_dir), index_href)
+        write_ego_page(path, data, facts, shared, ends, shown, reuse)
     return egos
 
 

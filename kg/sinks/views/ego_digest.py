@@ -16,7 +16,8 @@ all the hub's counterparts. The page's code, templates and assets are kg.cache.o
 which the digests are valid for.
 
 Every part is digested once for all pages: a page's digest joins the digests of its actor's
-events and of the actors it draws, cheaper than making the page's data by far.
+events (those of kg.sinks.views.event_digest, of all any page shows of them) and of the actors it
+draws, cheaper than making the page's data by far.
 """
 
 from __future__ import annotations
@@ -25,8 +26,9 @@ from collections.abc import Callable
 from typing import Any
 
 from kg.reuse import digest
+from kg.sinks.views.event_digest import EventNames, ShownEvents
 from kg.sinks.views.facts import GraphFacts
-from kg.sinks.views.page import brief_values, entity_dict, page_event_digest, topic_name
+from kg.sinks.views.page import brief_values, entity_dict
 from kg.sinks.views.select import ego_circle
 
 
@@ -35,14 +37,14 @@ def ego_digests(
     colours: dict[str, str],
     href: Callable[[str], str | None],
     shared: Any,
+    shown: ShownEvents,
 ) -> dict[str, str]:
     """Actor id -> the digest of its ego page, for every actor with meetings. `href` links an
     actor's page as the pages do; `shared` is whatever else the pages are made with (their links,
-    where their scripts are)."""
+    where their scripts are); `shown`, the digests of the events (kg.sinks.views.event_digest)."""
     common = digest((colours, [facts.country_name(c) for c in colours], shared))
-    names = _event_names(facts)
-    told = _told_events(facts, names)
-    met = {pair: _met_edge(facts, pair, meetings, names) for pair, meetings in facts.met.items()}
+    told = _told_events(facts, shown.digests)
+    met = {pair: _met_edge(facts, pair, meetings, shown.names) for pair, meetings in facts.met.items()}
     drawn = {}
     for actor_id in facts.met_neighbours.keys() | facts.participants.keys():
         entity = facts.entities.get(actor_id)
@@ -66,38 +68,13 @@ def ego_digests(
     return pages
 
 
-EventNames = dict[str, tuple[list[str | None], list[str]]]
-"""Event id -> the names of its countries and topics."""
-
-
-def _event_names(facts: GraphFacts) -> EventNames:
-    """Event id -> the names of its countries and topics (a page lists those of the events it
-    shows), each name looked up once."""
-    events = facts.events.values()
-    country = {c: facts.country_name(c) for c in {c for event in events for c in event.country_ids}}
-    topic = {t: topic_name(t, facts) for t in {t for event in events for t in event.topic_ids}}
-    return {
-        event.id: ([country[c] for c in event.country_ids], [topic[t] for t in event.topic_ids])
-        for event in events
-    }
-
-
-def _told_events(facts: GraphFacts, names: EventNames) -> dict[str, str]:
-    """Event id -> the digest of the event in full, with the meeting it came from, and of the
-    actors that list it (on an ego page, each drawn actor's panel lists the events it shares with
-    the page's actor)."""
-    listed_by = facts.listers()
-    told = {}
+def _told_events(facts: GraphFacts, shown: dict[str, str]) -> dict[str, str | tuple[str, str]]:
+    """Event id -> the digests of the event and of the meeting it came from, which a page telling
+    the event tells in full too."""
+    told: dict[str, str | tuple[str, str]] = {}
     for event_id, event in facts.events.items():
-        meeting = event.meeting if event.meeting in facts.events else None
-        told[event_id] = digest(
-            (
-                page_event_digest(event_id, facts, True),
-                names[event_id],
-                (page_event_digest(meeting, facts, True), names[meeting]) if meeting else None,
-                listed_by.get(event_id, []),
-            )
-        )
+        meeting = event.meeting
+        told[event_id] = (shown[event_id], shown[meeting]) if meeting in shown else shown[event_id]
     return told
 
 

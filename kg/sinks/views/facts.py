@@ -22,7 +22,7 @@ from kg.sinks.views.render import EventsJson
 
 Evidence = tuple[str, str, str | None, str | None]
 """A sentence reporting an event, and its article's name, title and link: a plain tuple, made by
-the tens of thousands and digested as it is (kg.sinks.views.page.page_event_digest)."""
+the tens of thousands and digested as it is (kg.sinks.views.event_digest)."""
 
 
 @dataclass(slots=True)
@@ -81,8 +81,6 @@ class GraphFacts:
     """Events as a page embeds those it does not carry in full (kg.sinks.views.select.ViewSpec)."""
     page_event_json: EventsJson = field(default_factory=EventsJson)
     """Both, as the JSON text pages carry (kg.sinks.views.render.page_json)."""
-    page_event_digests: dict[tuple[str, bool], str] = field(default_factory=dict)
-    """(event id, in full) -> the digest of the event as pages carry it (kg.sinks.views.page)."""
     ego_circles: dict[str, tuple[set[str], list[tuple[str, str]]]] = field(default_factory=dict)
     """Made once for every actor by kg.sinks.views.select.ego_circle (its page's digest and its page
     ask)."""

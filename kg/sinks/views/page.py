@@ -9,7 +9,6 @@ from collections.abc import Callable
 from operator import attrgetter
 from typing import Any
 
-from kg.reuse import digest
 from kg.sinks.views.facts import Entity, Event, GraphFacts
 from kg.sinks.views.layout import force_layout
 from kg.sinks.views.select import ViewSpec
@@ -62,21 +61,10 @@ def entity_dict(entity: Entity, facts: GraphFacts, href: str | None) -> dict[str
     }
 
 
-def page_event_digest(event_id: str, facts: GraphFacts, full: bool) -> str:
-    """The digest of the event's id and of the event as pages carry it (in full or in brief):
-    what its JSON text is made of, made once per build, without making the text or its dict (a
-    rebuild takes over the pieces of almost every event: only the changed ones need their dict)."""
-    made = facts.page_event_digests.get((event_id, full))
-    if made is None:
-        event = facts.events[event_id]
-        made = digest(full_values(event, facts) if full else brief_values(event))
-        facts.page_event_digests[(event_id, full)] = made
-    return made
-
-
 def full_values(event: Event, facts: GraphFacts) -> tuple[Any, ...]:
     """The event's id (its key on a page) and every value of its dict in full (_event_dict), in
-    order."""
+    order: what its JSON text is made of, digested without making the text or its dict (a rebuild
+    takes over the pieces of almost every event: only the changed ones need their dict)."""
     return (
         event.id,
         event.id,

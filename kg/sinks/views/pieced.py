@@ -12,7 +12,6 @@ time.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -49,11 +48,13 @@ def write_pieced_page(
     data: dict[str, Any],
     pieced: dict[str, PiecedMember],
     reuse: Reuse | None,
+    suffix: str = "",
 ) -> None:
     """The page `frame` (its bytes with kg.sinks.views.render.DATA_MARK where the data goes) with
-    `data` in it: the members named in `pieced` an item a piece, the others whole."""
+    `data` in it: the members named in `pieced` an item a piece, the others whole; its pieces
+    recorded under its name and `suffix` (kg.sinks.pieces.keep)."""
     before, after = frame.split(DATA_MARK)
-    previous = PreviousPieces.of(reuse, path)
+    previous = PreviousPieces.of(reuse, path, suffix)
     where = previous.where()
     keeping = reuse is not None and reuse.keeps
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -73,25 +74,21 @@ def write_pieced_page(
         made += (b"}", after)
         writer.write(None, b"".join(made))
         parts = writer.close()
-    keep(reuse, path, parts)
+    keep(reuse, path, parts, suffix)
 
 
 def _write_items(
     writer: PieceWriter, member: PiecedMember, where: dict[str | None, int], keeping: bool
 ) -> None:
+    items = list(member.items)
     encode, made_of = member.encode, member.made_of
-    writer.write_items(
-        where,
-        (
-            (made_of(key, value) if keeping else None, partial(_item_text, encode, key, value))
-            for key, value in member.items
-        ),
-    )
 
+    def make(index: int, first: bool) -> bytes:
+        text = encode(*items[index])
+        return text if first else b"," + text
 
-def _item_text(encode: Encode, key: Any, value: Any, first: bool) -> bytes:
-    text = encode(key, value)
-    return text if first else b"," + text
+    digests = [made_of(key, value) for key, value in items] if keeping else None
+    writer.write_listed(where, len(items), digests, make)
 
 
 def _item_digest(key: Any, value: Any) -> str:

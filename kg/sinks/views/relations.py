@@ -199,12 +199,12 @@ def write_relations(
     views: Path,
     relations: Relations | None = None,
     reuse: Reuse | None = None,
-    told: Callable[[str], str] | None = None,
+    shown: Callable[[str], str] | None = None,
 ) -> Path:
     """views/relations.html, with plotly.js and the page's script in views/assets/; its meetings
     and agreements in pieces (kg.sinks.views.pieced), taken over from the previous build when
-    unchanged. `told(event_id)`: a digest of all an event's evidence is made of (its sentences,
-    their articles' names, titles and links), so that an item's evidence is not digested again."""
+    unchanged. `shown(event_id)`: a digest of all the page shows of an event, its item and its
+    evidence (kg.sinks.views.event_digest), so that no item is digested again."""
     relations = relations or read_relations(graph)
     assets = views / "assets"
     assets.mkdir(parents=True, exist_ok=True)
@@ -217,7 +217,11 @@ def write_relations(
         "DATA": DATA_MARK,
     }
     data = _page_data(relations, "index.html")
-    made_of = _made_of(told or (lambda event_id: digest(relations.evidence(event_id))))
+
+    def made_of(event_id: str, item: dict[str, Any]) -> str:
+        if shown is not None:
+            return shown(event_id)
+        return digest((list(item.values()), relations.evidence(event_id)))
 
     def encode(_: str, item: dict[str, Any]) -> bytes:
         return list_item_json(None, relations.told(item))
@@ -229,10 +233,3 @@ def write_relations(
     path = views / PAGE
     write_pieced_page(path, fill("relations.html", values), data, pieced, reuse)
     return path
-
-
-def _made_of(told: Callable[[str], str]) -> Callable[[str, dict[str, Any]], str]:
-    def made_of(event_id: str, item: dict[str, Any]) -> str:
-        return digest((list(item.values()), told(event_id)))
-
-    return made_of

@@ -20,7 +20,7 @@ from kg.sinks.views.contacts import brokers_by_year, first_contacts_by_year, ran
 from kg.sinks.views.ego_digest import ego_digests
 from kg.sinks.views.ego_pieces import PIECES, run_ends, write_ego_page
 from kg.sinks.views.event_digest import ShownEvents, shown_events
-from kg.sinks.views.facts import GraphFacts, read_facts, walk
+from kg.sinks.views.facts import GraphFacts, GraphWalk, read_facts, walk
 from kg.sinks.views.index import ego_file_name, ego_links, write_index
 from kg.sinks.views.page import (
     country_colours,
@@ -87,10 +87,13 @@ def _write_corpus_page(
     return path
 
 
-def write_views(graph: nx.MultiDiGraph, out_dir: Path, *, reuse: Reuse | None = None) -> Path:
-    """Write every view under out_dir/views/ and return the path of its index.html."""
+def write_views(
+    graph: nx.MultiDiGraph, out_dir: Path, *, reuse: Reuse | None = None, walked: GraphWalk | None = None
+) -> Path:
+    """Write every view under out_dir/views/ and return the path of its index.html; `walked`: the
+    graph's walk, when the caller has made it (kg.sinks.views.facts.walk)."""
     views = BuildLayout(out_dir).views
-    walked = walk(graph)
+    walked = walked or walk(graph)
     facts = read_facts(graph, walked)
     relations = read_relations(graph, walked)
     keeping = reuse is not None and reuse.keeps

@@ -188,6 +188,10 @@ class GraphWalk:
     def of_type(self, rel: str) -> list[Edge]:
         return self.edges.get(rel, [])
 
+    def counts(self) -> dict[str, int]:
+        """Relationships per type, in the order the walk first met each type."""
+        return {rel: len(edges) for rel, edges in self.edges.items()}
+
     def evidence(self) -> dict[str, list[Evidence]]:
         """Event id -> the sentences reporting it, by article and sentence, read once."""
         if self._evidence is None:

@@ -194,15 +194,19 @@ class ExtractionCache:
         for article in articles:
             status = file_status(article.path)
             new_key = known.key(article, status) if known else None
+            # A key the index knows was stored by the build that noted it (an entry gone since, or
+            # damaged, is found when read, and the article extracted then): not looked for again.
+            stored = new_key is not None
             if new_key is None:
                 data = read_bytes(article.path)
                 if isinstance(data, Skipped):  # unreadable: as cheap to find out again as to store
                     plan.append((article, data, False))
                     continue
                 new_key = self.key(article, data)
+                stored = os.path.isfile(self._entry(new_key))
             if known:
                 known.note(article, status, new_key)
-            plan.append((article, new_key, os.path.isfile(self._entry(new_key))))
+            plan.append((article, new_key, stored))
         if known:
             known.save()
         missing = [article for article, key, stored in plan if not stored and isinstance(key, str)]

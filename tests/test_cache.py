@@ -72,6 +72,24 @@ def test_a_rebuild_of_unchanged_articles_extracts_nothing(articles: Path, tmp_pa
     assert again.from_cache == again.documents_read == article_count(articles)
 
 
+def test_entries_gone_behind_the_index_s_back_are_extracted_again_and_stored(
+    articles: Path, tmp_path: Path
+) -> None:
+    """The index of known files is trusted to say an unchanged article's entry was stored: an entry
+    deleted since (by hand, or a disk cleaner) is found missing when read."""
+    out, clean = tmp_path / "out", tmp_path / "clean"
+    build([articles], out)
+    entries = sorted(BuildLayout(out).cache.rglob("*.kgr"))
+    for entry in entries[:3]:
+        entry.unlink()
+    shutil.rmtree(BuildLayout(out).resolution)  # else the memo spares reading them
+    _, again = build([articles], out)
+    assert again.from_cache == article_count(articles) - 3
+    build([articles], clean, use_cache=False)
+    assert BuildLayout(out).events.read_bytes() == BuildLayout(clean).events.read_bytes()
+    assert all(entry.is_file() for entry in entries[:3]), "stored again"
+
+
 def test_files_a_killed_build_left_half_written_are_dropped_and_the_index_kept(
     articles: Path, tmp_path: Path
 ) -> None:

@@ -6,6 +6,7 @@ import gc
 
 from kg.cli import actors_cmd, build, export, graphdb, views
 from kg.cli.app import app, register
+from kg.cli.exiting import end_now
 
 register(build.build)
 register(build.extract)
@@ -23,8 +24,10 @@ __all__ = ["app", "main"]
 def main() -> None:
     try:
         app()
-    finally:
+    except SystemExit as done:
         # The process is about to end: its last collection would walk every record a build left
         # (more than half a second at 10,000 articles) only to free memory the exit frees anyway;
         # frozen, what a command left for the exit (kg.cli.exiting) is not freed at all.
         gc.freeze()
+        end_now(done)
+        raise

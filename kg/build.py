@@ -230,8 +230,6 @@ def _write_build(
     memo: ResolutionMemo | None,
     spare: Callable[[object], None] | None,
 ) -> BuildReport:
-    from kg.backends.ladybug import write_embedded
-    from kg.sinks.rdf import write_rdf
     from kg.sinks.views import write_views
     from kg.sinks.views.facts import walk
 
@@ -256,9 +254,20 @@ def _write_build(
         if memo is not None:
             memo.save(staged.resolution)
 
+    # RDF's and the database's modules are imported by the process that writes them.
+    def write_database() -> None:
+        from kg.backends.ladybug import write_embedded
+
+        write_embedded(graph, staged.root, reuse=reuse)
+
+    def write_turtle() -> None:
+        from kg.sinks.rdf import write_rdf
+
+        write_rdf(graph, staged.rdf, "ttl", reuse=reuse)
+
     views: Step = ("views", lambda: write_views(graph, staged.root, reuse=reuse, walked=walked))
-    embedded: Step = ("embedded", lambda: write_embedded(graph, staged.root, reuse=reuse))
-    rdf: Step = ("rdf", lambda: write_rdf(graph, staged.rdf, "ttl", reuse=reuse))
+    embedded: Step = ("embedded", write_database)
+    rdf: Step = ("rdf", write_turtle)
     # Two sides of about the same cost (bench/rebuild.py, 10,000 articles). In a full build the
     # views and the database cost about what events and RDF cost, and the digests are made before
     # the fork for both sides; in a rebuild the views and the memo cost what all the rest does, as

@@ -240,7 +240,9 @@ def _write_build(
     clock.lap("graph")
 
     def events() -> None:
-        write_events(corpus.meetings, corpus.agreements, corpus.actors, staged.events, reuse)
+        write_events(
+            corpus.meetings, corpus.agreements, corpus.actors, staged.events, reuse, corpus.record_digests
+        )
         write_graph_json(graph, staged.graph, reuse)
 
     def keep_digests() -> None:
@@ -270,11 +272,11 @@ def _write_build(
     rdf: Step = ("rdf", write_turtle)
     # Two sides of about the same cost (bench/rebuild.py, 10,000 articles). In a full build the
     # views and the database cost about what events and RDF cost, and the digests are made before
-    # the fork for both sides; in a rebuild the views and the memo cost what all the rest does, as
-    # every page is still digested while the other outputs only patch what changed.
+    # the fork for both sides; in a rebuild the views alone cost what all the rest does, as every
+    # page is still digested while the other outputs only patch what changed.
     if reuse.can_take_over:
-        here = [views, ("memo", keep_memo)]
-        there = [("digests", keep_digests), ("events", events), rdf, embedded]
+        here = [views]
+        there = [("digests", keep_digests), ("events", events), rdf, embedded, ("memo", keep_memo)]
     else:
         reuse.graph_digests(graph)
         clock.lap("digests")

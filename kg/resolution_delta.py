@@ -14,7 +14,7 @@ import marshal
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import chain, pairwise
 from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any
@@ -45,6 +45,7 @@ from kg.resolution_memo import (
     kept,
     load_memo,
     record_buckets,
+    record_digests,
 )
 from kg.resolve import Resolver, agreement_id, fold_actor, meeting_id, meeting_ids
 
@@ -124,6 +125,8 @@ class Resolution:
         corpus = self._resolver.corpus()
         if self._recorder is not None and len(set(self._names)) == len(self._names):
             self.memo = self._recorder.finish(corpus.meetings, corpus.agreements, corpus.actors)
+            kept = chain.from_iterable(entry.kept for entry in self.memo.buckets.values())
+            corpus.record_digests = record_digests(kept)
         return corpus
 
     def _from_memo(self, memo: ResolutionMemo, taken: _Taken) -> Corpus:
@@ -137,7 +140,7 @@ class Resolution:
         for bucket, entry in memo.buckets.items():
             records = changes.merged.get(bucket) or taken.events[bucket]
             into = ordered[is_meeting_bucket(bucket)]
-            for (date, event_id, (key, index), _), record in zip(entry.kept, records, strict=True):
+            for (date, event_id, (key, index), *_), record in zip(entry.kept, records, strict=True):
                 into.append((date, event_id, pos[key], index, record))
         meetings: list[Any] = [row[4] for row in sorted(ordered[True], key=_ORDER)]
         agreements: list[Any] = [row[4] for row in sorted(ordered[False], key=_ORDER)]
@@ -150,6 +153,7 @@ class Resolution:
             agreements=agreements,
             topics={k: v for k, v in sorted(self.topics.items()) if k in used_topics},
             skipped=list(self.skipped),
+            record_digests=record_digests(chain.from_iterable(e.kept for e in memo.buckets.values())),
         )
 
 

@@ -25,6 +25,7 @@ import logging
 import marshal
 import os
 import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -41,9 +42,10 @@ _MAGIC = b"kgm\x01"
 Ref = tuple[str, int]
 """A record of one article: the article's key and the record's index in its meetings or agreements."""
 Bucket = tuple[Any, ...]
-Kept = tuple[str, str, Ref, Any]
+Kept = tuple[str, str, Ref, Any, bytes]
 """A merged event: its date (ISO, "" undated) and id (the corpus's order), the reference of its
-first report (the order of merged events of equal date and id) and its plain form."""
+first report (the order of merged events of equal date and id), its plain form and the digest
+of that (Corpus.record_digests)."""
 UNDATED_MEETING, UNDATED_AGREEMENT = "undated meeting", "undated agreement"
 MEETING_BUCKETS = frozenset({"meeting", UNDATED_MEETING})
 
@@ -225,7 +227,22 @@ def record_buckets(key: str, events: DocumentEvents) -> list[tuple[Bucket, Ref]]
 
 
 def kept(event: Meeting | Agreement, first: Ref, plain: Plain) -> Kept:
-    return (event.date.iso() if event.date else "", event.id, first, plain.of_event(event))
+    record = plain.of_event(event)
+    digest = hashlib.blake2b(marshal.dumps(record, 2), digest_size=16).digest()  # 2: equal, equal bytes
+    return (event.date.iso() if event.date else "", event.id, first, record, digest)
+
+
+def record_digests(kept: Iterable[Kept]) -> dict[str, bytes]:
+    """Per merged event's id, the digest of its record; none for an id two events share."""
+    digests: dict[str, bytes] = {}
+    shared: set[str] = set()
+    for entry in kept:
+        if entry[1] in digests:
+            shared.add(entry[1])
+        digests[entry[1]] = entry[4]
+    for event_id in shared:
+        del digests[event_id]
+    return digests
 
 
 def is_meeting_bucket(bucket: Bucket) -> bool:

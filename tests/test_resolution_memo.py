@@ -27,7 +27,7 @@ from kg.records import (
     Unchanged,
 )
 from kg.resolution_delta import Resolution
-from kg.resolution_memo import ResolutionMemo, load_memo
+from kg.resolution_memo import Plain, ResolutionMemo, kept, load_memo, record_digests
 from kg.resolve import resolve
 
 TOPICS = {t: Topic(t, t, t) for t in ("fraud", "gambling", "railways", "trafficking")}
@@ -155,6 +155,12 @@ class Corpus_:
         return resolution.corpus(), resolution.memo, read
 
 
+def digests_of(corpus: Corpus) -> dict[str, bytes]:
+    """What Corpus.record_digests holds for a corpus resolved from scratch."""
+    plain = Plain()
+    return record_digests(kept(e, ("", 0), plain) for e in [*corpus.meetings, *corpus.agreements])
+
+
 def _edit(rng: random.Random, corpus: Corpus_) -> Corpus_:
     stored = dict(corpus.stored)
     names = sorted(stored)
@@ -182,6 +188,7 @@ def test_a_corpus_resolved_from_the_memo_is_the_corpus_resolved_from_scratch(see
         after = _edit(rng, before)
         again, memo, read = after.resolved(memo)
         assert again == after.clean()
+        assert again.record_digests == digests_of(after.clean())
         assert memo is not None
         assert len(read) < 0.8 * len(after.stored)  # not every unchanged article was read back
         before = after
@@ -292,3 +299,25 @@ def test_articles_in_another_order_or_with_one_name_are_resolved_from_scratch() 
     again, made, _ = same_name.resolved(memo)
     assert again == same_name.clean()
     assert made is None  # its records' ids could not tell the two articles apart
+
+
+def test_a_record_s_digest_changes_with_any_of_its_fields() -> None:
+    """Corpus.record_digests stand for whole records (events.jsonl takes a line over by them)."""
+    from tests.test_reuse_events import changed_records
+
+    corpus, memo, _ = Corpus_.random(random.Random(7), 10).resolved(None)
+    assert memo is not None
+    assert set(corpus.record_digests) == {e.id for e in [*corpus.meetings, *corpus.agreements]}
+    plain = Plain()
+    tried = 0
+    for event in [*corpus.meetings[:3], *corpus.agreements[:3]]:
+        before = kept(event, ("key", 0), plain)[4]
+        assert before == corpus.record_digests[event.id]
+        for path, changed in changed_records(event):
+            try:
+                after = kept(changed, ("key", 0), plain)[4]
+            except (AttributeError, TypeError, ValueError):  # a value of no use to the field
+                continue
+            tried += 1
+            assert after != before, path
+    assert tried > 30

@@ -157,7 +157,7 @@ def test_a_change_to_any_field_of_an_event_its_line_shows_changes_the_line_s_dig
     """The digest covers what the line shows, and only that: a field a new version shows and the
     digest left out fails here."""
     corpus = corpus_of(tmp_path / "articles", {"talks.md": TALKS})
-    digest = _EventDigests(corpus.actors)
+    digest = _EventDigests(corpus.actors, {})
     shown = 0
     for event in [*corpus.meetings, *corpus.agreements]:
         line, made_of = dumps(_event_dict(event, corpus.actors)), digest(event)

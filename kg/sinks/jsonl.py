@@ -95,16 +95,22 @@ def dumps(event: dict[str, Any]) -> str:
 
 
 def write_events(
-    meetings: list[Meeting], agreements: list[Agreement], actors: dict[str, Actor], path: Path, reuse: Reuse
+    meetings: list[Meeting],
+    agreements: list[Agreement],
+    actors: dict[str, Actor],
+    path: Path,
+    reuse: Reuse,
+    record_digests: dict[str, bytes] | None = None,
 ) -> None:
     """events.jsonl, each event's line taken over from the previous build's file when its digest
-    is found there (reuse, kg.sinks.pieces), made again otherwise."""
+    is found there (reuse, kg.sinks.pieces), made again otherwise. record_digests: per event id,
+    a digest of its whole record, when resolution made them (Corpus.record_digests)."""
     if not reuse.keeps:
         write_jsonl(event_dicts(meetings, agreements, actors), path)
         return
     previous = PreviousPieces.of(reuse, path)
     where = previous.where()
-    made_of = _EventDigests(actors)
+    made_of = _EventDigests(actors, record_digests or {})
     with path.open("wb") as out:
         writer = PieceWriter(out, previous, reuse)
         events: Iterator[Meeting | Agreement] = chain(meetings, agreements)
@@ -124,15 +130,19 @@ def _event_dict(event: Meeting | Agreement, actors: dict[str, Actor]) -> dict[st
 
 
 class _EventDigests:
-    """The digest of an event's line: what the line shows of its record (`_shown`) and of each
-    actor it names."""
+    """The digest of an event's line: what the line shows of its record (`_shown`), or the digest
+    of its whole record that resolution made (a rebuild's resolution made those of unchanged
+    events already), and what it shows of each actor it names."""
 
-    def __init__(self, actors: dict[str, Actor]) -> None:
+    def __init__(self, actors: dict[str, Actor], records: dict[str, bytes]) -> None:
         self.actors = actors
+        self.records = records
         self._shown: dict[str, bytes] = {}
 
     def __call__(self, event: Meeting | Agreement) -> str:
-        made_of = hashlib.blake2b(marshal.dumps(_shown(event), 2), digest_size=16)
+        record = self.records.get(event.id)
+        shown = b"record " + record if record is not None else marshal.dumps(_shown(event), 2)
+        made_of = hashlib.blake2b(shown, digest_size=16)
         for ref in event.participants if isinstance(event, Meeting) else event.parties:
             made_of.update(self._shown.get(ref.id) or self._actor(ref.id))
         return made_of.hexdigest()

@@ -64,7 +64,7 @@ class BuildReport:
     them, for the next build: in a rebuild, that is part of `digests`). With two sink processes the
     last four (and, in a rebuild, the digests: made in the process that reads them) overlap: `sinks`
     is their time from the first start to the last end. `memo`: the resolution memo, kept for the
-    next build (kg.resolution_memo) beside the outputs."""
+    next build (kg.resolution_memo) by the process done first with its outputs."""
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, indent=2)
@@ -240,9 +240,8 @@ def _write_build(
     clock.lap("graph")
 
     def events() -> None:
-        write_events(
-            corpus.meetings, corpus.agreements, corpus.actors, staged.events, reuse, corpus.record_digests
-        )
+        digests = memo.record_digests() if memo is not None else None
+        write_events(corpus.meetings, corpus.agreements, corpus.actors, staged.events, reuse, digests)
         write_graph_json(graph, staged.graph, reuse)
 
     def keep_digests() -> None:
@@ -275,15 +274,13 @@ def _write_build(
     # the fork for both sides; in a rebuild the views alone cost what all the rest does, as every
     # page is still digested while the other outputs only patch what changed.
     if reuse.can_take_over:
-        here = [views]
-        there = [("digests", keep_digests), ("events", events), rdf, embedded, ("memo", keep_memo)]
+        here, there = [views], [("digests", keep_digests), ("events", events), rdf, embedded]
     else:
         reuse.graph_digests(graph)
         clock.lap("digests")
         # Kept once RDF has digested the relationships into every node.
-        here = [views, embedded, ("memo", keep_memo)]
-        there = [("events", events), rdf, ("digests kept", keep_digests)]
-    clock.steps.update(side_by_side(here, there, reuse, fork=fork))
+        here, there = [views, embedded], [("events", events), rdf, ("digests kept", keep_digests)]
+    clock.steps.update(side_by_side(here, there, reuse, fork=fork, either=[("memo", keep_memo)]))
     clock.lap("sinks")
     if spare is not None:
         spare(graph)

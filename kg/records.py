@@ -266,7 +266,3 @@ class Corpus:
     agreements: list[Agreement]
     topics: dict[str, Topic]
     skipped: list[Skipped] = field(default_factory=list)
-    record_digests: dict[str, bytes] = field(default_factory=dict, compare=False)
-    """Per merged event's id, a digest of its whole record, when resolution made one (with a
-    cache: kg.resolution_memo); a rebuild finds those of unchanged events made already. Derived
-    from the records: not compared."""

@@ -14,7 +14,7 @@ import marshal
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from itertools import chain, pairwise
+from itertools import pairwise
 from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any
@@ -45,7 +45,6 @@ from kg.resolution_memo import (
     kept,
     load_memo,
     record_buckets,
-    record_digests,
 )
 from kg.resolve import Resolver, agreement_id, fold_actor, meeting_id, meeting_ids
 
@@ -125,8 +124,6 @@ class Resolution:
         corpus = self._resolver.corpus()
         if self._recorder is not None and len(set(self._names)) == len(self._names):
             self.memo = self._recorder.finish(corpus.meetings, corpus.agreements, corpus.actors)
-            kept = chain.from_iterable(entry.kept for entry in self.memo.buckets.values())
-            corpus.record_digests = record_digests(kept)
         return corpus
 
     def _from_memo(self, memo: ResolutionMemo, taken: _Taken) -> Corpus:
@@ -153,7 +150,6 @@ class Resolution:
             agreements=agreements,
             topics={k: v for k, v in sorted(self.topics.items()) if k in used_topics},
             skipped=list(self.skipped),
-            record_digests=record_digests(chain.from_iterable(e.kept for e in memo.buckets.values())),
         )
 
 

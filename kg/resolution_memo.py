@@ -27,6 +27,7 @@ import os
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +46,7 @@ Bucket = tuple[Any, ...]
 Kept = tuple[str, str, Ref, Any, bytes]
 """A merged event: its date (ISO, "" undated) and id (the corpus's order), the reference of its
 first report (the order of merged events of equal date and id), its plain form and the digest
-of that (Corpus.record_digests)."""
+of that (ResolutionMemo.record_digests)."""
 UNDATED_MEETING, UNDATED_AGREEMENT = "undated meeting", "undated agreement"
 MEETING_BUCKETS = frozenset({"meeting", UNDATED_MEETING})
 
@@ -86,6 +87,11 @@ class ResolutionMemo:
     """The shards of its buckets changed since it was read (None: all of them)."""
     shard_of: dict[Bucket, int] = field(default_factory=dict)
     """The shard of each bucket read (found once: a bucket's shard costs a repr and a checksum)."""
+
+    def record_digests(self) -> dict[str, bytes]:
+        """Per merged event's id, the digest of its whole record (made when the event was merged:
+        a rebuild has those of its unchanged events already); none for an id two events share."""
+        return record_digests(chain.from_iterable(entry.kept for entry in self.buckets.values()))
 
     def touch(self, bucket: Bucket) -> None:
         if self.changed is not None:
@@ -233,7 +239,7 @@ def kept(event: Meeting | Agreement, first: Ref, plain: Plain) -> Kept:
 
 
 def record_digests(kept: Iterable[Kept]) -> dict[str, bytes]:
-    """Per merged event's id, the digest of its record; none for an id two events share."""
+    """Per event's id, the digest of its record; none for an id two events share."""
     digests: dict[str, bytes] = {}
     shared: set[str] = set()
     for entry in kept:

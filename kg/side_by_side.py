@@ -21,6 +21,7 @@ import time
 import traceback
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
+from typing import Any
 
 from kg.reuse import Reuse
 
@@ -40,21 +41,24 @@ def can_fork() -> bool:
 
 
 def side_by_side(
-    here: Sequence[Step], there: Sequence[Step], reuse: Reuse, *, fork: bool
+    here: Sequence[Step], there: Sequence[Step], reuse: Reuse, *, fork: bool, either: Sequence[Step] = ()
 ) -> dict[str, float]:
     """Run `there` in a forked child while this process runs `here` (fork=False: all here, one
-    after the other); the seconds of every step. An error of either side is raised here, once
-    the child has stopped."""
+    after the other), then `either` in the process done first with its own steps (which side
+    takes longer changes with what changed); the seconds of every step. An error of either side
+    is raised here, once the child has stopped."""
     if not fork:
-        return _run([*here, *there])
-    receiving, sending = multiprocessing.Pipe(duplex=False)
-    child = multiprocessing.get_context("fork").Process(
-        target=_child, args=(there, reuse, sending, os.getpid())
-    )
+        return _run([*here, *there, *either])
+    context = multiprocessing.get_context("fork")
+    receiving, sending = context.Pipe(duplex=False)
+    claim = context.Value("b", 0)
+    child = context.Process(target=_child, args=(there, either, claim, reuse, sending, os.getpid()))
     child.start()
     sending.close()
     try:
         seconds = _run(here)
+        if _claimed(claim):
+            seconds |= _run(either)
     except BaseException:
         child.kill()
         child.join()
@@ -75,11 +79,23 @@ def side_by_side(
     return seconds | their_seconds
 
 
-def _child(steps: Sequence[Step], reuse: Reuse, sending: Connection, parent: int) -> None:
+def _claimed(claim: Any) -> bool:
+    """Is this process the first to claim the steps either side may run?"""
+    with claim.get_lock():
+        first = not claim.value
+        claim.value = 1
+    return first
+
+
+def _child(
+    steps: Sequence[Step], either: Sequence[Step], claim: Any, reuse: Reuse, sending: Connection, parent: int
+) -> None:
     _end_with(parent)
     before = reuse.ledger()
     try:
         seconds = _run(steps)
+        if _claimed(claim):
+            seconds |= _run(either)
         sending.send(("done", seconds, reuse.ledger().since(before)))
     except BaseException as exc:  # sent to the parent, which raises it
         sending.send(("failed", _sendable(exc)))
@@ -123,4 +139,3 @@ def _run(steps: Sequence[Step]) -> dict[str, float]:
 
 def _names(steps: Sequence[Step]) -> str:
     return ", ".join(name for name, _ in steps)
-

@@ -133,3 +133,39 @@ def _alive(pid: int) -> bool:
         return False
     status = Path(f"/proc/{pid}/stat")
     return not (status.exists() and status.read_text().split()[2] == "Z")
+
+
+def test_the_steps_either_side_may_run_run_once_on_the_side_done_first(tmp_path: Path) -> None:
+    ran: list[int] = []
+
+    def either() -> None:
+        ran.append(os.getpid())
+        (tmp_path / f"either.{os.getpid()}").write_text("ran", encoding="utf-8")
+
+    reuse = Reuse(None, tmp_path, "v1")
+    slow_here = side_by_side(
+        [("views", lambda: time.sleep(0.5))],
+        [("rdf", lambda: None)],
+        reuse,
+        fork=True,
+        either=[("memo", either)],
+    )
+    assert "memo" in slow_here
+    done = [f.name for f in tmp_path.glob("either.*")]
+    assert len(done) == 1 and done != [f"either.{os.getpid()}"], "once, by the child, done first"
+    for f in tmp_path.glob("either.*"):
+        f.unlink()
+    slow_there = side_by_side(
+        [("views", lambda: None)],
+        [("rdf", lambda: time.sleep(0.5))],
+        reuse,
+        fork=True,
+        either=[("memo", either)],
+    )
+    assert "memo" in slow_there
+    assert [f.name for f in tmp_path.glob("either.*")] == [f"either.{os.getpid()}"], (
+        "this process was done first"
+    )
+    assert side_by_side([], [], reuse, fork=False, either=[("memo", either)]) == {
+        "memo": pytest.approx(0, abs=1)
+    }

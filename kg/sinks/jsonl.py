@@ -104,7 +104,7 @@ def write_events(
 ) -> None:
     """events.jsonl, each event's line taken over from the previous build's file when its digest
     is found there (reuse, kg.sinks.pieces), made again otherwise. record_digests: per event id,
-    a digest of its whole record, when resolution made them (Corpus.record_digests)."""
+    a digest of its whole record, when resolution made them (ResolutionMemo.record_digests)."""
     if not reuse.keeps:
         write_jsonl(event_dicts(meetings, agreements, actors), path)
         return

@@ -117,10 +117,12 @@ def test_the_view_legend_names_only_schema_labels_and_types() -> None:
 
 
 def test_every_relationship_reads_the_same_from_both_of_its_ends(examples_graph: nx.MultiDiGraph) -> None:
-    """kg.graph writes most relationships into networkx's dicts itself: the graph must be the one
-    networkx's own add_edge makes, read forwards (out_edges) or backwards (in_edges)."""
+    """kg.graph writes most nodes and relationships into networkx's dicts itself: the graph must be
+    the one networkx's own add_node and add_edge make, read forwards (out_edges) or backwards
+    (in_edges), its nodes in the same order."""
     again = nx.MultiDiGraph()
     again.add_nodes_from(examples_graph.nodes(data=True))
     again.add_edges_from(examples_graph.edges(keys=True, data=True))
     assert again._succ == examples_graph._succ and again._pred == examples_graph._pred
     assert again._node == examples_graph._node
+    assert list(again._node.items()) == list(examples_graph._node.items())

@@ -221,7 +221,7 @@ class ExtractionCache:
             self._used.add(key)
             if stored and key in held:
                 self.hits += 1
-                yield key, Unchanged(str(article.path), key)
+                yield key, Unchanged(article, key)
                 continue
             result = self.get(key) if stored else None
             if result is not None:

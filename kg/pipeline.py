@@ -16,10 +16,10 @@ from kg.cache import ExtractionCache, ExtractMany
 from kg.engines import Engine, run_ordered
 from kg.errors import InputError
 from kg.gc_policy import collector_paused
-from kg.ingest import discover_articles, read_bytes, read_document
+from kg.ingest import discover_articles, read_document
 from kg.normalize import normalize
 from kg.records import ArticleFile, Corpus, DocumentEvents, Skipped, Unchanged
-from kg.resolution_delta import Resolution
+from kg.resolution_delta import ReadBack, Resolution
 from kg.resolution_memo import Memos, memo_version
 from kg.resolve import resolve
 from kg.sinks.jsonl import event_dicts
@@ -102,8 +102,7 @@ def extract_corpus(
         results = ((None, result) for result in iter_extracted(paths, engine))
     else:
         previous = memos.previous if memos else None
-        reader = _Reader(cache, paths)
-        resolution = Resolution(topics, memo_version(cache.version), previous, reader.read_back)
+        resolution = Resolution(topics, memo_version(cache.version), previous, _reading_back(cache))
         extract_many: ExtractMany = lambda todo, reading: iter_extracted(todo, engine, meanwhile=reading)  # noqa: E731
         results = cache.extract(paths, extract_many, extract_path, resolution.unread)
     resolution.skipped.extend(skipped)
@@ -120,33 +119,25 @@ def extract_corpus(
     return corpus
 
 
-def _no_read_back(key: str) -> DocumentEvents:
-    raise AssertionError(f"{key}: nothing to read back without a cache")
+def _no_read_back(unchanged: Unchanged) -> DocumentEvents:
+    raise AssertionError(f"{unchanged.article.path}: nothing to read back without a cache")
 
 
-class _Reader:
-    """Reads back an unchanged article's events by its key: from the cache, or, should its entry
-    have gone bad since it was found, by extracting the article again."""
+def _reading_back(cache: ExtractionCache) -> ReadBack:
+    """An unchanged article's events read back from the cache, or, should its entry have gone bad
+    since it was found, extracted again (and stored)."""
 
-    def __init__(self, cache: ExtractionCache, articles: Sequence[ArticleFile]) -> None:
-        self.cache = cache
-        self.articles = articles
-
-    def read_back(self, key: str) -> DocumentEvents:
-        result = self.cache.get(key)
+    def read_back(unchanged: Unchanged) -> DocumentEvents:
+        result = cache.get(unchanged.key)
         if isinstance(result, DocumentEvents):
             return result
-        article = next((a for a in self.articles if self._key(a) == key), None)
-        result = extract_path(article) if article else None
+        result = extract_path(unchanged.article)
         if not isinstance(result, DocumentEvents):
-            where = article.path if article else key
-            raise InputError(f"{where}: changed while the build read it: build again")
-        self.cache.put(key, result)
+            raise InputError(f"{unchanged.article.path}: changed while the build read it: build again")
+        cache.put(unchanged.key, result)
         return result
 
-    def _key(self, article: ArticleFile) -> str | None:
-        data = read_bytes(article.path)
-        return None if isinstance(data, Skipped) else self.cache.key(article, data)
+    return read_back
 
 
 def iter_event_dicts(inputs: Iterable[Path], *, workers: int = 1) -> Iterator[dict[str, object] | Skipped]:

@@ -60,6 +60,16 @@ class ArticleFile:
 
 
 @dataclass(frozen=True)
+class Unchanged:
+    """An article with the bytes an earlier build resolved: its events are in that build's
+    resolution memo (kg.resolution_memo), not read back unless a change shares them."""
+
+    article: ArticleFile
+    key: str
+    """Its extraction cache key (kg.cache)."""
+
+
+@dataclass(frozen=True)
 class RawDocument:
     """A file read from disk and decoded, before any cleaning of its text."""
 
@@ -85,14 +95,6 @@ class Skipped:
     """For a failure kg did not foresee (a bug): the traceback, kept in report.json."""
 
 
-@dataclass(frozen=True)
-class Unchanged:
-    """An article with the bytes an earlier build resolved: its events are in that build's
-    resolution memo (kg.resolution_memo), not read back."""
-
-    path: str
-    key: str
-    """Its extraction cache key (kg.cache)."""
 
 
 @dataclass(frozen=True)

@@ -48,8 +48,8 @@ from kg.resolution_memo import (
 )
 from kg.resolve import Resolver, agreement_id, fold_actor, meeting_id, meeting_ids
 
-ReadBack = Callable[[str], DocumentEvents]
-"""An unchanged article's events, read back by its key (from the extraction cache)."""
+ReadBack = Callable[[Unchanged], DocumentEvents]
+"""An unchanged article's events, read back (from the extraction cache)."""
 Event = Meeting | Agreement
 
 
@@ -75,7 +75,7 @@ class Resolution:
         self.memo: ResolutionMemo | None = None
         """The memo of the corpus, for the next build, once `corpus` has made it (None when its
         articles' names do not tell them apart)."""
-        self._stream: list[tuple[str, DocumentEvents | None]] = []
+        self._stream: list[tuple[str, DocumentEvents | Unchanged]] = []
         self._taken: _Taken | None = None
         self._resolver = Resolver(topics)
         self._recorder = MemoRecorder(version) if version else None
@@ -101,7 +101,7 @@ class Resolution:
             self.skipped.append(result)
         elif self._taken is not None:
             assert key is not None
-            self._stream.append((key, result if isinstance(result, DocumentEvents) else None))
+            self._stream.append((key, result))
         else:
             assert isinstance(result, DocumentEvents)
             self._names.append(result.article.name)
@@ -114,12 +114,15 @@ class Resolution:
     def corpus(self) -> Corpus:
         if self._taken is not None:
             assert self.previous is not None
-            names = [e.article.name if e else self.previous.articles[k].name for k, e in self._stream]
+            memo = self.previous
+            names = [
+                memo.articles[k].name if isinstance(e, Unchanged) else e.article.name for k, e in self._stream
+            ]
             if len(set(names)) == len(names):
                 return self._from_memo(self.previous, self._taken)
             self._taken = None
-            for key, events in self._stream:
-                self.add(key, events if events is not None else self.read_back(key))
+            for key, found in self._stream:
+                self.add(key, self.read_back(found) if isinstance(found, Unchanged) else found)
         self._resolver.skipped.extend(self.skipped)
         corpus = self._resolver.corpus()
         if self._recorder is not None and len(set(self._names)) == len(self._names):
@@ -199,19 +202,20 @@ def _final_meetings(events: DocumentEvents) -> DocumentEvents:
 
 
 class _Changes:
-    """The memo brought up to date with the articles of `stream` (key, events; None: unchanged):
+    """The memo brought up to date with the articles of `stream` (key, events or Unchanged):
     the buckets and actors the changed articles touch are merged again (`merged`, `actors`)."""
 
     def __init__(
         self,
         memo: ResolutionMemo,
-        stream: list[tuple[str, DocumentEvents | None]],
+        stream: list[tuple[str, DocumentEvents | Unchanged]],
         read_back: ReadBack,
         taken: dict[Bucket, list[Event]],
     ):
         self.memo, self.read_back, self.plain, self.taken = memo, read_back, Plain(), taken
         self.position = {key: i for i, (key, _) in enumerate(stream)}
-        self.fresh = {key: _final_meetings(events) for key, events in stream if events is not None}
+        self.fresh = {key: _final_meetings(e) for key, e in stream if isinstance(e, DocumentEvents)}
+        self.unchanged = {key: e for key, e in stream if isinstance(e, Unchanged)}
         self.gone = {key for key in memo.order if key not in self.position or key in self.fresh}
         self._read: dict[str, DocumentEvents] = dict(self.fresh)
         self.merged: dict[Bucket, list[Event]] = {}
@@ -249,7 +253,7 @@ class _Changes:
         key, index = ref
         events = self._read.get(key)
         if events is None:
-            events = self._read[key] = _final_meetings(self.read_back(key))
+            events = self._read[key] = _final_meetings(self.read_back(self.unchanged[key]))
         return events.meetings[index] if is_meeting_bucket(bucket) else events.agreements[index]
 
     def _merge_bucket(self, bucket: Bucket, added: list[Ref]) -> None:

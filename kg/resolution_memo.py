@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.cache import files_version
-from kg.record_codec import decoder, encoder
+from kg.record_codec import encoder
 from kg.records import Actor, Agreement, ArticleMeta, DocumentEvents, Meeting
 from kg.resolve import agreement_bucket, meeting_bucket
 
@@ -302,13 +302,3 @@ class MemoRecorder:
             memo.actors[actor_id].merged = plain.of_actor(actor)
         self._refs.clear()
         return memo
-
-
-def decode_meeting(plain: Any) -> Meeting:
-    meeting: Meeting = decoder(Meeting)(plain)
-    return meeting
-
-
-def decode_agreement(plain: Any) -> Agreement:
-    agreement: Agreement = decoder(Agreement)(plain)
-    return agreement

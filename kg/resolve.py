@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from kg.extract.merge import merge_agreements, merge_meetings, principals
+from kg.extract.merge import agreement_key, meeting_key, merge_agreements, merge_meetings, principals
 from kg.ids import short_hash
 from kg.records import Actor, Agreement, ArticleMeta, Corpus, DocumentEvents, Meeting, Skipped, Topic
 
@@ -56,16 +56,14 @@ def meeting_bucket(meeting: Meeting) -> tuple[object, ...] | None:
     key across documents); None for an undated meeting, which merges with none."""
     if meeting.date is None:
         return None
-    date = meeting.date
-    return ("meeting", tuple(sorted(principals(meeting))), (date.year, date.month, date.day), meeting.mode)
+    return ("meeting", *meeting_key(meeting, within_document=False))
 
 
 def agreement_bucket(agreement: Agreement) -> tuple[object, ...] | None:
     """As meeting_bucket, for agreements (merge_agreements' key across documents)."""
     if agreement.date is None:
         return None
-    date = agreement.date
-    return ("agreement", tuple(sorted({p.id for p in agreement.parties})), (date.year, date.month, date.day))
+    return ("agreement", *agreement_key(agreement, within_document=False))
 
 
 def meeting_ids(events: DocumentEvents) -> dict[str, str]:

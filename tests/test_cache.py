@@ -19,7 +19,7 @@ from kg.errors import InputError
 from kg.ingest import discover_articles
 from kg.layout import BuildLayout
 from kg.pipeline import extract_corpus
-from tests.rebuilds import ADDED_MEETING, NEW_ARTICLE, corpus
+from tests.rebuilds import ADDED_MEETING, NEW_ARTICLE, add_a_meeting, corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 runner = CliRunner()
@@ -88,6 +88,22 @@ def test_entries_gone_behind_the_index_s_back_are_extracted_again_and_stored(
     build([articles], clean, use_cache=False)
     assert BuildLayout(out).events.read_bytes() == BuildLayout(clean).events.read_bytes()
     assert all(entry.is_file() for entry in entries[:3]), "stored again"
+
+
+def test_articles_a_change_touches_are_extracted_again_when_their_entries_went_bad(
+    articles: Path, tmp_path: Path
+) -> None:
+    """With the resolution memo, the unchanged articles that share a merged event with a changed one
+    are read back: from their articles when their cache entries went bad since they were found."""
+    out, clean = tmp_path / "out", tmp_path / "clean"
+    build([articles], out)
+    for entry in BuildLayout(out).cache.rglob("*.kgr"):
+        entry.write_bytes(entry.read_bytes()[:100])  # cut short, as by a full disk
+    add_a_meeting(articles)  # the second report of talks another article reports too
+    build([articles], out)
+    build([articles], clean, use_cache=False)
+    assert BuildLayout(out).events.read_bytes() == BuildLayout(clean).events.read_bytes()
+    assert graph_without_build_id(out) == graph_without_build_id(clean)
 
 
 def test_files_a_killed_build_left_half_written_are_dropped_and_the_index_kept(

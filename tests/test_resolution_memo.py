@@ -14,6 +14,7 @@ from kg.records import (
     Actor,
     ActorRef,
     Agreement,
+    ArticleFile,
     ArticleMeta,
     Corpus,
     DocumentEvents,
@@ -141,9 +142,9 @@ class Corpus_:
         by_key = {str(hash(data)): data for data in self.stored.values()}
         read: list[str] = []
 
-        def read_back(key: str) -> DocumentEvents:
-            read.append(key)
-            result = decode_result(by_key[key])
+        def read_back(unchanged: Unchanged) -> DocumentEvents:
+            read.append(unchanged.key)
+            result = decode_result(by_key[unchanged.key])
             assert isinstance(result, DocumentEvents)
             return result
 
@@ -151,7 +152,8 @@ class Corpus_:
         results = self.results()
         held = resolution.unread([key for key, _ in results])
         for key, result in results:
-            resolution.add(key, Unchanged(f"/a/{key}", key) if key in held else result)
+            unchanged = Unchanged(ArticleFile(Path(f"/a/{key}"), key), key)
+            resolution.add(key, unchanged if key in held else result)
         return resolution.corpus(), resolution.memo, read
 
 
@@ -291,7 +293,7 @@ def test_articles_in_another_order_or_with_one_name_are_resolved_from_scratch() 
     corpus = Corpus_.random(rng, 10)
     _, memo, _ = corpus.resolved(None)
     results = corpus.results()
-    swapped = Resolution(TOPICS, "v1", memo, lambda key: pytest.fail("nothing to read back"))
+    swapped = Resolution(TOPICS, "v1", memo, lambda _: pytest.fail("nothing to read back"))
     assert swapped.unread([key for key, _ in reversed(results)]) == set()
     twins = dict(corpus.stored)
     twins["010.md"] = encode_result(_article(rng, "009.md"))  # another article of the same name

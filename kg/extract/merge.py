@@ -90,9 +90,9 @@ def merge_meetings(
     index = _SourceIndex()
     for m in merged:
         kept.append(m)
-        buckets.setdefault(_meeting_key(m, within_document), []).append(m)
+        buckets.setdefault(meeting_key(m, within_document=within_document), []).append(m)
     for m in meetings:
-        key = _meeting_key(m, within_document)
+        key = meeting_key(m, within_document=within_document)
         bucket = buckets.setdefault(key, [])
         target = next((k for k in bucket if dates_compatible(k.date, m.date, loose=within_document)), None)
         if target is None:
@@ -105,8 +105,16 @@ def merge_meetings(
     return kept, renamed
 
 
-def _meeting_key(m: Meeting, within_document: bool) -> tuple[object, ...]:
-    return (principals(m),) if within_document else (principals(m), m.date, m.mode)
+def meeting_key(m: Meeting, *, within_document: bool) -> tuple[object, ...]:
+    """What the meetings `m` may merge with share, as plain values (a rebuild keeps the merges of
+    each key across documents: kg.resolution_memo): its principals, and across documents its day
+    and mode."""
+    people = tuple(sorted(principals(m)))
+    return (people,) if within_document else (people, _day(m.date), m.mode)
+
+
+def _day(date: PartialDate | None) -> tuple[int, int | None, int | None] | None:
+    return (date.year, date.month, date.day) if date else None
 
 
 def merge_meetings_in_document(meetings: list[Meeting]) -> tuple[list[Meeting], dict[str, str]]:
@@ -182,12 +190,12 @@ def merge_agreements(
     for a in merged:
         kept.append(a)
         if within_document or a.date is not None:
-            buckets.setdefault(_agreement_key(a, within_document), []).append(a)
+            buckets.setdefault(agreement_key(a, within_document=within_document), []).append(a)
     for a in agreements:
         if not within_document and a.date is None:
             kept.append(a)  # undated agreements of two articles are never taken for one
             continue
-        bucket = buckets.setdefault(_agreement_key(a, within_document), [])
+        bucket = buckets.setdefault(agreement_key(a, within_document=within_document), [])
         same = (k for k in bucket if _same_agreement(k, a, index, within_document=within_document))
         target = next(same, None)
         if target is None:
@@ -201,9 +209,10 @@ def merge_agreements(
     return kept
 
 
-def _agreement_key(a: Agreement, within_document: bool) -> tuple[object, ...]:
-    parties = frozenset(p.id for p in a.parties)
-    return (parties,) if within_document else (parties, a.date)
+def agreement_key(a: Agreement, *, within_document: bool) -> tuple[object, ...]:
+    """As meeting_key, for agreements: their parties, and across documents their day."""
+    parties = tuple(sorted({p.id for p in a.parties}))
+    return (parties,) if within_document else (parties, _day(a.date))
 
 
 def merge_agreements_in_document(agreements: list[Agreement]) -> list[Agreement]:

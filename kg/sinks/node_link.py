@@ -11,7 +11,6 @@ Their digests are the graph's own (kg.reuse.GraphDigests: `nodes`, `links`).
 from __future__ import annotations
 
 import json
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -36,21 +35,20 @@ def write_graph_json(graph: nx.MultiDiGraph, path: Path, reuse: Reuse | None = N
         writer = PieceWriter(out, previous, reuse)
         head = {"directed": graph.is_directed(), "multigraph": graph.is_multigraph(), "graph": graph.graph}
         writer.write(None, f'{_encode(head)[:-1]}, "nodes": ['.encode())
-        writer.write_items(
+        node_items = list(nodes.items())
+        writer.write_listed(
             where,
-            (
-                (digests.nodes[node].hex() if digests else None, partial(_node_text, node, attrs))
-                for node, attrs in nodes.items()
-            ),
+            len(node_items),
+            [digests.nodes[node].hex() for node, _ in node_items] if digests else None,
+            lambda index, first: _node_text(*node_items[index], first),
         )
         writer.write(None, b'\n], "links": [')
-        writer.write_items(
+        linking = [(node, neighbours) for node, neighbours in out_edges.items() if neighbours]
+        writer.write_listed(
             where,
-            (
-                (digests.links(node) if digests else None, partial(_links_text, node, neighbours))
-                for node, neighbours in out_edges.items()
-                if neighbours
-            ),
+            len(linking),
+            [digests.links(node) for node, _ in linking] if digests else None,
+            lambda index, first: _links_text(*linking[index], first),
         )
         writer.write(None, b"\n]}\n")
         parts = writer.close()

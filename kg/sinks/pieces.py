@@ -14,7 +14,7 @@ import mmap
 import os
 from array import array
 from bisect import bisect_left
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from itertools import accumulate, compress
 from operator import not_
 from pathlib import Path
@@ -24,8 +24,6 @@ from kg.reuse import Reuse
 
 _FORMAT = 2
 
-MakeItem = Callable[[bool], bytes]
-"""The text of an item of a JSON array or object, given whether it is the first (no separator)."""
 MakeListed = Callable[[int, bool], bytes]
 """The text of the item at an index of a JSON array or object, given whether it is the first."""
 
@@ -125,25 +123,13 @@ class PieceWriter:
         if self.reuse is not None and made_of is not None:
             self.reuse.made += 1
 
-    def write_items(self, where: dict[str | None, int], items: Iterable[tuple[str | None, MakeItem]]) -> None:
-        """The items of a JSON array or object, a piece each: per item the digest of what it is made
-        of (None: never taken over) and how its text is made, given whether it comes first. The
-        first item, with no separator before it, is made every time (not taken over, not kept)."""
-        first = True
-        for made_of, make in items:
-            at = None if first or made_of is None else where.get(made_of)
-            if at is None:
-                self.write(None if first else made_of, make(first))
-            else:
-                self.take_next(at)
-            first = False
-
     def write_listed(
         self, where: dict[str | None, int], count: int, made_of: list[str] | None, make: MakeListed
     ) -> None:
-        """The `count` items of a JSON array or object, a piece each, as write_items writes them:
-        per item its digest (`made_of`, by index; None: nothing is taken over) and how the text of
-        the item at an index is made. The previous pieces are looked up all at once and taken a
+        """The `count` items of a JSON array or object, a piece each: per item its digest (`made_of`,
+        by index; None: nothing is taken over) and how the text of the item at an index is made,
+        given whether it comes first. The first item, with no separator before it, is made every
+        time (not taken over, not kept). The previous pieces are looked up all at once and taken a
         run at a time: a rebuild takes over tens of thousands in a row."""
         if count:
             self.write(None, make(0, True))

@@ -44,6 +44,7 @@ from kg.resolution_memo import (
     is_meeting_bucket,
     kept,
     load_memo,
+    note_copy,
     record_buckets,
 )
 from kg.resolve import Resolver, agreement_id, fold_actor, meeting_id, meeting_ids
@@ -311,10 +312,7 @@ class _Changes:
             if actor is None:
                 continue
             copy = self.plain.of_actor(actor)
-            index = seen.setdefault(marshal.dumps(copy, 2), len(copies))
-            if index == len(copies):
-                copies.append((copy, []))
-            copies[index][1].append(key)
+            note_copy(copies, seen, copy, key)
         if not copies:
             memo.actors.pop(actor_id, None)
             return

@@ -251,6 +251,15 @@ def record_digests(kept: Iterable[Kept]) -> dict[str, bytes]:
     return digests
 
 
+def note_copy(copies: list[tuple[Any, list[str]]], seen: dict[bytes, int], copy: Any, key: str) -> None:
+    """The article `key` holds the actor's copy `copy` (plain): among `copies`, found by `seen`
+    (each distinct copy's marshalled form -> its index: version 2, equal copies, equal bytes)."""
+    index = seen.setdefault(marshal.dumps(copy, 2), len(copies))
+    if index == len(copies):
+        copies.append((copy, []))
+    copies[index][1].append(key)
+
+
 def is_meeting_bucket(bucket: Bucket) -> bool:
     return bucket[0] in MEETING_BUCKETS
 
@@ -276,11 +285,7 @@ class MemoRecorder:
         for actor_id, actor in events.actors.items():
             copy = plain.of_actor(actor)
             entry = memo.actors.setdefault(actor_id, MemoActor(None, []))
-            seen = self._copies.setdefault(actor_id, {})
-            index = seen.setdefault(marshal.dumps(copy, 2), len(entry.copies))  # 2: equal copies, equal bytes
-            if index == len(entry.copies):
-                entry.copies.append((copy, []))
-            entry.copies[index][1].append(key)
+            note_copy(entry.copies, self._copies.setdefault(actor_id, {}), copy, key)
         memo.articles[key] = MemoArticle(
             events.article.name, plain.of_article(events.article), [b for b, _ in placed], list(events.actors)
         )

@@ -235,8 +235,10 @@ def _write_build(
 
     graph = build_graph(corpus, reuse)
     graph.graph["build_id"] = build_id
-    # Walked once, before the fork: for the views, and for this report's counts.
+    # Walked once, before the fork: for the views, and for this report's counts. The nodes are
+    # counted here too: after the fork, every page of them read again is a fault (copy-on-write).
     walked = walk(graph)
+    nodes = dict(Counter(map(itemgetter("label"), graph._node.values())))
     clock.lap("graph")
 
     def events() -> None:
@@ -291,7 +293,7 @@ def _write_build(
         meetings=len(corpus.meetings),
         agreements=len(corpus.agreements),
         actors=dict(Counter(a.type for a in corpus.actors.values())),
-        nodes=dict(Counter(map(itemgetter("label"), graph._node.values()))),
+        nodes=nodes,
         relationships=walked.counts(),
         sink_processes=2 if fork else 1,
     )

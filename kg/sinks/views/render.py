@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+import importlib.util
 import json
 import re
 from collections.abc import Mapping
@@ -37,11 +38,20 @@ DATA_MARK = b"\x00kg-data\x00"
 @cache
 def vis_network_js() -> str:
     """The vis-network bundle shipped inside pyvis (no CDN)."""
-    bundle = resources.files("pyvis") / "lib" / f"vis-{VIS_VERSION}" / "vis-network.min.js"
+    bundle = _package_folder("pyvis") / "lib" / f"vis-{VIS_VERSION}" / "vis-network.min.js"
     text = bundle.read_text(encoding="utf-8")
     if "</script" in text.lower() or "<!--" in text:
         raise ValueError("vis-network bundle cannot be inlined in a <script> element")
     return text
+
+
+def _package_folder(name: str) -> Path:
+    """The folder of the installed package `name`, found without importing it: pyvis imports
+    jinja2, networkx's drawing and more, a fiftieth of a rebuild's time, for a file."""
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError(f"the package {name} is not installed", name=name)
+    return Path(next(iter(spec.submodule_search_locations)))
 
 
 @cache

@@ -95,8 +95,6 @@ class Skipped:
     """For a failure kg did not foresee (a bug): the traceback, kept in report.json."""
 
 
-
-
 @dataclass(frozen=True)
 class Sentence:
     text: str

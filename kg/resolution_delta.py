@@ -286,15 +286,11 @@ class _Changes:
         first.update({id(record): ref for record, ref in zip(records, todo, strict=True)})
         merged: list[Event]
         if is_meeting_bucket(bucket):
-            meetings = merge_meetings(records, within_document=False, merged=merged_before)[0]  # type: ignore[arg-type]
-            for meeting in meetings:
-                meeting.id = meeting_id(meeting)
-            merged = list(meetings)
+            merged = list(merge_meetings(records, within_document=False, merged=merged_before)[0])  # type: ignore[arg-type]
         else:
-            agreements = merge_agreements(records, within_document=False, merged=merged_before)  # type: ignore[arg-type]
-            for agreement in agreements:
-                agreement.id = agreement_id(agreement)
-            merged = list(agreements)
+            merged = list(merge_agreements(records, within_document=False, merged=merged_before))  # type: ignore[arg-type]
+        for event in merged:
+            event.id = meeting_id(event) if isinstance(event, Meeting) else agreement_id(event)
         memo.buckets[bucket] = MemoBucket(refs, [kept(e, first[id(e)], self.plain) for e in merged])
         self.merged[bucket] = merged
 

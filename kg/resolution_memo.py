@@ -35,6 +35,7 @@ from kg.cache import files_version
 from kg.record_codec import encoder
 from kg.records import Actor, Agreement, ArticleMeta, DocumentEvents, Meeting
 from kg.resolve import agreement_bucket, meeting_bucket
+from kg.reuse import digest_bytes
 
 log = logging.getLogger(__name__)
 
@@ -224,18 +225,21 @@ class Plain:
 
 def record_buckets(key: str, events: DocumentEvents) -> list[tuple[Bucket, Ref]]:
     """The bucket and reference of each of an article's meetings, then of each of its agreements."""
-    found: list[tuple[Bucket, Ref]] = []
-    for i, meeting in enumerate(events.meetings):
-        found.append((meeting_bucket(meeting) or (UNDATED_MEETING, key, i), (key, i)))
-    for i, agreement in enumerate(events.agreements):
-        found.append((agreement_bucket(agreement) or (UNDATED_AGREEMENT, key, i), (key, i)))
-    return found
+    meetings = [(bucket_of(m, (key, i)), (key, i)) for i, m in enumerate(events.meetings)]
+    return meetings + [(bucket_of(a, (key, i)), (key, i)) for i, a in enumerate(events.agreements)]
+
+
+def bucket_of(event: Meeting | Agreement, ref: Ref) -> Bucket:
+    """The bucket of the record `ref` (kg.resolve.meeting_bucket, agreement_bucket), or, undated,
+    one of its own, named after it."""
+    if isinstance(event, Meeting):
+        return meeting_bucket(event) or (UNDATED_MEETING, *ref)
+    return agreement_bucket(event) or (UNDATED_AGREEMENT, *ref)
 
 
 def kept(event: Meeting | Agreement, first: Ref, plain: Plain) -> Kept:
     record = plain.of_event(event)
-    digest = hashlib.blake2b(marshal.dumps(record, 2), digest_size=16).digest()  # 2: equal, equal bytes
-    return (event.date.iso() if event.date else "", event.id, first, record, digest)
+    return (event.date.iso() if event.date else "", event.id, first, record, digest_bytes(record))
 
 
 def record_digests(kept: Iterable[Kept]) -> dict[str, bytes]:
@@ -295,14 +299,10 @@ class MemoRecorder:
     ) -> ResolutionMemo:
         """The memo, given the merged records (each the first of its reports, merged into)."""
         memo, plain = self.memo, self.plain
-        for meeting in meetings:
-            ref = self._refs[id(meeting)]
-            bucket = meeting_bucket(meeting) or (UNDATED_MEETING, *ref)
-            memo.buckets[bucket].kept.append(kept(meeting, ref, plain))
-        for agreement in agreements:
-            ref = self._refs[id(agreement)]
-            bucket = agreement_bucket(agreement) or (UNDATED_AGREEMENT, *ref)
-            memo.buckets[bucket].kept.append(kept(agreement, ref, plain))
+        events: list[Meeting | Agreement] = [*meetings, *agreements]
+        for event in events:
+            ref = self._refs[id(event)]
+            memo.buckets[bucket_of(event, ref)].kept.append(kept(event, ref, plain))
         for actor_id, actor in actors.items():
             memo.actors[actor_id].merged = plain.of_actor(actor)
         self._refs.clear()

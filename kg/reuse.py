@@ -44,7 +44,12 @@ class ReuseLedger:
 def digest(value: Any) -> str:
     """A digest of a tree of str, int, float, bool, None, bytes, tuples, lists and dicts (dict order
     counts); marshal's version 2 writes no back-references, so equal trees give equal bytes."""
-    return hashlib.blake2b(marshal.dumps(value, 2), digest_size=16).hexdigest()
+    return digest_bytes(value).hex()
+
+
+def digest_bytes(value: Any) -> bytes:
+    """`digest`'s 16 bytes, not their hex."""
+    return hashlib.blake2b(marshal.dumps(value, 2), digest_size=16).digest()
 
 
 GRAPH_PARTS = "graph.parts"

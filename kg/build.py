@@ -24,7 +24,7 @@ from kg.cache import ExtractionCache, output_version
 from kg.engines import Engine
 from kg.errors import ExtractionFailed, InputError
 from kg.gc_policy import collector_paused
-from kg.graph import build_graph
+from kg.graph import graph_and_change
 from kg.layout import BuildLayout
 from kg.pipeline import Progress, extract_corpus
 from kg.records import Corpus, DocumentEvents, Skipped, Unchanged
@@ -233,7 +233,8 @@ def _write_build(
     from kg.sinks.views import write_views
     from kg.sinks.views.facts import walk
 
-    graph = build_graph(corpus, reuse)
+    graph, changed = graph_and_change(corpus, reuse)
+    reuse.note_graph_change(changed)
     graph.graph["build_id"] = build_id
     # Walked once, before the fork: for the views, and for this report's counts. The nodes are
     # counted here too: after the fork, every page of them read again is a fault (copy-on-write).

@@ -26,11 +26,11 @@ import networkx as nx
 
 from kg.brokers import betweenness_by_person, year_betweenness, year_pairs
 from kg.ids import slug
-from kg.records import Actor, ActorRef, ArticleMeta, Corpus, Meeting, PartialDate, Source
+from kg.records import Actor, ActorRef, ArticleMeta, Corpus, CorpusChange, Meeting, PartialDate, Source
 from kg.reuse import Reuse, digest
 from kg.schema import NODE_LABELS, REL_TYPES
 
-__all__ = ["NODE_LABELS", "REL_TYPES", "build_graph", "read_node_link"]
+__all__ = ["NODE_LABELS", "REL_TYPES", "build_graph", "graph_and_change", "read_node_link"]
 
 
 def article_id(name: str, content_hash: str) -> str:
@@ -149,6 +149,13 @@ def _link(g: nx.MultiDiGraph, start: str, end: str, key: str, attrs: dict[str, A
 
 def build_graph(corpus: Corpus, reuse: Reuse | None = None) -> nx.MultiDiGraph:
     """The graph of a resolved corpus; reuse: figures of the previous build to take over."""
+    return graph_and_change(corpus, reuse)[0]
+
+
+def graph_and_change(corpus: Corpus, reuse: Reuse | None = None) -> tuple[nx.MultiDiGraph, set[str] | None]:
+    """The graph of a resolved corpus, and the nodes whose properties or relationships out may
+    differ from those of the previous build's graph (None: any may, or there is none), from what
+    the corpus changed (kg.records.CorpusChange) and the figures `reuse` could not take over."""
     g = nx.MultiDiGraph()
     articles = {doc.name: _add_article(g, doc) for doc in corpus.documents}
     for actor in corpus.actors.values():
@@ -209,7 +216,7 @@ def build_graph(corpus: Corpus, reuse: Reuse | None = None) -> nx.MultiDiGraph:
         _add_sources(g, m.id, m.sources, articles)
     people = _people_who_met(g, corpus.meetings)
     _add_met_edges(g, corpus.meetings, people)
-    _add_betweenness(g, corpus.meetings, people, reuse)
+    rescored = _add_betweenness(g, corpus.meetings, people, reuse)
 
     for a in corpus.agreements:
         _put_node(
@@ -234,7 +241,29 @@ def build_graph(corpus: Corpus, reuse: Reuse | None = None) -> nx.MultiDiGraph:
         if a.meeting and a.meeting in g:
             g.add_edge(a.meeting, a.id, key="PRODUCED", type="PRODUCED")
         _add_sources(g, a.id, a.sources, articles)
-    return g
+    if corpus.change is None or reuse is None:
+        return g, None
+    return g, _changed_nodes(corpus, corpus.change, articles, rescored)
+
+
+def _changed_nodes(
+    corpus: Corpus, change: CorpusChange, articles: dict[str, str], rescored: set[str]
+) -> set[str]:
+    """Every node a change may reach: the events merged again (before and after), the actors they
+    name and the articles reporting them (relationships out), the meetings their agreements came
+    out of (PRODUCED), their places (a place is named by its first meeting); the actors changed,
+    those of their country (REPRESENTS, PART_OF) and the meetings they are principals of (a
+    meeting is named by them); the people whose betweenness was computed again."""
+    changed = change.events | change.actors | change.named | change.meetings | rescored
+    for name, content in change.documents:
+        changed.add(article_id(name, content))
+        if name in articles:
+            changed.add(articles[name])
+    changed.update(place.id or place_id(place.name_en, place.name) for place in change.places)
+    if change.actors:
+        changed.update(a.id for a in corpus.actors.values() if a.country in change.actors)
+        changed.update(m.id for m in corpus.meetings if any(p.id in change.actors for p in principals(m)))
+    return changed
 
 
 def _people_who_met(g: nx.MultiDiGraph, meetings: list[Meeting]) -> dict[str, list[str]]:
@@ -269,16 +298,23 @@ def _add_met_edges(g: nx.MultiDiGraph, meetings: list[Meeting], people: dict[str
 
 def _add_betweenness(
     g: nx.MultiDiGraph, meetings: list[Meeting], people: dict[str, list[str]], reuse: Reuse | None
-) -> None:
+) -> set[str]:
+    """Each person's betweenness; returns the people of the years computed again, not taken over."""
+    computed: set[int] = set()
+
     def of_year(year: int, pairs: list[tuple[str, str]]) -> dict[str, float]:
+        made_of = digest(pairs) if reuse is not None else ""
+        if reuse is None or not reuse.had(f"betweenness:{year}", made_of):
+            computed.add(year)
         if reuse is None:
             return year_betweenness(year, pairs)
-        return reuse.remember(f"betweenness:{year}", digest(pairs), lambda: year_betweenness(year, pairs))
+        return reuse.remember(f"betweenness:{year}", made_of, lambda: year_betweenness(year, pairs))
 
     pairs = year_pairs(meetings, lambda meeting: people[meeting.id])
     for person, values in betweenness_by_person(pairs, of_year).items():
         g._node[person]["betweenness_years"] = [year for year, _ in values]
         g._node[person]["betweenness"] = [value for _, value in values]
+    return {person for year in computed for pair in pairs[year] for person in pair}
 
 
 def read_node_link(path: Path) -> nx.MultiDiGraph:

@@ -9,6 +9,7 @@ graph -> networkx MultiDiGraph (see kg.graph)
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -257,6 +258,40 @@ class DocumentEvents:
 
 
 @dataclass
+class CorpusChange:
+    """Where a rebuild's corpus may differ from the corpus of the build it replaces
+    (kg.resolution_delta): every event, actor and article named in none of these sets is the same
+    record as before, in the same order. Each set names what it holds before and after the change."""
+
+    events: set[str] = field(default_factory=set)
+    """The events merged again."""
+    actors: set[str] = field(default_factory=set)
+    """The actors whose merged record changed, came or went."""
+    named: set[str] = field(default_factory=set)
+    """The actors those events name (participants, parties)."""
+    documents: set[tuple[str, str]] = field(default_factory=set)
+    """The articles (name, content hash) that came, went or changed, and those reporting the events."""
+    places: set[Place] = field(default_factory=set)
+    """The places of those events that are meetings."""
+    meetings: set[str] = field(default_factory=set)
+    """The meetings those events that are agreements came out of."""
+
+    def note_events(self, events: Sequence[Meeting | Agreement]) -> None:
+        """Note what these events, merged again, are and name (called with them before and after)."""
+        for event in events:
+            self.events.add(event.id)
+            self.documents.update((s.doc, s.doc_id) for s in event.sources)
+            if isinstance(event, Meeting):
+                self.named.update(p.id for p in event.participants)
+                if event.place is not None:
+                    self.places.add(event.place)
+            else:
+                self.named.update(p.id for p in event.parties)
+                if event.meeting is not None:
+                    self.meetings.add(event.meeting)
+
+
+@dataclass
 class Corpus:
     """The resolved corpus every sink reads: one actor per real actor, merged events."""
 
@@ -266,3 +301,6 @@ class Corpus:
     agreements: list[Agreement]
     topics: dict[str, Topic]
     skipped: list[Skipped] = field(default_factory=list)
+    change: CorpusChange | None = field(default=None, compare=False)
+    """What changed since the previous build's corpus, when this one was resolved from its memo
+    (None: resolved from scratch, compare nothing)."""

@@ -26,6 +26,7 @@ from kg.records import (
     Agreement,
     ArticleMeta,
     Corpus,
+    CorpusChange,
     DocumentEvents,
     Meeting,
     Skipped,
@@ -154,6 +155,7 @@ class Resolution:
             agreements=agreements,
             topics={k: v for k, v in sorted(self.topics.items()) if k in used_topics},
             skipped=list(self.skipped),
+            change=changes.change,
         )
 
 
@@ -221,6 +223,7 @@ class _Changes:
         self._read: dict[str, DocumentEvents] = dict(self.fresh)
         self.merged: dict[Bucket, list[Event]] = {}
         self.actors: dict[str, Actor] = {}
+        self.change = CorpusChange(documents={(e.article.name, e.article.id) for e in self.fresh.values()})
         buckets, actors = self._note_articles()
         for bucket in buckets:
             self._merge_bucket(bucket, buckets[bucket])
@@ -264,6 +267,9 @@ class _Changes:
         order = lambda ref: (position[ref[0]], ref[1])  # noqa: E731
         added.sort(key=order)
         memo.touch(bucket)
+        if before is not None:
+            # Noted before the merge: merging on into the bucket's merged events changes them.
+            self.change.note_events(self.taken[bucket])
         if not refs and not added:
             memo.buckets.pop(bucket, None)
             return
@@ -293,6 +299,7 @@ class _Changes:
             event.id = meeting_id(event) if isinstance(event, Meeting) else agreement_id(event)
         memo.buckets[bucket] = MemoBucket(refs, [kept(e, first[id(e)], self.plain) for e in merged])
         self.merged[bucket] = merged
+        self.change.note_events(merged)
 
     def _merge_actor(self, actor_id: str) -> None:
         memo, position = self.memo, self.position
@@ -310,12 +317,16 @@ class _Changes:
             copy = self.plain.of_actor(actor)
             note_copy(copies, seen, copy, key)
         if not copies:
-            memo.actors.pop(actor_id, None)
+            if memo.actors.pop(actor_id, None) is not None:
+                self.change.actors.add(actor_id)
             return
         for _, keys in copies:
             keys.sort(key=position.__getitem__)
         copies.sort(key=lambda c: position[c[1][0]])
         decode = decoder(Actor)
         folded = fold_actor([decode(c) for c, _ in copies], sum(len(keys) for _, keys in copies))
-        memo.actors[actor_id] = MemoActor(self.plain.of_actor(folded), copies)
+        merged = self.plain.of_actor(folded)
+        if before is None or before.merged != merged:
+            self.change.actors.add(actor_id)
+        memo.actors[actor_id] = MemoActor(merged, copies)
         self.actors[actor_id] = folded

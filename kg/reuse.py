@@ -21,7 +21,7 @@ import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 REUSE = "reuse.json"
 _FORMAT = 1
@@ -75,21 +75,20 @@ class GraphDigests:
     whole (a call per node, not per pair of ends). What did not change since the `previous` build's
     graph (its `record`) is not digested again: the pairs of a node whose relationships out are the
     same, the relationships in of a node no changed pair ends at (a pair is one node's relationships
-    out: a change to it changes the node's digest `out`)."""
+    out: a change to it changes the node's digest `out`).
 
-    def __init__(self, graph: Any, previous: Record | None = None) -> None:
-        blake2b, dumps = hashlib.blake2b, marshal.dumps
+    `changed`: the nodes whose properties or relationships out may differ from the previous
+    graph's (kg.graph.graph_and_change); the others' digests are the previous record's, not made
+    again. None: any node may have changed."""
+
+    def __init__(self, graph: Any, previous: Record | None = None, changed: set[Any] | None = None) -> None:
         self._nodes: dict[Any, dict[str, Any]] = graph._node
         self._out: dict[Any, dict[Any, Any]] = graph._succ
         self._in: dict[Any, dict[Any, Any]] = graph._pred
         self.previous: Record = previous or {}
-        self.nodes: dict[Any, bytes] = {
-            node: blake2b(dumps((node, attrs), 2), digest_size=16).digest()
-            for node, attrs in self._nodes.items()
-        }
-        self.out: dict[Any, bytes] = {
-            node: blake2b(dumps((node, ends), 2), digest_size=16).digest() for node, ends in self._out.items()
-        }
+        kept = self.previous if changed is not None else {}
+        self.nodes: dict[Any, bytes] = _digests(self._nodes, kept, changed, 1)
+        self.out: dict[Any, bytes] = _digests(self._out, kept, changed, 2)
         self._pairs: dict[Any, dict[Any, bytes]] = {}
 
     def links(self, node: Any) -> str:
@@ -162,6 +161,25 @@ class GraphDigests:
         return record
 
 
+def _digests(
+    values: dict[Any, Any], kept: Record, changed: set[Any] | None, field: Literal[1, 2]
+) -> dict[Any, bytes]:
+    """Per node, the digest of its id and value: the `field` of its `kept` record where it has one
+    and is not `changed`."""
+    blake2b, dumps = hashlib.blake2b, marshal.dumps
+    if not kept or changed is None:
+        items = values.items()
+        return {node: blake2b(dumps((node, value), 2), digest_size=16).digest() for node, value in items}
+    digests = {}
+    for node, value in values.items():
+        before = kept.get(node)
+        if before is None or node in changed:
+            digests[node] = blake2b(dumps((node, value), 2), digest_size=16).digest()
+        else:
+            digests[node] = before[field]
+    return digests
+
+
 def _previous_pairs(before: tuple[str, bytes, bytes, bytes, bytes]) -> dict[Any, bytes]:
     pairs: dict[Any, bytes] = marshal.loads(before[4])
     return pairs
@@ -185,6 +203,12 @@ class Reuse:
         self.made = 0
         """Parts made again."""
         self._graph: tuple[Any, GraphDigests | None] | None = None
+        self._graph_change: set[Any] | None = None
+
+    def note_graph_change(self, changed: set[Any] | None) -> None:
+        """The nodes of the graph about to be written that may differ from the previous build's
+        (kg.graph.graph_and_change): the others' digests are taken over, not made again."""
+        self._graph_change = changed
 
     def graph_digests(self, graph: Any) -> GraphDigests | None:
         """The digests of the parts of `graph` (a networkx graph, unchanged while this build writes
@@ -194,7 +218,7 @@ class Reuse:
             return None
         if self._graph is None or self._graph[0] is not graph:
             try:
-                self._graph = (graph, GraphDigests(graph, self._previous_record()))
+                self._graph = (graph, GraphDigests(graph, self._previous_record(), self._graph_change))
             except ValueError:
                 self._graph = (graph, None)
         return self._graph[1]
@@ -317,6 +341,11 @@ class Reuse:
             "values": {name: list(kept) for name, kept in sorted(self._new_values.items())},
         }
         (self.staged / REUSE).write_text(json.dumps(body, indent=0), encoding="utf-8")
+
+    def had(self, name: str, made_of: str) -> bool:
+        """Did the previous build compute the value `name` from the digest `made_of`?"""
+        kept = self._old_values.get(name)
+        return kept is not None and kept[0] == made_of
 
     def remember(self, name: str, made_of: str, compute: Callable[[], Any]) -> Any:
         """The JSON value `name` the previous build computed from the digest `made_of`, or

@@ -89,7 +89,7 @@ def _article(rng: random.Random, name: str) -> DocumentEvents:
                 rng.choice(["in_person", "phone"]),  # type: ignore[arg-type]
                 date,
                 date.iso() if date else None,
-                rng.choice([None, Place("北京"), Place("北京", "Beijing")]),
+                rng.choice([None, Place("北京"), Place("北京", "Beijing"), Place("北京市", "Beijing")]),
                 [_source(name, f"会谈{i}。", 10 * i)],
             )
         )

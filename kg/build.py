@@ -269,7 +269,10 @@ def _write_build(
 
         write_rdf(graph, staged.rdf, "ttl", reuse=reuse)
 
-    views: Step = ("views", lambda: write_views(graph, staged.root, reuse=reuse, walked=walked))
+    views: Step = (
+        "views",
+        lambda: write_views(graph, staged.root, reuse=reuse, walked=walked, change=corpus.change),
+    )
     embedded: Step = ("embedded", write_database)
     rdf: Step = ("rdf", write_turtle)
     # Two sides of about the same cost (bench/rebuild.py, 10,000 articles). In a full build the

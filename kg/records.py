@@ -275,6 +275,9 @@ class CorpusChange:
     """The places of those events that are meetings."""
     meetings: set[str] = field(default_factory=set)
     """The meetings those events that are agreements came out of."""
+    produced: set[str] = field(default_factory=set)
+    """The agreements that came out of those events that are meetings (kg.records.Agreement.meeting),
+    merged again or not."""
 
     def note_events(self, events: Sequence[Meeting | Agreement]) -> None:
         """Note what these events, merged again, are and name (called with them before and after)."""
@@ -289,6 +292,10 @@ class CorpusChange:
                 self.named.update(p.id for p in event.parties)
                 if event.meeting is not None:
                     self.meetings.add(event.meeting)
+
+    def note_produced(self, agreements: list[Agreement]) -> None:
+        """Note the agreements of the corpus that came out of the events merged again."""
+        self.produced.update(a.id for a in agreements if a.meeting is not None and a.meeting in self.events)
 
 
 @dataclass

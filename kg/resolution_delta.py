@@ -146,6 +146,7 @@ class Resolution:
                 into.append((date, event_id, pos[key], index, record))
         meetings: list[Any] = [row[4] for row in sorted(ordered[True], key=_ORDER)]
         agreements: list[Any] = [row[4] for row in sorted(ordered[False], key=_ORDER)]
+        changes.change.note_produced(agreements)
         used_topics = {t for a in agreements for t in a.topics}
         documents = [fresh[k].article if k in fresh else taken.documents[k] for k in memo.order]
         return Corpus(

@@ -226,24 +226,36 @@ class Reuse:
     def keep_graph_digests(self, graph: Any) -> None:
         """Save the digests of the parts of `graph` for the next build's `graph_digests`."""
         digests = self.graph_digests(graph)
-        if digests is None:
-            return
-        body = marshal.dumps(digests.record(), 2)
-        (self.staged / GRAPH_PARTS).write_bytes(body)
-        self._new[GRAPH_PARTS] = hashlib.blake2b(body, digest_size=16).hexdigest()
+        if digests is not None:
+            self.keep_record(GRAPH_PARTS, digests.record())
 
     def _previous_record(self) -> Record | None:
         """What the previous build's graph was made of, when its record is whole and its own."""
-        if self.previous is None or GRAPH_PARTS not in self._old:
+        record = self.previous_record(GRAPH_PARTS)
+        return record if isinstance(record, dict) else None
+
+    def keep_record(self, name: str, value: Any) -> None:
+        """Save `value` (a tree of plain values) in the file `name` of the build, for the next
+        build's `previous_record`."""
+        if not self.keeps:
+            return
+        body = marshal.dumps(value, 2)
+        self.staged.mkdir(parents=True, exist_ok=True)
+        (self.staged / name).write_bytes(body)
+        self._new[name] = hashlib.blake2b(body, digest_size=16).hexdigest()
+
+    def previous_record(self, name: str) -> Any:
+        """What the previous build saved with `keep_record(name, ...)`, when it is whole and its own
+        (None otherwise)."""
+        if self.previous is None or name not in self._old:
             return None
         try:
-            body = (self.previous / GRAPH_PARTS).read_bytes()
-            if hashlib.blake2b(body, digest_size=16).hexdigest() != self._old[GRAPH_PARTS]:
+            body = (self.previous / name).read_bytes()
+            if hashlib.blake2b(body, digest_size=16).hexdigest() != self._old[name]:
                 return None
-            record = marshal.loads(body)
+            return marshal.loads(body)
         except (OSError, ValueError, EOFError, TypeError):
             return None
-        return record if isinstance(record, dict) else None
 
     @property
     def keeps(self) -> bool:

@@ -15,11 +15,18 @@ import networkx as nx
 
 from kg.errors import InputError
 from kg.layout import BuildLayout
+from kg.records import CorpusChange
 from kg.reuse import Reuse
 from kg.sinks.views.contacts import brokers_by_year, first_contacts_by_year, ranked_pairs
 from kg.sinks.views.ego_digest import ego_digests
 from kg.sinks.views.ego_pieces import PIECES, run_ends, write_ego_page
-from kg.sinks.views.event_digest import ShownEvents, shown_events
+from kg.sinks.views.event_digest import (
+    SHOWN_EVENTS,
+    ShownEvents,
+    kept_record,
+    shown_events,
+    unchanged_digests,
+)
 from kg.sinks.views.facts import GraphFacts, GraphWalk, read_facts, walk
 from kg.sinks.views.index import ego_file_name, ego_links, write_index
 from kg.sinks.views.page import (
@@ -88,17 +95,29 @@ def _write_corpus_page(
 
 
 def write_views(
-    graph: nx.MultiDiGraph, out_dir: Path, *, reuse: Reuse | None = None, walked: GraphWalk | None = None
+    graph: nx.MultiDiGraph,
+    out_dir: Path,
+    *,
+    reuse: Reuse | None = None,
+    walked: GraphWalk | None = None,
+    change: CorpusChange | None = None,
 ) -> Path:
     """Write every view under out_dir/views/ and return the path of its index.html; `walked`: the
-    graph's walk, when the caller has made it (kg.sinks.views.facts.walk)."""
+    graph's walk, when the caller has made it (kg.sinks.views.facts.walk); `change`: what changed
+    since the graph of the build `reuse` takes over from, whose digests of the events it did not
+    reach are taken over (kg.sinks.views.event_digest)."""
     views = BuildLayout(out_dir).views
     walked = walked or walk(graph)
     facts = read_facts(graph, walked)
     relations = read_relations(graph, walked)
     keeping = reuse is not None and reuse.keeps
     # Without a version nothing is kept: no digest is worth making.
-    shown = shown_events(facts, relations) if keeping else ShownEvents({}, {})
+    shown = ShownEvents({}, {})
+    if reuse is not None and keeping:
+        previous = reuse.previous_record(SHOWN_EVENTS) if change is not None else None
+        kept = unchanged_digests(previous, change, facts, walked) if change is not None else {}
+        shown = shown_events(facts, relations, kept)
+        reuse.keep_record(SHOWN_EVENTS, kept_record(shown, walked))
     colours = country_colours(facts)
     network = _write_corpus_page(views / "network.html", network_view(facts), facts, colours, reuse, shown)
     agreements = _write_corpus_page(

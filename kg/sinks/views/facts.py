@@ -128,18 +128,20 @@ def _href(path: str | None, url: str | None, folders: dict[str, str]) -> str | N
     return folder + quote_from_bytes(os.fsencode(name))
 
 
-def article_links(graph: nx.MultiDiGraph) -> Callable[[str], str | None]:
+class ArticleLinks:
     """The link of an article node, made once per article: an article reports many events."""
-    links: dict[str, str | None] = {}
-    folders: dict[str, str] = {}
 
-    def link(article_id: str) -> str | None:
-        if article_id not in links:
-            article = graph.nodes[article_id]
-            links[article_id] = _href(article.get("path"), article.get("url"), folders)
-        return links[article_id]
+    def __init__(self, graph: nx.MultiDiGraph) -> None:
+        self.graph = graph
+        self.made: dict[str, str | None] = {}
+        """Article id -> its link, for every article asked for so far."""
+        self._folders: dict[str, str] = {}
 
-    return link
+    def __call__(self, article_id: str) -> str | None:
+        if article_id not in self.made:
+            article = self.graph.nodes[article_id]
+            self.made[article_id] = _href(article.get("path"), article.get("url"), self._folders)
+        return self.made[article_id]
 
 
 def _names(data: dict[str, Any]) -> dict[str, str]:
@@ -182,7 +184,7 @@ class GraphWalk:
 
     graph: nx.MultiDiGraph
     edges: dict[str, list[Edge]]
-    link: Callable[[str], str | None]
+    link: ArticleLinks
     _evidence: dict[str, list[Evidence]] | None = None
 
     def of_type(self, rel: str) -> list[Edge]:
@@ -207,7 +209,7 @@ def walk(graph: nx.MultiDiGraph) -> GraphWalk:
         for v, keyed in neighbours.items():
             for data in keyed.values():
                 edges[str(data.get("type"))].append((u, v, data))
-    return GraphWalk(graph, dict(edges), article_links(graph))
+    return GraphWalk(graph, dict(edges), ArticleLinks(graph))
 
 
 def _sources_by_target(edges: list[Edge]) -> dict[str, list[str]]:

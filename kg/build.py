@@ -18,6 +18,9 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from operator import itemgetter
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+import networkx as nx
 
 from kg.build_cache import BuildCache
 from kg.cache import ExtractionCache, output_version
@@ -34,6 +37,9 @@ from kg.side_by_side import Step, can_fork, side_by_side
 from kg.sinks.jsonl import write_events
 from kg.sinks.node_link import write_graph_json
 from kg.swap import recover, swap_in
+
+if TYPE_CHECKING:
+    from kg.sinks.views.facts import GraphWalk
 
 
 @dataclass
@@ -197,6 +203,35 @@ def _outputs(layout: BuildLayout) -> dict[str, str]:
     }
 
 
+class _Graph:
+    """The build's graph, made by the first step that asks for it in its process (kg.side_by_side:
+    before the fork, for both processes, or in each), walked once for the views and the report."""
+
+    def __init__(self, corpus: Corpus, reuse: Reuse, build_id: str) -> None:
+        self.corpus, self.reuse, self.build_id = corpus, reuse, build_id
+        self._graph: nx.MultiDiGraph | None = None
+        self._walked: GraphWalk | None = None
+        self.nodes: dict[str, int] = {}
+        """Nodes per label, counted as the graph is walked."""
+
+    def __call__(self) -> nx.MultiDiGraph:
+        if self._graph is None:
+            graph, changed = graph_and_change(self.corpus, self.reuse)
+            self.reuse.note_graph_change(changed)
+            graph.graph["build_id"] = self.build_id
+            self._graph = graph
+        return self._graph
+
+    def walked(self) -> GraphWalk:
+        from kg.sinks.views.facts import walk
+
+        if self._walked is None:
+            graph = self()
+            self._walked = walk(graph)
+            self.nodes = dict(Counter(map(itemgetter("label"), graph._node.values())))
+        return self._walked
+
+
 class _Clock:
     """Seconds per step of a build, for report.json: where the time of a rebuild goes."""
 
@@ -231,26 +266,18 @@ def _write_build(
     spare: Callable[[object], None] | None,
 ) -> BuildReport:
     from kg.sinks.views import write_views
-    from kg.sinks.views.facts import walk
 
-    graph, changed = graph_and_change(corpus, reuse)
-    reuse.note_graph_change(changed)
-    graph.graph["build_id"] = build_id
-    # Walked once, before the fork: for the views, and for this report's counts. The nodes are
-    # counted here too: after the fork, every page of them read again is a fault (copy-on-write).
-    walked = walk(graph)
-    nodes = dict(Counter(map(itemgetter("label"), graph._node.values())))
-    clock.lap("graph")
+    graph = _Graph(corpus, reuse, build_id)
 
     def events() -> None:
         digests = memo.record_digests() if memo is not None else None
         write_events(corpus.meetings, corpus.agreements, corpus.actors, staged.events, reuse, digests)
-        write_graph_json(graph, staged.graph, reuse)
+        write_graph_json(graph(), staged.graph, reuse)
 
     def keep_digests() -> None:
         # What the graph's parts are made of (kg.reuse.GraphDigests), read by graph.json, RDF and
         # the database, not by the views; kept for the next build's.
-        reuse.keep_graph_digests(graph)
+        reuse.keep_graph_digests(graph())
 
     def keep_memo() -> None:
         # What the resolution was made of (kg.resolution_memo), for the next build's; written
@@ -262,34 +289,42 @@ def _write_build(
     def write_database() -> None:
         from kg.backends.ladybug import write_embedded
 
-        write_embedded(graph, staged.root, reuse=reuse)
+        write_embedded(graph(), staged.root, reuse=reuse)
 
     def write_turtle() -> None:
         from kg.sinks.rdf import write_rdf
 
-        write_rdf(graph, staged.rdf, "ttl", reuse=reuse)
+        write_rdf(graph(), staged.rdf, "ttl", reuse=reuse)
 
     views: Step = (
         "views",
-        lambda: write_views(graph, staged.root, reuse=reuse, walked=walked, change=corpus.change),
+        lambda: write_views(graph(), staged.root, reuse=reuse, walked=graph.walked(), change=corpus.change),
     )
     embedded: Step = ("embedded", write_database)
     rdf: Step = ("rdf", write_turtle)
     # Two sides of about the same cost (bench/rebuild.py, 10,000 articles). In a full build the
     # views and the database cost about what events and RDF cost, and the digests are made before
-    # the fork for both sides; in a rebuild the views alone cost what all the rest does, as every
-    # page is still digested while the other outputs only patch what changed.
+    # the fork for both sides. In a rebuild, where every output patches what changed, the views
+    # cost what all the rest does, and each process makes the graph for itself, side by side:
+    # made before the fork, it was made on one core while the other waited, and then faulted
+    # page by page into both processes (copy-on-write).
+    here: list[Step]
+    there: list[Step]
     if reuse.can_take_over:
-        here, there = [views], [("digests", keep_digests), ("events", events), rdf, embedded]
+        here = [("graph", graph.walked), views]
+        there = [("graph again", graph), ("digests", keep_digests), ("events", events), rdf, embedded]
     else:
-        reuse.graph_digests(graph)
+        graph.walked()
+        clock.lap("graph")
+        reuse.graph_digests(graph())
         clock.lap("digests")
         # Kept once RDF has digested the relationships into every node.
         here, there = [views, embedded], [("events", events), rdf, ("digests kept", keep_digests)]
     clock.steps.update(side_by_side(here, there, reuse, fork=fork, either=[("memo", keep_memo)]))
     clock.lap("sinks")
+    walked = graph.walked()
     if spare is not None:
-        spare(graph)
+        spare(graph())
     return BuildReport(
         build_id=build_id,
         documents_read=len(corpus.documents),
@@ -297,7 +332,7 @@ def _write_build(
         meetings=len(corpus.meetings),
         agreements=len(corpus.agreements),
         actors=dict(Counter(a.type for a in corpus.actors.values())),
-        nodes=nodes,
+        nodes=graph.nodes,
         relationships=walked.counts(),
         sink_processes=2 if fork else 1,
     )

@@ -67,7 +67,7 @@ def shown_events(facts: GraphFacts, relations: Relations, kept: dict[str, str] |
 
 def kept_record(shown: ShownEvents, walked: GraphWalk) -> dict[str, Any]:
     """What the next build's `unchanged_digests` reads of this one."""
-    return {"digests": shown.digests, "links": walked.link.made}
+    return {"digests": shown.digests, "links": walked.article_links()}
 
 
 def unchanged_digests(
@@ -101,7 +101,7 @@ def _changed_events(
             if not actors.isdisjoint(event.actor_ids) or not actors.isdisjoint(event.country_ids)
         )
     # A link depends on the folder the build runs in and on the file system (a link followed).
-    relinked = {a for a, link in walked.link.made.items() if a not in links or links[a] != link}
+    relinked = {a for a, link in walked.article_links().items() if a not in links or links[a] != link}
     if relinked:
         changed.update(event for article, event, _ in walked.of_type("REPORTS") if article in relinked)
     first = set(changed)

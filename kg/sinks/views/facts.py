@@ -36,11 +36,16 @@ class Event:
     actor_ids: list[str]
     topic_ids: list[str]
     country_ids: list[str]
-    evidence: list[Evidence]
+    reported: Callable[[str], list[Evidence]]
+    """Event id -> the sentences reporting it (GraphWalk.evidence_of): made when first asked for."""
     place: str | None = None
     mode: str | None = None
     summary: str | None = None
     meeting: str | None = None
+
+    @property
+    def evidence(self) -> list[Evidence]:
+        return self.reported(self.id)
 
 
 @dataclass(slots=True)
@@ -185,7 +190,10 @@ class GraphWalk:
     graph: nx.MultiDiGraph
     edges: dict[str, list[Edge]]
     link: ArticleLinks
-    _evidence: dict[str, list[Evidence]] | None = None
+    _reports: dict[str, list[tuple[str, dict[str, Any]]]] | None = None
+    _evidence: dict[str, list[Evidence]] = field(default_factory=dict)
+    _articles: dict[str, tuple[str, str | None, str | None]] = field(default_factory=dict)
+    _all_linked: bool = False
 
     def of_type(self, rel: str) -> list[Edge]:
         return self.edges.get(rel, [])
@@ -194,11 +202,40 @@ class GraphWalk:
         """Relationships per type, in the order the walk first met each type."""
         return {rel: len(edges) for rel, edges in self.edges.items()}
 
-    def evidence(self) -> dict[str, list[Evidence]]:
-        """Event id -> the sentences reporting it, by article and sentence, read once."""
-        if self._evidence is None:
-            self._evidence = _evidence_by_event(self.graph, self.of_type("REPORTS"), self.link)
-        return self._evidence
+    def evidence_of(self, event_id: str) -> list[Evidence]:
+        """The sentences reporting an event, by article and sentence, made when first asked for:
+        a rebuild asks for those of the few events whose pages it makes again."""
+        found = self._evidence.get(event_id)
+        if found is None:
+            if self._reports is None:
+                reports: dict[str, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
+                for source, target, data in self.of_type("REPORTS"):
+                    reports[target].append((source, data))
+                self._reports = reports
+            found = self._evidence[event_id] = [
+                (str(data.get("sentence") or ""), *self._article(source))
+                for source, data in self._reports.get(event_id, ())
+            ]
+            if len(found) > 1:
+                found.sort(key=_evidence_order)
+        return found
+
+    def _article(self, article_id: str) -> tuple[str, str | None, str | None]:
+        """An article's name, title and link, as evidence shows them."""
+        told = self._articles.get(article_id)
+        if told is None:
+            article = self.graph._node[article_id]
+            told = (str(article.get("name") or article_id), article.get("title"), self.link(article_id))
+            self._articles[article_id] = told
+        return told
+
+    def article_links(self) -> dict[str, str | None]:
+        """The link of every article that reports an event."""
+        if not self._all_linked:
+            for article_id in {source for source, _, _ in self.of_type("REPORTS")}:
+                self.link(article_id)
+            self._all_linked = True
+        return self.link.made
 
 
 def walk(graph: nx.MultiDiGraph) -> GraphWalk:
@@ -218,23 +255,6 @@ def _sources_by_target(edges: list[Edge]) -> dict[str, list[str]]:
     for u, v, _ in edges:
         found[v].add(u)
     return {target: sorted(sources) for target, sources in found.items()}
-
-
-def _evidence_by_event(
-    graph: nx.MultiDiGraph, reports: list[Edge], link: Callable[[str], str | None]
-) -> dict[str, list[Evidence]]:
-    found: dict[str, list[Evidence]] = defaultdict(list)
-    articles: dict[str, tuple[str, str | None, str | None]] = {}
-    for source, target, data in reports:
-        if source not in articles:
-            article = graph.nodes[source]
-            articles[source] = (str(article.get("name") or source), article.get("title"), link(source))
-        name, title, href = articles[source]
-        found[target].append((str(data.get("sentence") or ""), name, title, href))
-    for evidence in found.values():
-        if len(evidence) > 1:
-            evidence.sort(key=_evidence_order)
-    return found
 
 
 def _evidence_order(evidence: Evidence) -> tuple[str, str, str, str]:
@@ -260,7 +280,6 @@ def read_facts(graph: nx.MultiDiGraph, walked: GraphWalk | None = None) -> Graph
     for event_id, topic, _ in walked.of_type("CONCERNS"):
         concerns[event_id].add(topic)
     produced_by = _sources_by_target(walked.of_type("PRODUCED"))
-    evidence = walked.evidence()
     for node_id, data in graph.nodes(data=True):
         label = data.get("label")
         if label not in taking_part:
@@ -279,7 +298,7 @@ def read_facts(graph: nx.MultiDiGraph, walked: GraphWalk | None = None) -> Graph
             actor_ids=actors,
             topic_ids=[t.removeprefix("topic:") for t in topics],
             country_ids=sorted({c for a in actors if (c := entities[a].country)}),
-            evidence=evidence.get(node_id, []),
+            reported=walked.evidence_of,
             place=place,
             mode=data.get("mode"),
             summary=data.get("summary"),

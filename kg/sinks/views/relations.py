@@ -86,13 +86,10 @@ def read_relations(graph: nx.MultiDiGraph, walked: GraphWalk | None = None) -> R
     for person, country, _ in walked.of_type("REPRESENTS"):
         if nodes[country].get("label") == "Country":
             represents[person].add(country)
-    reported = walked.evidence()
+    reported = walked.evidence_of
 
     def evidence(event_id: str) -> list[list[str | None]]:
-        told = [
-            [sentence, title or article, href]
-            for sentence, article, title, href in reported.get(event_id, [])
-        ]
+        told = [[sentence, title or article, href] for sentence, article, title, href in reported(event_id)]
         return sorted(told, key=_evidence_order)
 
     taking_part: dict[str, list[tuple[str, str | None]]] = defaultdict(list)

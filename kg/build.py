@@ -69,8 +69,11 @@ class BuildReport:
     embedded: where the time of a rebuild goes; in a first build, `digests kept` too (the rest of
     them, for the next build: in a rebuild, that is part of `digests`). With two sink processes the
     last four (and, in a rebuild, the digests: made in the process that reads them) overlap: `sinks`
-    is their time from the first start to the last end. `memo`: the resolution memo, kept for the
-    next build (kg.resolution_memo) by the process done first with its outputs."""
+    is their time from the first start to the last end. In a rebuild, each of the two processes
+    makes the graph for itself, side by side: `graph` (made and walked by the process writing the
+    views) and `graph again` (by the other) are among the steps `sinks` spans. `memo`: the
+    resolution memo, kept for the next build (kg.resolution_memo) by the process done first with
+    its outputs."""
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, indent=2)

@@ -1,9 +1,11 @@
 """A build's outputs written by two processes side by side: this one and a child forked from it.
 
-Once the graph is built, each output (events and graph.json, RDF, views, the embedded database)
-is a function of the graph alone. A child forked then shares the graph's memory (copy-on-write)
-without serializing it, writes its outputs into the staging folder, and sends back only what
-the parent must know: the seconds of its steps and what kg.reuse recorded while it wrote. Where
+Each output (events and graph.json, RDF, views, the embedded database) is a function of the
+resolved corpus alone, through its graph. A child forked once the corpus is resolved shares its
+memory (copy-on-write) without serializing it; it shares the graph too when the build made it
+before the fork (kg.build: a first build), or makes its own, beside the parent making the same
+(a rebuild). It writes its outputs into the staging folder, and sends back only what the parent
+must know: the seconds of its steps and what kg.reuse recorded while it wrote. Where
 a fork is not safe (every platform but Linux; a parent already running other threads than the
 main one, as a Dask client does), the steps run one after the other in this process.
 """

@@ -65,6 +65,18 @@ def test_a_figure_is_computed_again_only_when_its_inputs_or_the_code_changed(tmp
     assert computed == ["1", "2", "v2"]
 
 
+def test_a_kept_record_is_read_back_only_whole_and_by_the_same_code(tmp_path: Path) -> None:
+    first = Reuse(None, tmp_path / "one", "v1")
+    first.keep_record("views.parts", {"digests": {"meeting:1": "ab"}, "links": {}})
+    assert first.had("views.parts", "") is False  # a record is not a remembered figure
+    second = Reuse(finished(first), tmp_path / "two", "v1")
+    assert second.previous_record("views.parts") == {"digests": {"meeting:1": "ab"}, "links": {}}
+    assert second.previous_record("graph.parts") is None, "never kept"
+    assert Reuse(first.staged, tmp_path / "three", "v2").previous_record("views.parts") is None
+    (first.staged / "views.parts").write_bytes(b"\x00damaged")
+    assert Reuse(first.staged, tmp_path / "four", "v1").previous_record("views.parts") is None
+
+
 def test_a_damaged_record_takes_nothing_over(tmp_path: Path) -> None:
     first = Reuse(None, tmp_path / "one", "v1")
     first.staged.mkdir()

@@ -114,8 +114,9 @@ def write_views(
     # Without a version nothing is kept: no digest is worth making.
     shown = ShownEvents({}, {})
     if reuse is not None and keeping:
-        previous = reuse.previous_record(SHOWN_EVENTS) if change is not None else None
-        kept = unchanged_digests(previous, change, facts, walked) if change is not None else {}
+        kept = {}
+        if change is not None:
+            kept = unchanged_digests(reuse.previous_record(SHOWN_EVENTS), change, facts, walked)
         shown = shown_events(facts, relations, kept)
         reuse.keep_record(SHOWN_EVENTS, kept_record(shown, walked))
     colours = country_colours(facts)

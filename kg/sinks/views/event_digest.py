@@ -14,6 +14,9 @@ One digest where each kind of page made its own (the event in full, its relation
 its part of the ego pages with both): a third of the digests. What it costs: a page is made again
 when what another page alone shows of an event changed (a title that changes the level on the
 relations page remakes the event's piece of the network page), a few events of a rebuild.
+
+A build keeps its digests (`views.parts`); a rebuild resolved from the previous build's memo takes
+over those of the events its change does not reach (`unchanged_digests`) and digests the others.
 """
 
 from __future__ import annotations

@@ -92,18 +92,7 @@ def _add_sources(
             doc = ArticleMeta(id=src.doc_id, name=src.doc, path=src.path, title=src.title, url=src.url)
             aid = _add_article(g, doc)
         attrs = {"type": "REPORTS", "sentence": src.sentence, "start": src.start, "end": src.end}
-        # _link's work, inline: a corpus of 10,000 articles has a hundred thousand reports.
-        keyed = g._succ[aid].get(target)
-        if keyed is None:
-            keyed = g._succ[aid][target] = g._pred[target][aid] = {}
-        key = _REPORTS[i] if i < len(_REPORTS) else f"REPORTS:{i}"
-        if key in keyed:
-            keyed[key].update(attrs)
-        else:
-            keyed[key] = attrs
-
-
-_REPORTS = [f"REPORTS:{i}" for i in range(32)]
+        _link(g, aid, target, f"REPORTS:{i}", attrs)
 
 
 def _add_article(g: nx.MultiDiGraph, doc: ArticleMeta) -> str:

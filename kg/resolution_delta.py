@@ -48,7 +48,7 @@ from kg.resolution_memo import (
     note_copy,
     record_buckets,
 )
-from kg.resolve import Resolver, agreement_id, fold_actor, meeting_id, meeting_ids
+from kg.resolve import Resolver, agreement_id, fold_actor, meeting_id, meeting_ids, topics_used
 
 ReadBack = Callable[[Unchanged], DocumentEvents]
 """An unchanged article's events, read back (from the extraction cache)."""
@@ -147,14 +147,13 @@ class Resolution:
         meetings: list[Any] = [row[4] for row in sorted(ordered[True], key=_ORDER)]
         agreements: list[Any] = [row[4] for row in sorted(ordered[False], key=_ORDER)]
         changes.change.note_produced(agreements)
-        used_topics = {t for a in agreements for t in a.topics}
         documents = [fresh[k].article if k in fresh else taken.documents[k] for k in memo.order]
         return Corpus(
             documents=sorted(documents, key=attrgetter("name")),
             actors=actors,
             meetings=meetings,
             agreements=agreements,
-            topics={k: v for k, v in sorted(self.topics.items()) if k in used_topics},
+            topics=topics_used(self.topics, agreements),
             skipped=list(self.skipped),
             change=changes.change,
         )

@@ -121,15 +121,20 @@ class Resolver:
         merged_agreements = merge_agreements(self.agreements, within_document=False)
         for a in merged_agreements:
             a.id = agreement_id(a)
-        used_topics = {t for a in merged_agreements for t in a.topics}
         return Corpus(
             documents=sorted(self.documents, key=lambda d: d.name),
             actors=dict(sorted(self.actors.items())),
             meetings=sorted(merged_meetings, key=lambda m: (m.date.iso() if m.date else "", m.id)),
             agreements=sorted(merged_agreements, key=lambda a: (a.date.iso() if a.date else "", a.id)),
-            topics={k: v for k, v in sorted(self.topics.items()) if k in used_topics},
+            topics=topics_used(self.topics, merged_agreements),
             skipped=list(self.skipped),
         )
+
+
+def topics_used(topics: dict[str, Topic], agreements: Iterable[Agreement]) -> dict[str, Topic]:
+    """The topics some agreement concerns, by id."""
+    used = {t for a in agreements for t in a.topics}
+    return {k: v for k, v in sorted(topics.items()) if k in used}
 
 
 def resolve(

@@ -19,6 +19,7 @@ import marshal
 import os
 import shutil
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -86,9 +87,9 @@ class GraphDigests:
         self._out: dict[Any, dict[Any, Any]] = graph._succ
         self._in: dict[Any, dict[Any, Any]] = graph._pred
         self.previous: Record = previous or {}
-        kept = self.previous if changed is not None else {}
-        self.nodes: dict[Any, bytes] = _digests(self._nodes, kept, changed, 1)
-        self.out: dict[Any, bytes] = _digests(self._out, kept, changed, 2)
+        kept = {} if changed is None else self.previous
+        self.nodes: dict[Any, bytes] = _digests(self._nodes, kept, changed or frozenset(), 1)
+        self.out: dict[Any, bytes] = _digests(self._out, kept, changed or frozenset(), 2)
         self._pairs: dict[Any, dict[Any, bytes]] = {}
 
     def links(self, node: Any) -> str:
@@ -162,14 +163,11 @@ class GraphDigests:
 
 
 def _digests(
-    values: dict[Any, Any], kept: Record, changed: set[Any] | None, field: Literal[1, 2]
+    values: dict[Any, Any], kept: Record, changed: AbstractSet[Any], field: Literal[1, 2]
 ) -> dict[Any, bytes]:
     """Per node, the digest of its id and value: the `field` of its `kept` record where it has one
     and is not `changed`."""
     blake2b, dumps = hashlib.blake2b, marshal.dumps
-    if not kept or changed is None:
-        items = values.items()
-        return {node: blake2b(dumps((node, value), 2), digest_size=16).digest() for node, value in items}
     digests = {}
     for node, value in values.items():
         before = kept.get(node)

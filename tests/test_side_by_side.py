@@ -136,10 +136,7 @@ def _alive(pid: int) -> bool:
 
 
 def test_the_steps_either_side_may_run_run_once_on_the_side_done_first(tmp_path: Path) -> None:
-    ran: list[int] = []
-
     def either() -> None:
-        ran.append(os.getpid())
         (tmp_path / f"either.{os.getpid()}").write_text("ran", encoding="utf-8")
 
     reuse = Reuse(None, tmp_path, "v1")

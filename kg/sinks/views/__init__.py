@@ -110,22 +110,22 @@ def write_views(
     walked = walked or walk(graph)
     facts = read_facts(graph, walked)
     relations = read_relations(graph, walked)
-    keeping = reuse is not None and reuse.keeps
     # Without a version nothing is kept: no digest is worth making.
+    keeping = reuse if reuse is not None and reuse.keeps else None
     shown = ShownEvents({}, {})
-    if reuse is not None and keeping:
+    if keeping is not None:
         kept = {}
         if change is not None:
-            kept = unchanged_digests(reuse.previous_record(SHOWN_EVENTS), change, facts, walked)
+            kept = unchanged_digests(keeping.previous_record(SHOWN_EVENTS), change, facts, walked)
         shown = shown_events(facts, relations, kept)
-        reuse.keep_record(SHOWN_EVENTS, kept_record(shown, walked))
+        keeping.keep_record(SHOWN_EVENTS, kept_record(shown, walked))
     colours = country_colours(facts)
     network = _write_corpus_page(views / "network.html", network_view(facts), facts, colours, reuse, shown)
     agreements = _write_corpus_page(
         views / "agreements.html", agreements_view(facts), facts, colours, reuse, shown
     )
     write_assets(views / "assets")
-    egos = _write_egos(views, facts, colours, reuse if keeping else None, shown)
+    egos = _write_egos(views, facts, colours, keeping, shown)
     glance = {
         "pairs": ranked_pairs(relations),
         "first": first_contacts_by_year(walked),
